@@ -1,0 +1,47 @@
+import { cpSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The drizzle-kit migrations are read at start-up from beside the main bundle (see main/db/migrations-folder.ts). */
+const copyMigrations = (): Plugin => ({
+  name: 'kayse:copy-migrations',
+  closeBundle() {
+    cpSync(resolve('main/db/migrations'), resolve('out/main/migrations'), { recursive: true });
+  },
+});
+
+export default defineConfig({
+  main: {
+    plugins: [copyMigrations()],
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        // Two entries over one core: the Electron host, and the headless host that runs in plain Node.
+        input: { index: resolve('main/index.ts'), headless: resolve('main/headless.ts') },
+        // Shared chunks sit beside the entries so that `new URL('./migrations', import.meta.url)` resolves alike.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  },
+  preload: {
+    // Not externalized: a sandboxed preload can't require packages, so zod and the contract are bundled in.
+    build: {
+      externalizeDeps: false,
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,95 @@
+// Builds everything the console runs on — database, secrets, logs, services — for either host. Never imports
+// electron: every behaviour is testable in plain Node.
+import { join } from 'node:path';
+import pkg from '../../package.json';
+import type { Contract } from '../../shared/contract';
+import type { Handlers } from '../../shared/rpc';
+import { defaultMigrationsFolder, openDatabase, type OpenedDatabase } from '../db';
+import { createIntegrationCatalog } from '../integrations';
+import { createLogger, type Logger } from '../log';
+import { confPreferences, type PreferencesStore } from '../preferences';
+import { createSecretStore, type SecretStore } from '../secrets';
+import { createCompanyService } from '../workspace';
+import { systemClock, type Clock } from './clock';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { createEventBus, type EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+
+export interface CoreOptions {
+  dataDir: string;
+  host?: 'electron' | 'headless';
+  clock?: Clock;
+  /** Defaults to the OS keychain, or the encrypted-file store when its key is configured in `env`. */
+  secrets?: SecretStore;
+  /** Keychain service name for the default secret store. */
+  secretService?: string;
+  env?: Record<string, string | undefined>;
+  preferences?: PreferencesStore;
+  migrationsFolder?: string;
+  busyTimeoutMs?: number;
+  logLevel?: string;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  handlers: Handlers<Contract>;
+  events: EventBus;
+  logger: Logger;
+  secrets: SecretStore;
+  database: OpenedDatabase;
+  dataDir: string;
+  logDir: string;
+  close(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const { dataDir, clock = systemClock, env = process.env } = options;
+  const logDir = join(dataDir, 'logs');
+  const log = createLogger({ logDir, level: options.logLevel ?? env.KAYSE_LOG_LEVEL ?? 'info' });
+  const databasePath = join(dataDir, 'console.db');
+  let database: OpenedDatabase;
+  try {
+    database = openDatabase({
+      file: databasePath,
+      migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
+      busyTimeoutMs: options.busyTimeoutMs,
+    });
+  } catch (error) {
+    log.logger.fatal({ err: error }, 'database could not be opened');
+    void log.close();
+    throw error;
+  }
+  const secrets = options.secrets ?? createSecretStore({ dataDir, service: options.secretService, env });
+  const events = createEventBus();
+  const handlers = createHandlers({
+    company: createCompanyService(database.db, clock, events),
+    integrations: createIntegrationCatalog(),
+    preferences: options.preferences ?? confPreferences(dataDir),
+    events,
+    systemInfo: async () => ({
+      appVersion: pkg.version,
+      host: options.host ?? 'headless',
+      dataDir,
+      databasePath,
+      logDir,
+      migrationsApplied: database.migrationsApplied,
+      secrets: await secrets.status(),
+    }),
+  });
+  log.logger.info({ dataDir, host: options.host ?? 'headless', version: pkg.version }, 'core started');
+  return {
+    dispatch: createDispatcher(handlers, log.logger),
+    handlers,
+    events,
+    logger: log.logger,
+    secrets,
+    database,
+    dataDir,
+    logDir,
+    async close() {
+      log.logger.info('core stopping');
+      database.sqlite.close();
+      await log.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `company` ADD `updated_at` text;

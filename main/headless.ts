@@ -1,0 +1,65 @@
+// Entry of the headless host: `node out/main/headless.js [--port N] [--host ADDR] [--data-dir DIR]`.
+// Runs the same core as the desktop app, for servers and for machines where Electron can't start.
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from './core';
+import { defaultDataDir } from './hosts/default-data-dir';
+import { isLoopback, startHeadlessServer } from './hosts/headless';
+
+const USAGE = `Usage: kayse-console-headless [--port N] [--host ADDRESS] [--data-dir DIR]
+  --port       TCP port (env KAYSE_PORT, default 4780; 0 = any free port)
+  --host       bind address (env KAYSE_HOST, default 127.0.0.1)
+  --data-dir   database, logs and preferences (env KAYSE_DATA_DIR, default ${defaultDataDir()})`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'renderer-dir': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const env = process.env;
+  const portText = values.port ?? env.KAYSE_PORT ?? '4780';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portText}".\n${USAGE}`);
+  const host = values.host ?? env.KAYSE_HOST ?? '127.0.0.1';
+  const dataDir = values['data-dir'] ?? env.KAYSE_DATA_DIR ?? defaultDataDir();
+  const rendererDir = values['renderer-dir'] ?? fileURLToPath(new URL('../renderer', import.meta.url));
+
+  const core = createCore({ dataDir, host: 'headless' });
+  let server;
+  try {
+    server = await startHeadlessServer({ core, rendererDir, host, port });
+  } catch (error) {
+    await core.close();
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new Error(`Port ${port} on ${host} is already in use. Pick another with --port (or --port 0 for any free one).`);
+    }
+    throw error;
+  }
+  if (!isLoopback(host)) {
+    console.warn(`WARNING: listening on ${host}, beyond this machine. Anyone who can reach it and has the token can use the console.`);
+  }
+  console.log(`Kayse Integrations Console (headless) is running.\n  Open: ${server.url}\n  Data: ${dataDir}\n  Logs: ${core.logDir}`);
+
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`Kayse Integrations Console could not start: ${error instanceof Error ? error.message : String(error)}`);
+  // Not process.exit(): let the log file flush the reason too.
+  process.exitCode = 1;
+});

@@ -1,0 +1,129 @@
+import { request as httpRequest } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestCore } from '../../test-support/test-core';
+import { startHeadlessServer, type HeadlessServer } from './server';
+
+const running: { server: HeadlessServer; core: ReturnType<typeof startTestCore> }[] = [];
+afterEach(async () => {
+  for (const { server, core } of running.splice(0)) {
+    await server.close();
+    await core.cleanup();
+  }
+});
+
+async function start() {
+  const core = startTestCore({ fileSecrets: true });
+  const rendererDir = join(core.dataDir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title><div id="root"></div>');
+  const server = await startHeadlessServer({ core, rendererDir, port: 0 });
+  running.push({ server, core });
+  const rpc = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.origin}/rpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const auth = { authorization: `Bearer ${server.token}` };
+  return { core, server, rpc, auth };
+}
+
+/** Sends a request with a Host header of our choosing (fetch won't let us set it). */
+function rawGet(origin: string, path: string, headers: Record<string, string>): Promise<number> {
+  const url = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('headless host', () => {
+  it('refuses a request without the token before it reaches the core', async () => {
+    const { core, server, rpc, auth } = await start();
+    const res = await rpc('company.update', { name: 'Intruder LLC', timezone: 'UTC' });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('token') } });
+    expect((await rpc('company.update', { name: 'Intruder LLC', timezone: 'UTC' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await fetch(`${server.origin}/`)).status).toBe(401);
+    expect((await fetch(`${server.origin}/events`)).status).toBe(401);
+    const company = (await (await rpc('company.get', null, auth)).json()) as { value: { name: string } };
+    expect(company.value.name).toBe('');
+    expect((await core.handlers.company.get(undefined)).name).toBe('');
+  });
+
+  it('trades the URL token for an HttpOnly SameSite cookie and serves the app with a strict CSP', async () => {
+    const { server } = await start();
+    const first = await fetch(server.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/kayse_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const page = await fetch(`${server.origin}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('checks Host and Origin even with a valid token', async () => {
+    const { server, rpc, auth } = await start();
+    const port = new URL(server.origin).port;
+    expect(await rawGet(server.origin, '/', { host: `evil.example:${port}`, ...auth })).toBe(403);
+    expect(await rawGet(server.origin, '/', { host: `127.0.0.1:${port}`, ...auth })).toBe(200);
+    expect(await rawGet(server.origin, '/', { host: `localhost:${port}`, ...auth })).toBe(200);
+    const foreign = await rpc('company.update', { name: 'CSRF', timezone: 'UTC' }, { ...auth, origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    const same = await rpc('company.update', { name: 'Same origin', timezone: 'UTC' }, { ...auth, origin: server.origin });
+    expect(same.status).toBe(200);
+  });
+
+  it('serves every contract procedure with typed results and HTTP statuses', async () => {
+    const { rpc, auth } = await start();
+    const ok = await rpc('company.update', { name: 'Acme Law', timezone: 'Europe/London' }, auth);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true, value: { name: 'Acme Law', timezone: 'Europe/London' } });
+    const bad = await rpc('company.update', { name: 'Acme Law', timezone: 'Europe/Atlantis' }, auth);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'timezone' }] } } });
+    const unknown = await rpc('company.drop', null, auth);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    const cards = (await (await rpc('integrations.list', null, auth)).json()) as { value: { id: string; status: string }[] };
+    expect(cards.value.map((c) => `${c.id}:${c.status}`)).toEqual([
+      'lawruler:not_connected',
+      'smartadvocate:not_connected',
+      'scheduling:not_connected',
+      'webhooks:not_connected',
+    ]);
+    const notFound = await rpc('integrations.get', { id: 'clio' }, auth);
+    expect(notFound.status).toBe(400);
+  });
+
+  it('streams contract events over server-sent events', async () => {
+    const { server, rpc, auth } = await start();
+    const controller = new AbortController();
+    const stream = await fetch(`${server.origin}/events`, { headers: auth, signal: controller.signal });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    await reader.read(); // the ": connected" comment: the subscription is in place
+    await rpc('company.update', { name: 'Evented Law', timezone: 'UTC' }, auth);
+    const deadline = Date.now() + 5000;
+    while (!received.includes('\n\n') && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      received += decoder.decode(value);
+    }
+    controller.abort();
+    expect(received).toContain('event: tables.changed');
+    expect(received).toContain('data: {"tables":["company"]}');
+  });
+});

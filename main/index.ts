@@ -1,0 +1,91 @@
+// The Electron host: one instance, one locked-down window, a tray so the core keeps working when the window
+// is closed, and the IPC gate in front of the core.
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import Store from 'electron-store';
+import { createCore, type Core } from './core';
+import { registerIpcGate } from './hosts/electron/ipc-gate';
+import { forwardEvents, type EventForwarder } from './hosts/electron/event-forwarder';
+import { appPageUrl, createMainWindow, lockDown } from './hosts/electron/main-window';
+import { createTray } from './hosts/electron/tray';
+import { preferencesOver } from './preferences';
+
+let core: Core | undefined;
+let window: BrowserWindow | undefined;
+let quitting = false;
+let forwarder: EventForwarder | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => showWindow());
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // The tray keeps the app alive: closing the last window must not quit.
+  app.on('window-all-closed', () => undefined);
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+}
+
+function start(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  try {
+    core = createCore({
+      dataDir: process.env.KAYSE_DATA_DIR ?? app.getPath('userData'),
+      host: 'electron',
+      preferences: preferencesOver(new Store<Record<string, unknown>>({ name: 'preferences' })),
+    });
+  } catch (error) {
+    fatal(error);
+    return;
+  }
+  const events = forwardEvents(core.events);
+  forwarder = events;
+  registerIpcGate({
+    ipcMain,
+    dispatch: core.dispatch,
+    logger: core.logger,
+    isTrustedSender: (event) =>
+      !!window &&
+      !window.isDestroyed() &&
+      event.sender.id === window.webContents.id &&
+      (event.senderFrame?.url ?? '').split('#')[0] === appPageUrl().split('#')[0],
+    onRendererReady: (event) => events.ready(event.sender),
+  });
+  createTray({ open: showWindow, quit: () => app.quit() });
+  showWindow();
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    events.dispose();
+    const closing = core;
+    core = undefined;
+    void closing.close().finally(() => app.exit(0));
+  });
+}
+
+/** Shows the window, creating it if it was never opened or was destroyed. */
+function showWindow(): void {
+  if (!core) return;
+  if (window && !window.isDestroyed()) {
+    window.show();
+    window.focus();
+    return;
+  }
+  const created = createMainWindow();
+  window = created;
+  created.webContents.on('did-start-loading', () => forwarder?.reset());
+  created.on('close', (event) => {
+    // Closing hides to the tray; engines keep running until Quit.
+    if (!quitting) {
+      event.preventDefault();
+      created.hide();
+    }
+  });
+}
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Kayse Integrations Console could not start', message);
+  app.exit(1);
+}

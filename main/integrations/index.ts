@@ -1,0 +1,1 @@
+export { createIntegrationCatalog, type IntegrationCatalog } from './integration-catalog';

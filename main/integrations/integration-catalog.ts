@@ -1,0 +1,32 @@
+// The integration cards of Settings → Integrations. Connectors report their real state here as they land;
+// until one is configured its card says "Not connected".
+import type { IntegrationId, IntegrationSummary } from '../../shared/domain/integrations';
+import { AppError } from '../../shared/result';
+
+const CATALOG: readonly Omit<IntegrationSummary, 'status' | 'statusDetail'>[] = [
+  { id: 'lawruler', name: 'LawRuler', category: 'crm', description: 'Two-way sync of cases, clients and statuses with LawRuler.' },
+  { id: 'smartadvocate', name: 'SmartAdvocate', category: 'crm', description: 'Two-way sync of cases, contacts, statuses and substatuses with SmartAdvocate.' },
+  { id: 'scheduling', name: 'Scheduling', category: 'scheduling', description: 'Lets voice agents check availability and book appointments (Cal.com).' },
+  { id: 'webhooks', name: 'Webhooks', category: 'webhooks', description: 'Signed, retried deliveries of Kayse events to your HTTPS endpoints.' },
+];
+
+export interface IntegrationCatalog {
+  list(): IntegrationSummary[];
+  get(id: IntegrationId): IntegrationSummary;
+}
+
+export function createIntegrationCatalog(): IntegrationCatalog {
+  const summarise = (entry: (typeof CATALOG)[number]): IntegrationSummary => ({
+    ...entry,
+    status: 'not_connected',
+    statusDetail: null,
+  });
+  return {
+    list: () => CATALOG.map(summarise),
+    get(id) {
+      const entry = CATALOG.find((e) => e.id === id);
+      if (!entry) throw new AppError('NOT_FOUND', `No integration "${id}".`);
+      return summarise(entry);
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createCompanyService, type CompanyService } from './company-service';

@@ -1,0 +1,72 @@
+// TanStack Query over the contract: every query is keyed by its procedure path, and a `tables.changed`
+// event invalidates exactly the queries whose procedure reads one of the changed tables.
+import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import type { z } from 'zod';
+import { contract, type Contract } from '../../../shared/contract';
+import { findProcedure, type ProcedurePath } from '../../../shared/rpc';
+import { RemoteError, type Result } from '../../../shared/result';
+import type { Bridge } from './transport';
+
+type Path = ProcedurePath<Contract>;
+type Ns<P extends Path> = P extends `${infer N}.${string}` ? N & keyof Contract : never;
+type Name<P extends Path> = P extends `${string}.${infer M}` ? M & keyof Contract[Ns<P>] : never;
+type Def<P extends Path> = Contract[Ns<P>][Name<P>];
+export type InputOf<P extends Path> = Def<P> extends { input: infer I extends z.ZodType } ? z.input<I> : never;
+export type OutputOf<P extends Path> = Def<P> extends { output: infer O extends z.ZodType } ? z.output<O> : never;
+
+const BridgeContext = createContext<Bridge | null>(null);
+
+export function useBridge(): Bridge {
+  const bridge = useContext(BridgeContext);
+  if (!bridge) throw new Error('ApiProvider missing');
+  return bridge;
+}
+
+/** Calls a procedure and unwraps its Result, rethrowing failures as RemoteError (code and details kept). */
+export async function call<P extends Path>(bridge: Bridge, path: P, input: InputOf<P>): Promise<OutputOf<P>> {
+  const [ns, name] = path.split('.') as [string, string];
+  const fn = (bridge.api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[ns]![name]!;
+  const result = await fn(input);
+  if (!result.ok) throw new RemoteError(result.error);
+  return result.value as OutputOf<P>;
+}
+
+export function ApiProvider({ bridge, client, children }: { bridge: Bridge; client: QueryClient; children: ReactNode }) {
+  useEffect(
+    () =>
+      bridge.events.on('tables.changed', ({ tables }) => {
+        void client.invalidateQueries({
+          predicate: (query) => {
+            const def = findProcedure(contract, String(query.queryKey[0]));
+            return !!def && def.reads.some((t) => tables.includes(t));
+          },
+        });
+      }),
+    [bridge, client],
+  );
+  return <BridgeContext.Provider value={bridge}>{children}</BridgeContext.Provider>;
+}
+
+export function useContractQuery<P extends Path>(
+  path: P,
+  input: InputOf<P>,
+  options?: Omit<UseQueryOptions<OutputOf<P>, RemoteError>, 'queryKey' | 'queryFn'>,
+) {
+  const bridge = useBridge();
+  return useQuery<OutputOf<P>, RemoteError>({
+    queryKey: [path, input],
+    queryFn: () => call(bridge, path, input),
+    ...options,
+  });
+}
+
+export function useContractMutation<P extends Path>(path: P) {
+  const bridge = useBridge();
+  const client = useQueryClient();
+  return useMutation<OutputOf<P>, RemoteError, InputOf<P>>({
+    mutationFn: (input) => call(bridge, path, input),
+    // Hosts announce changed tables, but refreshing here too keeps the UI right if the event stream dropped.
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
