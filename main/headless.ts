@@ -49,13 +49,17 @@ async function main(): Promise<void> {
   }
   console.log(`Kayse Integrations Console (headless) is running.\n  Open: ${server.url}\n  Data: ${dataDir}\n  Logs: ${core.logDir}`);
 
+  let stopping = false;
   const stop = async () => {
+    // A second Ctrl+C while closing must not cut the database and log flush short.
+    if (stopping) return;
+    stopping = true;
     await server.close();
     await core.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

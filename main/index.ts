@@ -14,6 +14,9 @@ let window: BrowserWindow | undefined;
 let quitting = false;
 let forwarder: EventForwarder | undefined;
 
+// KAYSE_DATA_DIR moves everything — database, logs, electron-store files — not just the database.
+if (process.env.KAYSE_DATA_DIR) app.setPath('userData', process.env.KAYSE_DATA_DIR);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -31,7 +34,7 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   try {
     core = createCore({
-      dataDir: process.env.KAYSE_DATA_DIR ?? app.getPath('userData'),
+      dataDir: app.getPath('userData'),
       host: 'electron',
       preferences: preferencesOver(new Store<Record<string, unknown>>({ name: 'preferences' })),
     });

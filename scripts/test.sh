@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, lint, unit and integration tests (real SQLite, real keychain, real loopback servers),
+# build, then e2e in Debian's Chromium against the headless host. Runs inside a private D-Bus session with an
+# unlocked GNOME Keyring and a throw-away HOME.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-system-deps.sh
+exec scripts/with-keyring.sh bash -c '
+  set -euo pipefail
+  step() { echo; echo "=== $1"; shift; "$@"; }
+  step "typecheck" npm run --silent typecheck
+  step "lint" npm run --silent lint
+  step "unit and integration tests (vitest)" npm run --silent test:unit
+  step "build (electron-vite)" npm run --silent build
+  step "end-to-end tests (Playwright, Chromium, headless host)" npm run --silent test:e2e
+'
