@@ -1,0 +1,34 @@
+// The console's screens. Hash routing, because Electron loads the renderer from a file:// URL.
+import { createHashRouter, Navigate } from 'react-router';
+import { AppLayout } from './components/app-layout';
+import { AboutPage } from './routes/about-page';
+import { CompanyPage } from './routes/company-page';
+import { IntegrationDetailPage } from './routes/integration-detail-page';
+import { IntegrationsPage } from './routes/integrations-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { RouteErrorPage } from './routes/route-error-page';
+
+/** Builds the router; a function so that tests and hosts each get their own history. */
+export function createAppRouter() {
+  return createHashRouter([
+    {
+      element: <AppLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        {
+          // A screen that throws keeps the frame (header, navbar) around its error.
+          errorElement: <RouteErrorPage />,
+          children: [
+            { index: true, element: <Navigate to="/settings/integrations" replace /> },
+            { path: 'settings', element: <Navigate to="/settings/integrations" replace /> },
+            { path: 'settings/integrations', element: <IntegrationsPage /> },
+            { path: 'settings/integrations/:id', element: <IntegrationDetailPage /> },
+            { path: 'settings/company', element: <CompanyPage /> },
+            { path: 'settings/about', element: <AboutPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}
