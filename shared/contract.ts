@@ -1,59 +1,25 @@
-// The one typed contract between the renderer and main. Add a procedure here and its handler in
-// main/core/handlers: the preload bridge, HTTP routes and renderer client follow by derivation.
+// The one typed contract between the renderer and main, composed of one module per capability. Add a
+// procedure in its module and its handler in main: the preload bridge, HTTP routes and renderer client follow.
 import { z } from 'zod';
-import { procedure } from './rpc';
-import { companySchema, companyUpdateSchema } from './domain/company';
-import { integrationIdSchema, integrationSummarySchema } from './domain/integrations';
-import { preferencesSchema, preferencesUpdateSchema, systemInfoSchema } from './domain/system';
-
-const noInput = z.undefined();
+import { settingsContract } from './contract/settings';
 
 export const contract = {
-  company: {
-    get: procedure({ input: noInput, output: companySchema, reads: ['company'], description: 'The company profile' }),
-    update: procedure({
-      input: companyUpdateSchema,
-      output: companySchema,
-      reads: [],
-      description: 'Change the company name and timezone',
-    }),
-  },
-  integrations: {
-    list: procedure({
-      input: noInput,
-      output: z.array(integrationSummarySchema),
-      reads: ['integrations'],
-      description: 'The integration cards with their status',
-    }),
-    get: procedure({
-      input: z.strictObject({ id: integrationIdSchema }),
-      output: integrationSummarySchema,
-      reads: ['integrations'],
-      description: 'One integration card',
-    }),
-  },
-  preferences: {
-    get: procedure({ input: noInput, output: preferencesSchema, reads: ['preferences'], description: 'UI preferences' }),
-    update: procedure({
-      input: preferencesUpdateSchema,
-      output: preferencesSchema,
-      reads: [],
-      description: 'Change UI preferences (theme)',
-    }),
-  },
-  system: {
-    info: procedure({
-      input: noInput,
-      output: systemInfoSchema,
-      reads: ['system'],
-      description: 'Where data, logs and secrets live',
-    }),
-  },
+  ...settingsContract,
 };
 
 export const events = {
   /** A write committed; queries reading any of these tables are stale. */
   'tables.changed': z.object({ tables: z.array(z.string()).min(1) }),
+  /** Progress of long work (import, export, demo seeding): one task id per run. */
+  'task.progress': z.object({
+    taskId: z.string(),
+    kind: z.string(),
+    phase: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable(),
+    finished: z.boolean(),
+    error: z.string().nullable(),
+  }),
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
+  /** Well-formed, but names things that don't exist (an unknown case type or status, say). */
+  'UNPROCESSABLE',
   'UNKNOWN_PROCEDURE',
   'NOT_FOUND',
   'CONFLICT',

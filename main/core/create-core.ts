@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
 import { createCompanyService } from '../workspace';
+import { createCaseTypeCatalog, createRecordStore, type CaseTypeCatalog, type RecordStore } from '../workspace/records';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createEventBus, type EventBus } from './event-bus';
@@ -37,6 +38,9 @@ export interface Core {
   logger: Logger;
   secrets: SecretStore;
   database: OpenedDatabase;
+  /** The local workspace: case types and the case/client store (every write logged as a record change). */
+  workspace: { caseTypes: CaseTypeCatalog; records: RecordStore };
+  clock: Clock;
   dataDir: string;
   logDir: string;
   close(): Promise<void>;
@@ -61,6 +65,8 @@ export function createCore(options: CoreOptions): Core {
   }
   const secrets = options.secrets ?? createSecretStore({ dataDir, service: options.secretService, env });
   const events = createEventBus();
+  const caseTypes = createCaseTypeCatalog(database.sqlite, clock);
+  const workspace = { caseTypes, records: createRecordStore(database.sqlite, caseTypes, clock, events) };
   const handlers = createHandlers({
     company: createCompanyService(database.db, clock, events),
     integrations: createIntegrationCatalog(),
@@ -84,6 +90,8 @@ export function createCore(options: CoreOptions): Core {
     logger: log.logger,
     secrets,
     database,
+    workspace,
+    clock,
     dataDir,
     logDir,
     async close() {

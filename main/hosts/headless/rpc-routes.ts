@@ -7,6 +7,7 @@ import type { Core } from '../../core';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
+  UNPROCESSABLE: 422,
   UNKNOWN_PROCEDURE: 404,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -18,10 +19,12 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 const HEARTBEAT_MS = 15_000;
+/** Imports send whole CSV files through the contract: 100,000 rows are ~15 MB. */
+const RPC_BODY_LIMIT = 128 * 1024 * 1024;
 
 export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
   for (const path of procedurePaths(contract)) {
-    app.post(`/rpc/${path}`, async (request, reply) => {
+    app.post(`/rpc/${path}`, { bodyLimit: RPC_BODY_LIMIT }, async (request, reply) => {
       // JSON has no `undefined`: the client sends null for "no input".
       const input = request.body === null || request.body === undefined ? undefined : request.body;
       const result = await core.dispatch(path, input);
