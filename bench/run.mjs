@@ -1,7 +1,13 @@
 // `npm run bench`: every benchmark, printed as value, same-run baseline and ratio.
 import { benchHeadlessHost } from './headless-host.mjs';
+import { benchIngest } from './ingest.ts';
+import { benchCsvImport } from './csv-import.ts';
 
-const suites = [['headless host', benchHeadlessHost]];
+const suites = [
+  ['headless host', benchHeadlessHost],
+  ['event ingest API', benchIngest],
+  ['CSV import and export (100,000 rows)', benchCsvImport],
+];
 
 for (const [title, run] of suites) {
   console.log(`\n## ${title}`);

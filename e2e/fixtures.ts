@@ -81,7 +81,7 @@ export const test = base.extend<{ console: ConsoleHost }>({
   console: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kayse-e2e-'));
     let log = '';
-    const child = spawn(process.execPath, [HEADLESS_ENTRY, '--port', '0', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [HEADLESS_ENTRY, '--port', '0', '--ingest-port', '0', '--data-dir', dataDir], {
       cwd: ROOT,
       env: hostEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,13 +3,18 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from './core';
+import { demoRequested, startDemoAtLaunch } from './demo';
+import { resolveIngestAddress, startIngestApi } from './events';
 import { defaultDataDir } from './hosts/default-data-dir';
 import { isLoopback, startHeadlessServer } from './hosts/headless';
 
-const USAGE = `Usage: kayse-console-headless [--port N] [--host ADDRESS] [--data-dir DIR]
+const USAGE = `Usage: kayse-console-headless [--port N] [--host ADDRESS] [--data-dir DIR] [--ingest-port N] [--ingest-host ADDRESS] [--demo]
   --port       TCP port (env KAYSE_PORT, default 4780; 0 = any free port)
   --host       bind address (env KAYSE_HOST, default 127.0.0.1)
-  --data-dir   database, logs and preferences (env KAYSE_DATA_DIR, default ${defaultDataDir()})`;
+  --data-dir   database, logs and preferences (env KAYSE_DATA_DIR, default ${defaultDataDir()})
+  --ingest-port  event ingest API port (env KAYSE_INGEST_PORT, default 4781; 0 = any free port)
+  --ingest-host  event ingest API bind address (env KAYSE_INGEST_HOST, default 127.0.0.1)
+  --demo       on a workspace without real data: seed demo data and post demo activity (env KAYSE_DEMO=1)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,6 +23,9 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'renderer-dir': { type: 'string' },
+      'ingest-port': { type: 'string' },
+      'ingest-host': { type: 'string' },
+      demo: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -32,6 +40,7 @@ async function main(): Promise<void> {
   const host = values.host ?? env.KAYSE_HOST ?? '127.0.0.1';
   const dataDir = values['data-dir'] ?? env.KAYSE_DATA_DIR ?? defaultDataDir();
   const rendererDir = values['renderer-dir'] ?? fileURLToPath(new URL('../renderer', import.meta.url));
+  const ingestAddress = resolveIngestAddress({ port: values['ingest-port'], host: values['ingest-host'] }, env);
 
   const core = createCore({ dataDir, host: 'headless' });
   let server;
@@ -47,7 +56,17 @@ async function main(): Promise<void> {
   if (!isLoopback(host)) {
     console.warn(`WARNING: listening on ${host}, beyond this machine. Anyone who can reach it and has the token can use the console.`);
   }
+  let ingest;
+  try {
+    ingest = await startIngestApi(core.ingest, ingestAddress, (message) => console.warn(message));
+  } catch (error) {
+    await server.close();
+    await core.close();
+    throw error;
+  }
   console.log(`Kayse Integrations Console (headless) is running.\n  Open: ${server.url}\n  Data: ${dataDir}\n  Logs: ${core.logDir}`);
+  console.log(`  Ingest API: ${ingest.listening ? `${ingest.url}/v1/events` : 'not running (see the warning above)'}`);
+  if (demoRequested(values.demo, env)) console.log(`  ${await startDemoAtLaunch(core.demo)}`);
 
   let stopping = false;
   const stop = async () => {

@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import Store from 'electron-store';
 import { createCore, type Core } from './core';
+import { startIngestInBackground } from './events';
 import { registerIpcGate } from './hosts/electron/ipc-gate';
 import { forwardEvents, type EventForwarder } from './hosts/electron/event-forwarder';
 import { appPageUrl, createMainWindow, lockDown } from './hosts/electron/main-window';
@@ -56,6 +57,11 @@ function start(): void {
     onRendererReady: (event) => events.ready(event.sender),
   });
   createTray({ open: showWindow, quit: () => app.quit() });
+  const logger = core.logger;
+  startIngestInBackground(core.ingest, process.env, (message) => {
+    console.warn(message);
+    logger.warn(message);
+  });
   showWindow();
   app.on('will-quit', (event) => {
     if (!core) return;

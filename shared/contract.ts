@@ -2,9 +2,17 @@
 // procedure in its module and its handler in main: the preload bridge, HTTP routes and renderer client follow.
 import { z } from 'zod';
 import { settingsContract } from './contract/settings';
+import { eventsContract } from './contract/events';
+import { workspaceContract } from './contract/workspace';
+import { transferContract } from './contract/transfer';
+import { demoContract } from './contract/demo';
 
 export const contract = {
   ...settingsContract,
+  ...eventsContract,
+  ...workspaceContract,
+  ...transferContract,
+  ...demoContract,
 };
 
 export const events = {

@@ -5,10 +5,13 @@ import pkg from '../../package.json';
 import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
 import { defaultMigrationsFolder, openDatabase, type OpenedDatabase } from '../db';
+import { createIngest, type Ingest } from '../events';
 import { createIntegrationCatalog } from '../integrations';
 import { createLogger, type Logger } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
+import { createTransferServices } from '../transfer';
+import { createDemoMode, type DemoMode } from '../demo';
 import { createCompanyService } from '../workspace';
 import { createCaseTypeCatalog, createRecordStore, type CaseTypeCatalog, type RecordStore } from '../workspace/records';
 import { systemClock, type Clock } from './clock';
@@ -40,6 +43,10 @@ export interface Core {
   database: OpenedDatabase;
   /** The local workspace: case types and the case/client store (every write logged as a record change). */
   workspace: { caseTypes: CaseTypeCatalog; records: RecordStore };
+  /** The event ingest API: stored events, API keys, `onEvent` subscriptions; hosts call `ingest.listen()`. */
+  ingest: Ingest;
+  /** Demo mode: seeding, the activity generator and the wipe; the headless host starts it for `--demo`. */
+  demo: DemoMode;
   clock: Clock;
   dataDir: string;
   logDir: string;
@@ -67,11 +74,19 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventBus();
   const caseTypes = createCaseTypeCatalog(database.sqlite, clock);
   const workspace = { caseTypes, records: createRecordStore(database.sqlite, caseTypes, clock, events) };
+  const ingest = createIngest({ sqlite: database.sqlite, records: workspace.records, clock, events, logger: log.logger });
+  const demo = createDemoMode({ sqlite: database.sqlite, caseTypes, records: workspace.records, ingest, events, clock, logger: log.logger, dataDir });
   const handlers = createHandlers({
     company: createCompanyService(database.db, clock, events),
     integrations: createIntegrationCatalog(),
+    ingest,
+    demo,
     preferences: options.preferences ?? confPreferences(dataDir),
     events,
+    workspace,
+    sqlite: database.sqlite,
+    clock,
+    transfer: createTransferServices({ sqlite: database.sqlite, caseTypes, records: workspace.records, clock, events, logger: log.logger }),
     systemInfo: async () => ({
       appVersion: pkg.version,
       host: options.host ?? 'headless',
@@ -91,11 +106,15 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     database,
     workspace,
+    ingest,
+    demo,
     clock,
     dataDir,
     logDir,
     async close() {
       log.logger.info('core stopping');
+      await demo.close();
+      await ingest.close();
       database.sqlite.close();
       await log.close();
     },

@@ -2,11 +2,19 @@
 import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
 import { settingsHandlers, type SettingsDeps } from './settings-handlers';
+import { eventsHandlers, type EventsDeps } from '../events/events-handlers';
+import { workspaceHandlers, type WorkspaceDeps } from '../workspace/workspace-handlers';
+import { transferHandlers, type TransferDeps } from '../transfer';
+import { demoHandlers, type DemoDeps } from '../demo';
 
-export type HandlerDeps = SettingsDeps;
+export type HandlerDeps = SettingsDeps & WorkspaceDeps & EventsDeps & TransferDeps & DemoDeps;
 
 export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
   return {
     ...settingsHandlers(deps),
+    ...eventsHandlers(deps),
+    ...workspaceHandlers(deps),
+    ...transferHandlers(deps),
+    ...demoHandlers(deps),
   };
 }

@@ -5,7 +5,11 @@ import { AboutPage } from './routes/about-page';
 import { CompanyPage } from './routes/company-page';
 import { IntegrationDetailPage } from './routes/integration-detail-page';
 import { IntegrationsPage } from './routes/integrations-page';
+import { IngestPage } from './routes/ingest/ingest-page';
+import { ExportPage } from './routes/transfer/export-page';
+import { ImportPage } from './routes/transfer/import-page';
 import { NotFoundPage } from './routes/not-found-page';
+import { recordRoutes } from './routes/records/record-routes';
 import { RouteErrorPage } from './routes/route-error-page';
 
 /** Builds the router; a function so that tests and hosts each get their own history. */
@@ -25,6 +29,10 @@ export function createAppRouter() {
             { path: 'settings/integrations/:id', element: <IntegrationDetailPage /> },
             { path: 'settings/company', element: <CompanyPage /> },
             { path: 'settings/about', element: <AboutPage /> },
+            { path: 'settings/ingest', element: <IngestPage /> },
+            { path: 'import', element: <ImportPage /> },
+            { path: 'export', element: <ExportPage /> },
+            ...recordRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

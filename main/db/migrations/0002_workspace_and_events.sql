@@ -69,9 +69,11 @@ CREATE TABLE `cases` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `cases_case_number_unique` ON `cases` (`case_number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `cases_external` ON `cases` (`external_source`,`external_id`);--> statement-breakpoint
-CREATE INDEX `cases_type_status` ON `cases` (`case_type_id`,`status_id`);--> statement-breakpoint
-CREATE INDEX `cases_campaign` ON `cases` (`campaign_id`);--> statement-breakpoint
+CREATE INDEX `cases_type_status` ON `cases` (`case_type_id`,`status_id`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `cases_campaign` ON `cases` (`campaign_id`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `cases_updated` ON `cases` (`updated_at`);--> statement-breakpoint
+CREATE INDEX `cases_name` ON `cases` (`name`);--> statement-breakpoint
+CREATE INDEX `cases_demo` ON `cases` (`is_demo`) WHERE "cases"."is_demo" = 1;--> statement-breakpoint
 CREATE TABLE `clients` (
 	`id` text PRIMARY KEY NOT NULL,
 	`first_name` text NOT NULL,
@@ -90,6 +92,7 @@ CREATE TABLE `clients` (
 CREATE UNIQUE INDEX `clients_external` ON `clients` (`external_source`,`external_id`);--> statement-breakpoint
 CREATE INDEX `clients_name` ON `clients` (`last_name`,`first_name`);--> statement-breakpoint
 CREATE INDEX `clients_updated` ON `clients` (`updated_at`);--> statement-breakpoint
+CREATE INDEX `clients_demo` ON `clients` (`is_demo`) WHERE "clients"."is_demo" = 1;--> statement-breakpoint
 CREATE TABLE `custom_fields` (
 	`id` text PRIMARY KEY NOT NULL,
 	`case_type_id` text NOT NULL,
@@ -142,6 +145,7 @@ CREATE INDEX `events_received` ON `events` (`received_at`);--> statement-breakpo
 CREATE INDEX `events_type_received` ON `events` (`type`,`received_at`);--> statement-breakpoint
 CREATE INDEX `events_campaign` ON `events` (`campaign_id`,`received_at`);--> statement-breakpoint
 CREATE INDEX `events_case` ON `events` (`case_id`);--> statement-breakpoint
+CREATE INDEX `events_demo` ON `events` (`is_demo`) WHERE "events"."is_demo" = 1;--> statement-breakpoint
 CREATE TABLE `ingest_api_keys` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -150,7 +154,8 @@ CREATE TABLE `ingest_api_keys` (
 	`rate_limit_per_minute` integer DEFAULT 6000 NOT NULL,
 	`created_at` text NOT NULL,
 	`last_used_at` text,
-	`revoked_at` text
+	`revoked_at` text,
+	`is_demo` integer DEFAULT false NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `ingest_api_keys_hash_unique` ON `ingest_api_keys` (`hash`);

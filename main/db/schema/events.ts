@@ -1,5 +1,6 @@
 // Events posted by the voice/messaging platform (stored before they are acknowledged) and the API keys that
 // may post them (only a hash is kept).
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { demoFlag, isoTime, jsonText } from './columns';
 
@@ -15,6 +16,8 @@ export const ingestApiKeys = sqliteTable('ingest_api_keys', {
   createdAt: isoTime('created_at').notNull(),
   lastUsedAt: isoTime('last_used_at'),
   revokedAt: isoTime('revoked_at'),
+  /** The demo generator's key: what it posts is demo data, wiped with the rest. */
+  isDemo: demoFlag(),
 });
 
 export const events = sqliteTable(
@@ -42,5 +45,6 @@ export const events = sqliteTable(
     index('events_type_received').on(t.type, t.receivedAt),
     index('events_campaign').on(t.campaignId, t.receivedAt),
     index('events_case').on(t.caseId),
+    index('events_demo').on(t.isDemo).where(sql`${t.isDemo} = 1`),
   ],
 );

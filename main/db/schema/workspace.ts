@@ -88,6 +88,7 @@ export const clients = sqliteTable(
     uniqueIndex('clients_external').on(t.externalSource, t.externalId),
     index('clients_name').on(t.lastName, t.firstName),
     index('clients_updated').on(t.updatedAt),
+    index('clients_demo').on(t.isDemo).where(sql`${t.isDemo} = 1`),
   ],
 );
 
@@ -115,9 +116,12 @@ export const cases = sqliteTable(
   },
   (t) => [
     uniqueIndex('cases_external').on(t.externalSource, t.externalId),
-    index('cases_type_status').on(t.caseTypeId, t.statusId),
-    index('cases_campaign').on(t.campaignId),
+    // The cases list filters by type + status or campaign and pages newest first: these serve it from the index.
+    index('cases_type_status').on(t.caseTypeId, t.statusId, t.updatedAt),
+    index('cases_campaign').on(t.campaignId, t.updatedAt),
     index('cases_updated').on(t.updatedAt),
+    index('cases_name').on(t.name),
+    index('cases_demo').on(t.isDemo).where(sql`${t.isDemo} = 1`),
     check('cases_version_positive', sql`${t.version} >= 1`),
   ],
 );

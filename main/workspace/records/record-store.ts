@@ -191,6 +191,14 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     return ids;
   };
 
+  /** The next K-nnnnnn number nobody holds: imported cases may already use numbers of that shape. */
+  const freeCaseNumber = (): string => {
+    for (let n = (q.nextCaseNumber.get() as { n: number }).n; ; n += 1) {
+      const candidate = `K-${String(n).padStart(6, '0')}`;
+      if (!q.caseByNumber.get(candidate)) return candidate;
+    }
+  };
+
   const upsertCase: RecordStore['upsertCase'] = (raw, ctx) =>
     batch(() => {
       const input = parseOrThrow(caseUpsertSchema, raw, 'case');
@@ -234,7 +242,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
       };
       if (!existing) {
         const id = newId();
-        const caseNumber = input.caseNumber ?? `K-${String((q.nextCaseNumber.get() as { n: number }).n).padStart(6, '0')}`;
+        const caseNumber = input.caseNumber ?? freeCaseNumber();
         if (q.caseByNumber.get(caseNumber)) {
           throw new AppError('CONFLICT', `Case number ${caseNumber} is already used by another case.`, { issues: [{ path: 'caseNumber', message: 'already used' }] });
         }

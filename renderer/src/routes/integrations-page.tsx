@@ -2,6 +2,7 @@
 import { Card, Group, SimpleGrid, Skeleton, Stack, EmptyState } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { useContractQuery } from '../api/client';
+import { DemoOffer } from '../components/demo-offer';
 import { IntegrationCard } from '../components/integration-card';
 import { PageHeader } from '../components/page-header';
 import { QueryState } from '../components/query-state';
@@ -30,12 +31,16 @@ function CardsSkeleton() {
 
 export function IntegrationsPage() {
   const query = useContractQuery('integrations.list', undefined);
+  const summary = useContractQuery('workspace.summary', undefined).data;
+  // Offered on an empty workspace, and kept while the workspace holds nothing but demo data.
+  const onlyDemo = summary !== undefined && summary.caseTypes + summary.campaigns + summary.agents + summary.clients + summary.cases === summary.demoRecords;
   return (
     <>
       <PageHeader
         title="Integrations"
         description="Connect your Kayse workspace to the CRM, scheduling and webhook endpoints your firm already uses."
       />
+      {onlyDemo && <DemoOffer />}
       <QueryState
         query={query}
         errorTitle="Couldn't load the integrations"

@@ -1,0 +1,245 @@
+// Demo mode as the core runs it: seeding (with task.progress), the activity generator posting through the
+// real ingest API with its own key, and the wipe. Start, stop and wipe run one at a time.
+import type Database from 'better-sqlite3';
+import { DEMO_RATE_MAX, type DemoStatus, type DemoWipeResult } from '../../shared/contract/demo';
+import { AppError } from '../../shared/result';
+import type { Clock } from '../core/clock';
+import type { EventBus } from '../core/event-bus';
+import type { Ingest } from '../events';
+import type { Logger } from '../log';
+import { createAgentRepository, createCampaignRepository } from '../workspace';
+import { newId, type CaseTypeCatalog, type RecordStore } from '../workspace/records';
+import { createDemoCounter } from './demo-counts';
+import { demoStateFile } from './demo-state-file';
+import { loadDemoWorld } from './demo-world';
+import { createScenarioFactory } from './event-factory';
+import { realTimers, startDemoGenerator, type DemoGenerator, type Timers } from './generator';
+import { createIngestPoster } from './ingest-poster';
+import { createRng } from './prng';
+import { seedDemoWorkspace, type SeedOptions } from './seed-workspace';
+import { wipeDemoRows } from './wipe-demo';
+
+export const DEMO_KEY_NAME = 'Demo generator';
+export const DEMO_SEED_TASK_KIND = 'demo-seed';
+/** Requests in flight at most; also the connections to the ingest API. */
+const MAX_IN_FLIGHT = 4;
+/** While the generator runs, `demo` is announced as changed at most this often (not once per event). */
+const NOTIFY_EVERY_MS = 1000;
+const WIPED_TABLES = ['cases', 'clients', 'case_clients', 'record_changes', 'campaigns', 'agents', 'case_types', 'case_statuses', 'custom_fields', 'events', 'ingest_api_keys', 'demo'];
+
+export interface DemoModeDeps {
+  sqlite: Database.Database;
+  caseTypes: CaseTypeCatalog;
+  records: RecordStore;
+  ingest: Ingest;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  dataDir: string;
+  timers?: Timers;
+  /** Sizes and PRNG seed of the demo workspace (tests make it smaller). */
+  seed?: Pick<SeedOptions, 'clients' | 'cases' | 'seed' | 'batchSize'>;
+}
+
+export interface DemoMode {
+  status(): DemoStatus;
+  start(input: { ratePerMinute: number; seed: boolean }): Promise<DemoStatus>;
+  stop(): Promise<DemoStatus>;
+  setRate(ratePerMinute: number): DemoStatus;
+  wipe(): Promise<DemoWipeResult>;
+  /** True when the workspace holds rows that demo mode did not create. */
+  hasRealData(): boolean;
+  /** Waits for a start or wipe in progress, then stops the generator (the core calls this before closing the ingest API). */
+  close(): Promise<void>;
+}
+
+/** The ingest API's address as seen from this machine: a wildcard bind is reached on loopback. */
+function reachableUrl(status: ReturnType<Ingest['status']>): string {
+  if (status.host === '0.0.0.0' || status.host === '::') return `http://127.0.0.1:${status.port}`;
+  return status.url!;
+}
+
+export function createDemoMode(deps: DemoModeDeps): DemoMode {
+  const { sqlite, events, logger } = deps;
+  const file = demoStateFile(deps.dataDir, (message) => logger.warn(message));
+  const count = createDemoCounter(sqlite);
+  const realRows = sqlite
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM case_types WHERE is_demo = 0) OR EXISTS (SELECT 1 FROM campaigns WHERE is_demo = 0)
+         OR EXISTS (SELECT 1 FROM agents WHERE is_demo = 0) OR EXISTS (SELECT 1 FROM clients WHERE is_demo = 0)
+         OR EXISTS (SELECT 1 FROM cases WHERE is_demo = 0)`,
+    )
+    .pluck();
+  let generator: DemoGenerator | undefined;
+  let key: { id: string; apiKey: string } | undefined;
+  let seeding = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const changed = (tables: string[]) => events.emit('tables.changed', { tables });
+  const timers = deps.timers ?? realTimers;
+  let notifyTimer: unknown;
+  /** Announces new activity once per NOTIFY_EVERY_MS, so a status view refreshes steadily at any rate. */
+  const notifySoon = () => {
+    notifyTimer ??= timers.setTimeout(() => {
+      notifyTimer = undefined;
+      changed(['demo']);
+    }, NOTIFY_EVERY_MS);
+  };
+
+  /** Runs `work` after every earlier start/stop/wipe has finished. */
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const status = (): DemoStatus => {
+    const state = file.read();
+    const keyIds = [...new Set([...state.keyIds, ...(key ? [key.id] : [])])];
+    const demoCounts = count(keyIds);
+    const stats = generator?.stats();
+    return {
+      seeded: demoCounts.caseTypes + demoCounts.campaigns + demoCounts.agents + demoCounts.clients + demoCounts.cases > 0,
+      seeding,
+      generator: {
+        running: stats?.running ?? false,
+        ratePerMinute: stats?.ratePerMinute ?? state.ratePerMinute,
+        posted: stats?.posted ?? 0,
+        caseUpdates: stats?.caseUpdates ?? 0,
+        failed: stats?.failed ?? 0,
+        lastError: stats?.lastError ?? null,
+      },
+      demoCounts,
+    };
+  };
+
+  const seed = async () => {
+    const taskId = newId('demo_');
+    const progress = (phase: string, done: number, total: number | null, finished = false, error: string | null = null) =>
+      events.emit('task.progress', { taskId, kind: DEMO_SEED_TASK_KIND, phase, done, total, finished, error });
+    seeding = true;
+    changed(['demo']);
+    const startedAt = performance.now();
+    try {
+      const result = await seedDemoWorkspace(
+        {
+          caseTypes: deps.caseTypes,
+          records: deps.records,
+          campaigns: createCampaignRepository(sqlite, deps.caseTypes, deps.clock, events),
+          agents: createAgentRepository(sqlite, deps.clock, events),
+          events,
+          clock: deps.clock,
+        },
+        { ...deps.seed, onProgress: (phase, done, total) => progress(phase, done, total) },
+      );
+      const total = result.clients + result.cases;
+      progress('done', total, total, true);
+      logger.info({ ...result, ms: Math.round(performance.now() - startedAt) }, 'demo workspace seeded');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const leftovers = status().seeded ? ' Demo rows made so far can be removed with "Wipe demo data".' : '';
+      progress('failed', 0, null, true, `${message}${leftovers}`);
+      throw error;
+    } finally {
+      seeding = false;
+      changed(['demo']);
+    }
+  };
+
+  /** The generator's key: the one in memory if still live, else a new one (older demo keys are revoked). */
+  const ensureKey = (rateCeiling: number) => {
+    const keys = deps.ingest.keys.list();
+    const live = key && keys.find((k) => k.id === key!.id && k.revokedAt === null);
+    if (live && key) return key;
+    const state = file.read();
+    for (const old of keys) if (state.keyIds.includes(old.id) && old.revokedAt === null) deps.ingest.keys.revoke(old.id);
+    const created = deps.ingest.keys.create({ name: DEMO_KEY_NAME, rateLimitPerMinute: rateCeiling }, { isDemo: true });
+    file.update((s) => ({ ...s, keyIds: [...new Set([...s.keyIds, created.key.id])] }));
+    changed(['ingest_api_keys']);
+    key = { id: created.key.id, apiKey: created.apiKey };
+    return key;
+  };
+
+  const stopGenerator = async () => {
+    const running = generator;
+    if (!running) return;
+    await running.stop();
+    if (notifyTimer !== undefined) timers.clearTimeout(notifyTimer);
+    notifyTimer = undefined;
+  };
+
+  return {
+    status,
+    hasRealData: () => realRows.get() === 1,
+    start: ({ ratePerMinute, seed: seedFirst }) =>
+      exclusive(async () => {
+        if (generator?.stats().running) {
+          generator.setRate(ratePerMinute);
+          file.update((s) => ({ ...s, ratePerMinute }));
+          changed(['demo']);
+          return status();
+        }
+        const ingest = deps.ingest.status();
+        if (!ingest.listening) {
+          throw new AppError(
+            'CONFLICT',
+            `Demo activity is posted through the event ingest API, which is not running${ingest.error ? `: ${ingest.error}` : ''}. Restart the console (or fix the ingest port) and try again; nothing was changed.`,
+          );
+        }
+        if (!status().seeded) {
+          if (!seedFirst) throw new AppError('CONFLICT', 'There is no demo data yet. Start demo mode with seeding on (seed: true) to create it first.', { issues: [{ path: 'seed', message: 'no demo data to post about' }] });
+          await seed();
+        }
+        const world = loadDemoWorld(sqlite, deps.caseTypes);
+        if (world.cases.length === 0) {
+          throw new AppError('CONFLICT', 'The demo data has no demo cases to post activity about. Wipe demo data and start again to re-create it.');
+        }
+        await stopGenerator();
+        const { apiKey } = ensureKey(DEMO_RATE_MAX * 2);
+        const runId = newId().slice(-10).toLowerCase();
+        generator = startDemoGenerator({
+          poster: createIngestPoster(reachableUrl(ingest), apiKey, MAX_IN_FLIGHT),
+          world,
+          factory: createScenarioFactory(createRng(deps.clock.now().getTime() >>> 0), runId),
+          clock: deps.clock,
+          timers: deps.timers,
+          ratePerMinute,
+          maxInFlight: MAX_IN_FLIGHT,
+          onAccepted: () => notifySoon(),
+          onStateChange: () => changed(['demo']),
+        });
+        file.update((s) => ({ ...s, ratePerMinute }));
+        logger.info({ ratePerMinute, cases: world.cases.length }, 'demo generator started');
+        changed(['demo']);
+        return status();
+      }),
+    stop: () =>
+      exclusive(async () => {
+        await stopGenerator();
+        changed(['demo']);
+        return status();
+      }),
+    setRate(ratePerMinute) {
+      generator?.setRate(ratePerMinute);
+      file.update((s) => ({ ...s, ratePerMinute }));
+      changed(['demo']);
+      return status();
+    },
+    wipe: () =>
+      exclusive(async () => {
+        await stopGenerator();
+        generator = undefined;
+        const keyIds = [...new Set([...file.read().keyIds, ...(key ? [key.id] : [])])];
+        const result = wipeDemoRows(sqlite, keyIds);
+        key = undefined;
+        file.update((s) => ({ ...s, keyIds: [] }));
+        deps.caseTypes.reload();
+        logger.info(result, 'demo data wiped');
+        changed(WIPED_TABLES);
+        return result;
+      }),
+    close: async () => {
+      await queue; // a seed in progress finishes before the database closes
+      await stopGenerator();
+    },
+  };
+}

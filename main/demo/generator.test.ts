@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventDataSchemas, type EventType } from '../../shared/domain/events';
+import { manualClock } from '../workspace/workspace-test-fixture';
+import { DEMO_CASE_TYPES } from './demo-catalog';
+import type { DemoWorld } from './demo-world';
+import { startDemoCore, waitFor, type DemoCore } from './demo-test-fixture';
+import { createScenarioFactory, type DemoStep } from './event-factory';
+import { startDemoGenerator, type Timers } from './generator';
+import type { IngestPoster, PostOutcome } from './ingest-poster';
+import { createRng } from './prng';
+
+const running: DemoCore[] = [];
+afterEach(async () => {
+  for (const t of running.splice(0)) await t.cleanup();
+});
+
+describe('demo generator against the real ingest API', () => {
+  it('posts events that land in the events table, marked demo and valid, moves cases on, and leaves no timer after stop', async () => {
+    const t = await startDemoCore();
+    running.push(t);
+    const announced: string[][] = [];
+    t.core.events.on('tables.changed', ({ tables }) => announced.push(tables));
+    const status = await t.demo.start({ ratePerMinute: 6000, seed: true });
+    const announcedAtStart = announced.filter((tables) => tables.includes('demo')).length;
+    expect(status.generator).toMatchObject({ running: true, ratePerMinute: 6000 });
+    const keyId = t.sqlite.prepare(`SELECT id FROM ingest_api_keys WHERE name = 'Demo generator' AND revoked_at IS NULL`).pluck().get() as string;
+    expect(keyId).toBeTruthy();
+
+    await waitFor(() => t.count('events', 'api_key_id = ?', keyId) >= 40 && t.demo.status().generator.caseUpdates >= 1, '40 events and a case status change');
+    // The status view is told about new activity about once a second, not once per event.
+    expect(announced.filter((tables) => tables.includes('demo')).length - announcedAtStart).toBeLessThan(t.demo.status().generator.posted / 4);
+    const stopped = await t.demo.stop();
+
+    expect(t.timers.pending()).toBe(0);
+    expect(stopped.generator).toMatchObject({ running: false, failed: 0, lastError: null });
+    const stored = t.sqlite.prepare('SELECT type, data, case_id, campaign_id, client_id, is_demo FROM events WHERE api_key_id = ?').all(keyId) as {
+      type: EventType;
+      data: string;
+      case_id: string;
+      campaign_id: string | null;
+      client_id: string | null;
+      is_demo: number;
+    }[];
+    expect(stopped.generator.posted).toBe(stored.length);
+    expect(stopped.demoCounts.events).toBe(stored.length);
+    for (const e of stored) {
+      expect(e.is_demo).toBe(1);
+      expect(eventDataSchemas[e.type].safeParse(JSON.parse(e.data)).success).toBe(true);
+      expect(t.count('cases', 'id = ? AND is_demo = 1', e.case_id)).toBe(1);
+      if (e.campaign_id) expect(t.count('campaigns', 'id = ? AND is_demo = 1', e.campaign_id)).toBe(1);
+      if (e.client_id) expect(t.count('clients', 'id = ? AND is_demo = 1', e.client_id)).toBe(1);
+    }
+    // Status changes came in through PUT /v1/cases/demo/<id> with the demo key: "updated" change rows on demo cases, origin demo.
+    expect(t.count('record_changes', `origin = 'demo' AND kind = 'updated' AND entity = 'case' AND entity_id IN (SELECT id FROM cases WHERE is_demo = 1)`)).toBe(stopped.generator.caseUpdates);
+
+    // Nothing more is posted once stopped.
+    const after = t.count('events', 'api_key_id = ?', keyId);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.count('events', 'api_key_id = ?', keyId)).toBe(after);
+    expect(t.demo.status().generator.running).toBe(false);
+  });
+
+  it('stops by itself, saying why, when its key is revoked', async () => {
+    const t = await startDemoCore();
+    running.push(t);
+    await t.demo.start({ ratePerMinute: 6000, seed: true });
+    await waitFor(() => t.demo.status().generator.posted >= 3, 'a few events');
+    const key = t.core.ingest.keys.list().find((k) => k.name === 'Demo generator')!;
+    t.core.ingest.keys.revoke(key.id);
+    await waitFor(() => !t.demo.status().generator.running, 'the generator to stop itself');
+    const { generator } = t.demo.status();
+    expect(generator.failed).toBeGreaterThanOrEqual(25);
+    expect(generator.lastError).toMatch(/Stopped after 25 refused requests in a row.*401.*revoked/s);
+    await waitFor(() => t.timers.pending() === 0, 'no timers left');
+    // Starting again makes a new key and carries on.
+    await t.demo.start({ ratePerMinute: 6000, seed: false });
+    await waitFor(() => t.demo.status().generator.posted >= 3, 'events with the new key');
+    expect(t.core.ingest.keys.list().filter((k) => k.name === 'Demo generator' && k.revokedAt === null)).toHaveLength(1);
+  });
+});
+
+/** Timers the test fires by hand, with the clock moved to when each was due. */
+function manualTimers(clock: ReturnType<typeof manualClock>) {
+  let next: { fn: () => void; ms: number } | undefined;
+  const timers: Timers = {
+    setTimeout: (fn, ms) => (next = { fn, ms }),
+    clearTimeout: (handle) => {
+      if (handle === next) next = undefined;
+    },
+  };
+  return {
+    timers,
+    pending: () => (next ? 1 : 0),
+    /** Moves the clock to the pending timer and runs it. */
+    fire() {
+      const due = next!;
+      next = undefined;
+      clock.tick(due.ms);
+      due.fn();
+    },
+  };
+}
+
+/** A poster whose answers the test releases; it records what was sent. */
+function heldPoster() {
+  const held: ((outcome: PostOutcome) => void)[] = [];
+  const sent: DemoStep[] = [];
+  let closed = false;
+  const poster: IngestPoster = {
+    send: (step) => {
+      sent.push(step);
+      return new Promise((resolve) => held.push(resolve));
+    },
+    close: async () => {
+      closed = true;
+    },
+  };
+  return { poster, sent, held, release: () => held.splice(0).forEach((r) => r({ ok: true, eventId: null })), isClosed: () => closed };
+}
+
+function smallWorld(): DemoWorld {
+  const type = DEMO_CASE_TYPES[0]!;
+  return {
+    cases: [0, 1, 2].map((i) => ({
+      id: `case-${i}`,
+      externalId: `case-${i}`,
+      name: `Doe v. Geico ${i}`,
+      caseType: type.name,
+      statuses: type.input.statuses,
+      status: 'New Lead',
+      campaignId: 'camp',
+      clientId: `client-${i}`,
+      firstName: 'Jane',
+      lastName: 'Doe',
+      phone: '+17865550101',
+      email: 'jane.doe@example.com',
+    })),
+    agents: [{ id: 'agent', name: 'Ava - Intake', campaignId: 'camp', eventTypeId: 3685354 }],
+  };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('demo generator pacing', () => {
+  it('never has more than 4 requests in flight, however slow the API and however long it runs', async () => {
+    const clock = manualClock();
+    const manual = manualTimers(clock);
+    const api = heldPoster();
+    const generator = startDemoGenerator({
+      poster: api.poster,
+      world: smallWorld(),
+      factory: createScenarioFactory(createRng(5), 't'),
+      clock,
+      timers: manual.timers,
+      ratePerMinute: 6000,
+      maxInFlight: 4,
+    });
+    for (let i = 0; i < 500; i++) manual.fire(); // 5 s at 100 a second, nothing answered
+    expect(api.sent).toHaveLength(4);
+    expect(generator.stats().inFlight).toBe(4);
+    api.release();
+    await flush();
+    manual.fire();
+    expect(api.sent).toHaveLength(8); // a stall builds no backlog: only the freed lanes go again
+    api.release();
+    await generator.stop();
+    expect(manual.pending()).toBe(0);
+    expect(api.isClosed()).toBe(true);
+    expect(generator.stats()).toMatchObject({ running: false, inFlight: 0, posted: 8 });
+  });
+
+  it('keeps to the rate on the injected clock, and a new rate applies at once', async () => {
+    const clock = manualClock();
+    const manual = manualTimers(clock);
+    const api = heldPoster();
+    const generator = startDemoGenerator({ poster: api.poster, world: smallWorld(), factory: createScenarioFactory(createRng(9), 't'), clock, timers: manual.timers, ratePerMinute: 60 });
+    const runFor = async (ms: number) => {
+      const end = clock.now().getTime() + ms;
+      while (clock.now().getTime() < end) {
+        manual.fire();
+        api.release();
+        await flush();
+      }
+    };
+    await runFor(120_000);
+    expect(api.sent.length).toBeGreaterThanOrEqual(119);
+    expect(api.sent.length).toBeLessThanOrEqual(122);
+    generator.setRate(600);
+    const before = api.sent.length;
+    await runFor(60_000);
+    expect(api.sent.length - before).toBeGreaterThanOrEqual(595);
+    expect(api.sent.length - before).toBeLessThanOrEqual(605);
+    await generator.stop();
+    expect(manual.pending()).toBe(0);
+  });
+});

@@ -1,0 +1,4 @@
+// Demo mode's public face: the service the core builds, its contract handlers, and what the hosts need.
+export { createDemoMode, DEMO_KEY_NAME, DEMO_SEED_TASK_KIND, type DemoMode, type DemoModeDeps } from './demo-mode';
+export { demoHandlers, type DemoDeps } from './demo-handlers';
+export { startDemoAtLaunch, demoRequested } from './launch';

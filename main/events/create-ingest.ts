@@ -1,0 +1,83 @@
+// The event ingest capability as the core exposes it (`core.ingest`): accepting and reading events, API keys,
+// subscriptions, and the HTTP server the hosts start with `listen()` and the core stops on close.
+import type Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import type { IngestStatus } from '../../shared/contract/events';
+import type { Clock } from '../core/clock';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../log';
+import type { RecordStore } from '../workspace/records';
+import { createApiKeyStore, type ApiKeyStore } from './api-key-store';
+import { createEventStore, type EventStore } from './event-store';
+import { DEFAULT_INGEST_HOST, DEFAULT_INGEST_PORT, explainListenError, isLoopbackAddress } from './ingest-address';
+import { buildIngestServer } from './ingest-server';
+import { createIngestService, type IngestService } from './ingest-service';
+
+export interface Ingest extends IngestService {
+  store: EventStore;
+  keys: ApiKeyStore;
+  /** Starts the HTTP server (default 127.0.0.1:4781; port 0 = any free port). Rejects with a sentence saying what to do. */
+  listen(address?: { host?: string; port?: number; bodyLimit?: number }): Promise<IngestStatus>;
+  status(): IngestStatus;
+  /** Stops the HTTP server (in-flight requests finish); safe to call when it never started. */
+  close(): Promise<void>;
+}
+
+export interface IngestDeps {
+  sqlite: Database.Database;
+  records: RecordStore;
+  clock: Clock;
+  events: EventBus;
+  logger: Logger;
+}
+
+const NOT_LISTENING: IngestStatus = { listening: false, url: null, host: null, port: null, loopbackOnly: true, error: null };
+
+export function createIngest(deps: IngestDeps): Ingest {
+  const store = createEventStore(deps.sqlite);
+  const keys = createApiKeyStore(deps.sqlite, deps.clock);
+  const service = createIngestService({ ...deps, store });
+  let app: FastifyInstance | undefined;
+  let status: IngestStatus = NOT_LISTENING;
+
+  const changed = () => deps.events.emit('tables.changed', { tables: ['ingest'] });
+
+  return {
+    ...service,
+    store,
+    keys,
+    status: () => status,
+    async listen({ host = DEFAULT_INGEST_HOST, port = DEFAULT_INGEST_PORT, bodyLimit } = {}) {
+      if (app) throw new Error(`The ingest API is already listening at ${status.url}.`);
+      const server = buildIngestServer({ ingest: service, keys, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, bodyLimit });
+      try {
+        await server.listen({ host, port });
+      } catch (error) {
+        await server.close();
+        const message = explainListenError(error, { host, port });
+        status = { ...NOT_LISTENING, error: message };
+        deps.logger.error({ host, port, err: error }, 'ingest API could not listen');
+        changed();
+        throw Object.assign(new Error(message), { code: (error as { code?: string }).code });
+      }
+      app = server;
+      const address = server.server.address();
+      const boundPort = typeof address === 'object' && address ? address.port : port;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+      status = { listening: true, url, host, port: boundPort, loopbackOnly: isLoopbackAddress(host), error: null };
+      if (!status.loopbackOnly) {
+        deps.logger.warn({ url }, 'ingest API listens beyond this machine: anyone who can reach it and holds an API key can post events');
+      }
+      deps.logger.info({ url }, 'ingest API listening');
+      changed();
+      return status;
+    },
+    async close() {
+      const server = app;
+      app = undefined;
+      if (!server) return;
+      await server.close();
+      status = NOT_LISTENING;
+    },
+  };
+}

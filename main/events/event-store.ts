@@ -1,0 +1,177 @@
+// The events table: durable inserts with per-key idempotency, and the named reads the console and the
+// webhook engine use.
+import { isDeepStrictEqual } from 'node:util';
+import type Database from 'better-sqlite3';
+import type { EventSummary, EventType, StoredEvent } from '../../shared/domain/events';
+import { newId } from '../workspace/records';
+import { commitDurably } from './durable-commit';
+
+export interface NewEvent {
+  type: EventType;
+  occurredAt: string;
+  campaignId: string | null;
+  caseId: string | null;
+  clientId: string | null;
+  caseType: string | null;
+  data: Record<string, unknown>;
+  idempotencyKey: string | null;
+  apiKeyId: string | null;
+  isDemo: boolean;
+}
+
+export interface InsertOutcome {
+  event: StoredEvent;
+  /** True when an earlier event with the same idempotency key was found: nothing new was stored. */
+  duplicate: boolean;
+}
+
+export interface EventFilter {
+  type?: EventType;
+  campaignId?: string;
+  caseId?: string;
+  /** Received at or after (UTC ISO). */
+  from?: string;
+  /** Received before (UTC ISO). */
+  to?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface EventStore {
+  /** Stores the events in one durable transaction; throws IdempotencyConflictError (and stores nothing) on a reused key. */
+  insert(events: NewEvent[], receivedAt: string): InsertOutcome[];
+  get(id: string): StoredEvent | undefined;
+  list(filter: EventFilter): { rows: EventSummary[]; total: number };
+  /** Events stored after `afterId` (ids sort in the order they were stored), oldest first: for catching up. */
+  after(afterId: string | null, limit: number): StoredEvent[];
+}
+
+/** An idempotency key that was already used for a different event. */
+export class IdempotencyConflictError extends Error {
+  constructor(readonly indices: number[]) {
+    super('idempotency key reused for a different event');
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+interface EventRow {
+  id: string;
+  type: EventType;
+  occurred_at: string;
+  received_at: string;
+  campaign_id: string | null;
+  case_id: string | null;
+  client_id: string | null;
+  case_type: string | null;
+  data: string;
+  idempotency_key: string | null;
+  api_key_id: string | null;
+  is_demo: number;
+}
+
+const toSummary = (r: EventRow): EventSummary => ({
+  id: r.id,
+  type: r.type,
+  occurredAt: r.occurred_at,
+  receivedAt: r.received_at,
+  campaignId: r.campaign_id,
+  caseId: r.case_id,
+  clientId: r.client_id,
+  caseType: r.case_type,
+  apiKeyId: r.api_key_id,
+  isDemo: r.is_demo === 1,
+});
+
+const toStored = (r: EventRow): StoredEvent => ({
+  ...toSummary(r),
+  data: JSON.parse(r.data) as Record<string, unknown>,
+  idempotencyKey: r.idempotency_key,
+});
+
+const SUMMARY_COLUMNS = 'id, type, occurred_at, received_at, campaign_id, case_id, client_id, case_type, api_key_id, is_demo';
+
+export function createEventStore(sqlite: Database.Database): EventStore {
+  const q = {
+    insert: sqlite.prepare(
+      `INSERT INTO events (id, type, occurred_at, received_at, campaign_id, case_id, client_id, case_type, data, idempotency_key, api_key_id, is_demo)
+       VALUES (@id, @type, @occurred_at, @received_at, @campaign_id, @case_id, @client_id, @case_type, @data, @idempotency_key, @api_key_id, @is_demo)`,
+    ),
+    byKey: sqlite.prepare('SELECT * FROM events WHERE api_key_id IS ? AND idempotency_key = ?'),
+    byId: sqlite.prepare('SELECT * FROM events WHERE id = ?'),
+    after: sqlite.prepare('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?'),
+  };
+  const listQueries = new Map<string, { rows: Database.Statement; count: Database.Statement }>();
+
+  const sameEvent = (row: EventRow, e: NewEvent) =>
+    row.type === e.type && row.occurred_at === e.occurredAt && isDeepStrictEqual(JSON.parse(row.data), e.data);
+
+  return {
+    insert(events, receivedAt) {
+      return commitDurably(sqlite, () => {
+        const outcomes: InsertOutcome[] = [];
+        const conflicts: number[] = [];
+        events.forEach((e, i) => {
+          const earlier = e.idempotencyKey === null ? undefined : (q.byKey.get(e.apiKeyId, e.idempotencyKey) as EventRow | undefined);
+          if (earlier) {
+            if (!sameEvent(earlier, e)) conflicts.push(i);
+            outcomes.push({ event: toStored(earlier), duplicate: true });
+            return;
+          }
+          const row: EventRow = {
+            id: newId('evt_'),
+            type: e.type,
+            occurred_at: e.occurredAt,
+            received_at: receivedAt,
+            campaign_id: e.campaignId,
+            case_id: e.caseId,
+            client_id: e.clientId,
+            case_type: e.caseType,
+            data: JSON.stringify(e.data),
+            idempotency_key: e.idempotencyKey,
+            api_key_id: e.apiKeyId,
+            is_demo: e.isDemo ? 1 : 0,
+          };
+          q.insert.run(row);
+          outcomes.push({ event: { ...toSummary(row), data: e.data, idempotencyKey: e.idempotencyKey }, duplicate: false });
+        });
+        // Thrown inside the transaction: the whole batch rolls back.
+        if (conflicts.length > 0) throw new IdempotencyConflictError(conflicts);
+        return outcomes;
+      });
+    },
+    get(id) {
+      const row = q.byId.get(id) as EventRow | undefined;
+      return row ? toStored(row) : undefined;
+    },
+    list(filter) {
+      const where: string[] = [];
+      const params: string[] = [];
+      const add = (clause: string, value: string | undefined) => {
+        if (value === undefined) return;
+        where.push(clause);
+        params.push(value);
+      };
+      add('type = ?', filter.type);
+      add('campaign_id = ?', filter.campaignId);
+      add('case_id = ?', filter.caseId);
+      add('received_at >= ?', filter.from);
+      add('received_at < ?', filter.to);
+      const key = where.join(' AND ');
+      let stmts = listQueries.get(key);
+      if (!stmts) {
+        const clause = where.length ? `WHERE ${key}` : '';
+        stmts = {
+          rows: sqlite.prepare(`SELECT ${SUMMARY_COLUMNS} FROM events ${clause} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`),
+          count: sqlite.prepare(`SELECT count(*) AS n FROM events ${clause}`),
+        };
+        listQueries.set(key, stmts);
+      }
+      const rows = (stmts.rows.all(...params, filter.limit, filter.offset) as EventRow[]).map(toSummary);
+      const total = (stmts.count.get(...params) as { n: number }).n;
+      return { rows, total };
+    },
+    after(afterId, limit) {
+      return (q.after.all(afterId ?? '', limit) as EventRow[]).map(toStored);
+    },
+  };
+}

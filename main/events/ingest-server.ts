@@ -1,0 +1,49 @@
+// The ingest HTTP server (fastify, its own port): JSON only, a body size limit, API key + rate limit on
+// every request, and JSON error bodies for everything, including unknown routes.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../log';
+import type { RecordStore } from '../workspace/records';
+import type { ApiKeyStore } from './api-key-store';
+import { createApiKeyGuard } from './api-key-guard';
+import { registerEventRoutes } from './event-routes';
+import { createErrorHandler, sendError } from './http-errors';
+import type { IngestService } from './ingest-service';
+import { createRateLimiter } from './rate-limiter';
+import { registerRecordRoutes } from './record-routes';
+
+/** 500 events with long transcripts fit; anything bigger is refused before it is read. */
+export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+
+export interface IngestServerDeps {
+  ingest: IngestService;
+  keys: ApiKeyStore;
+  records: RecordStore;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  bodyLimit?: number;
+}
+
+const ROUTES = 'POST /v1/events, PUT /v1/cases/:external_source/:external_id, PUT /v1/clients/:external_source/:external_id';
+
+/** Builds (without listening) the fastify app that serves the ingest API. */
+export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
+  const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true, return503OnClosing: true });
+  // JSON only: without fastify's text/plain parser, any other content type is a 415.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(createErrorHandler(deps.logger, bodyLimit));
+  app.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}. The ingest API has ${ROUTES}.`));
+  app.addHook('onRequest', createApiKeyGuard(deps.keys, createRateLimiter(deps.clock), deps.events));
+  app.addHook('preValidation', async (request, reply) => {
+    if ((request.method === 'POST' || request.method === 'PUT') && request.headers['content-type'] === undefined) {
+      return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', 'The ingest API takes JSON only: send the body with "Content-Type: application/json".');
+    }
+    return undefined;
+  });
+  registerEventRoutes(app, deps.ingest);
+  registerRecordRoutes(app, deps.records);
+  return app;
+}

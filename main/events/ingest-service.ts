@@ -1,0 +1,115 @@
+// Accepting events inside the core: validate the whole body, resolve the records it names, store it (all or
+// nothing, in a durable group commit), then announce the change and hand each new event to the subscribers.
+import type Database from 'better-sqlite3';
+import type { StoredEvent } from '../../shared/domain/events';
+import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
+import type { Clock } from '../core/clock';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../log';
+import type { RecordStore } from '../workspace/records';
+import { parseEventsBody } from './event-parser';
+import { IdempotencyConflictError, type EventStore, type InsertOutcome, type NewEvent } from './event-store';
+import { createGroupCommitter } from './group-commit';
+import { createRefResolver } from './ref-resolver';
+
+export interface AcceptContext {
+  /** The API key the events came with; null for events made inside the console (demo mode). */
+  apiKeyId: string | null;
+  /** An Idempotency-Key header: the key of a single event, or `<key>#<index>` for each event of a batch. */
+  idempotencyKey?: string;
+  isDemo?: boolean;
+}
+
+export interface AcceptResult {
+  batch: boolean;
+  /** One per posted event, in order. */
+  outcomes: InsertOutcome[];
+}
+
+export type EventListener = (event: StoredEvent) => void;
+
+export interface IngestService {
+  /**
+   * Validates and stores a posted body (one event or `{events}`), all or nothing; resolves once it is durably
+   * committed. Rejects with an AppError naming every problem.
+   */
+  accept(body: unknown, ctx: AcceptContext): Promise<AcceptResult>;
+  /** Called once per newly stored event, after its commit (duplicates are not repeated). Returns the unsubscribe. */
+  onEvent(listener: EventListener): () => void;
+}
+
+export interface IngestServiceDeps {
+  sqlite: Database.Database;
+  store: EventStore;
+  records: RecordStore;
+  clock: Clock;
+  events: EventBus;
+  logger: Logger;
+}
+
+export function createIngestService({ sqlite, store, records, clock, events, logger }: IngestServiceDeps): IngestService {
+  const resolver = createRefResolver(sqlite, records);
+  const listeners = new Set<EventListener>();
+  const committer = createGroupCommitter(sqlite);
+
+  const notify = (event: StoredEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A subscriber's bug must not turn an acknowledged event into a failed request.
+        logger.error({ err: error, eventId: event.id, type: event.type }, 'event subscriber failed');
+      }
+    }
+  };
+
+  return {
+    async accept(body, ctx) {
+      const parsed = parseEventsBody(body);
+      const prefix = (i: number) => (parsed.batch ? `events[${i}]` : '');
+      const issues: FieldIssue[] = [];
+      const rows: NewEvent[] = parsed.events.map((event, i) => {
+        const { refs, issues: refIssues } = resolver.resolve(event, prefix(i));
+        issues.push(...refIssues);
+        const headerKey = ctx.idempotencyKey === undefined ? null : parsed.batch ? `${ctx.idempotencyKey}#${i}` : ctx.idempotencyKey;
+        return {
+          type: event.type,
+          occurredAt: new Date(event.occurred_at).toISOString(),
+          campaignId: event.campaign_id ?? null,
+          ...refs,
+          data: event.data as Record<string, unknown>,
+          idempotencyKey: event.id ?? headerKey,
+          apiKeyId: ctx.apiKeyId,
+          isDemo: ctx.isDemo ?? false,
+        };
+      });
+      if (issues.length > 0) {
+        throw new AppError('UNPROCESSABLE', `${parsed.batch ? 'The batch' : 'The event'} names records the console doesn't have; nothing was stored: ${describeIssues(issues)}`, {
+          issues,
+        });
+      }
+      let outcomes: InsertOutcome[];
+      try {
+        const receivedAt = clock.now().toISOString();
+        outcomes = await committer.run(() => store.insert(rows, receivedAt));
+      } catch (error) {
+        if (!(error instanceof IdempotencyConflictError)) throw error;
+        const conflicts = error.indices.map((i) => ({
+          path: parsed.events[i]!.id !== undefined ? `${prefix(i) ? `${prefix(i)}.` : ''}id` : 'Idempotency-Key',
+          message: `${JSON.stringify(rows[i]!.idempotencyKey)} was already used for a different event; a new event needs a new id`,
+        }));
+        throw new AppError('CONFLICT', `Idempotency key reused for a different event; nothing was stored: ${describeIssues(conflicts)}`, { issues: conflicts });
+      }
+      const fresh = outcomes.filter((o) => !o.duplicate);
+      if (fresh.length > 0) {
+        events.emit('tables.changed', { tables: ['events'] });
+        for (const o of fresh) notify(o.event);
+      }
+      return { batch: parsed.batch, outcomes };
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

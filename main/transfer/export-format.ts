@@ -1,0 +1,78 @@
+// Exported rows as the contract's records (JSON) or flattened into CSV cells: custom values become
+// `custom.<key>` columns, lists become ";"-joined cells, and nested data becomes JSON text.
+import type { StoredEvent } from '../../shared/domain/events';
+import type { Case, Client } from '../../shared/domain/workspace';
+import type { CaseTypeCatalog } from '../workspace/records';
+import { toCase, toClient, type CaseRow, type ClientRow } from '../workspace/records/row-mappers';
+import type { ExportKind } from './export-queries';
+
+type ExportRecord = Case | Client | StoredEvent;
+
+export interface ExportFormat {
+  /** CSV header cells. */
+  header: string[];
+  /** A database row as the contract record. */
+  toRecord(row: Record<string, unknown>): ExportRecord;
+  /** A record as CSV cells, aligned with `header`. */
+  toCells(record: ExportRecord): string[];
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  occurred_at: string;
+  received_at: string;
+  campaign_id: string | null;
+  case_id: string | null;
+  client_id: string | null;
+  case_type: string | null;
+  data: string;
+  idempotency_key: string | null;
+  api_key_id: string | null;
+  is_demo: number;
+}
+
+/** One CSV cell: lists joined by ";", objects as JSON, null as empty. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellText).join(';');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+const CASE_COLUMNS = ['id', 'caseNumber', 'name', 'caseTypeId', 'caseType', 'statusId', 'status', 'campaignId', 'clientIds', 'externalSource', 'externalId', 'version', 'createdAt', 'updatedAt', 'isDemo'] as const;
+const CLIENT_COLUMNS = ['id', 'firstName', 'lastName', 'phones', 'emails', 'optOuts', 'externalSource', 'externalId', 'version', 'createdAt', 'updatedAt', 'isDemo'] as const;
+const EVENT_COLUMNS = ['id', 'type', 'occurredAt', 'receivedAt', 'campaignId', 'caseId', 'clientId', 'caseType', 'apiKeyId', 'idempotencyKey', 'isDemo', 'data'] as const;
+
+const toEvent = (r: EventRow): StoredEvent => ({
+  id: r.id,
+  type: r.type as StoredEvent['type'],
+  occurredAt: r.occurred_at,
+  receivedAt: r.received_at,
+  campaignId: r.campaign_id,
+  caseId: r.case_id,
+  clientId: r.client_id,
+  caseType: r.case_type,
+  apiKeyId: r.api_key_id,
+  isDemo: r.is_demo === 1,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+  idempotencyKey: r.idempotency_key,
+});
+
+const pick = (columns: readonly string[]) => (record: ExportRecord) => columns.map((c) => cellText((record as Record<string, unknown>)[c]));
+
+/** How rows of `kind` are exported; case exports get a `custom.<key>` column per custom field of every case type (or of `caseTypeId`'s only). */
+export function exportFormat(kind: ExportKind, types: CaseTypeCatalog, caseTypeId?: string): ExportFormat {
+  if (kind === 'clients') return { header: [...CLIENT_COLUMNS], toRecord: (r) => toClient(r as unknown as ClientRow), toCells: pick(CLIENT_COLUMNS) };
+  if (kind === 'events') return { header: [...EVENT_COLUMNS], toRecord: (r) => toEvent(r as unknown as EventRow), toCells: pick(EVENT_COLUMNS) };
+  const keys: string[] = [];
+  for (const type of caseTypeId ? types.list().filter((t) => t.id === caseTypeId) : types.list()) {
+    for (const field of type.fields) if (!keys.includes(field.key)) keys.push(field.key);
+  }
+  const base = pick(CASE_COLUMNS);
+  return {
+    header: [...CASE_COLUMNS, ...keys.map((k) => `custom.${k}`)],
+    toRecord: (r) => toCase(r as unknown as CaseRow, types),
+    toCells: (record) => [...base(record), ...keys.map((k) => cellText((record as Case).customValues[k]))],
+  };
+}

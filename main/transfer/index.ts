@@ -1,0 +1,25 @@
+// CSV import and CSV/JSON export of the workspace records: the services and their contract handlers.
+import type Database from 'better-sqlite3';
+import type { Clock } from '../core/clock';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../log';
+import type { CaseTypeCatalog, RecordStore } from '../workspace/records';
+import { createExportService, type ExportService } from './export-service';
+import { createImportService, type ImportService } from './import-service';
+
+export { transferHandlers, type TransferDeps } from './transfer-handlers';
+export type { ExportService, ImportService };
+
+export interface TransferServiceDeps {
+  sqlite: Database.Database;
+  caseTypes: CaseTypeCatalog;
+  records: RecordStore;
+  clock: Clock;
+  events: EventBus;
+  logger: Logger;
+}
+
+/** The import and export services over one database. */
+export function createTransferServices(deps: TransferServiceDeps): { imports: ImportService; exports: ExportService } {
+  return { imports: createImportService(deps), exports: createExportService(deps) };
+}

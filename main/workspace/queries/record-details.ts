@@ -1,0 +1,70 @@
+// Named queries behind the case and client detail screens: the record, what it links to, and its history.
+import type Database from 'better-sqlite3';
+import type { CaseDetail, ClientDetail } from '../../../shared/domain/workspace-views';
+import { AppError } from '../../../shared/result';
+import type { CaseTypeCatalog, RecordStore } from '../records';
+import { toClient, type ClientRow } from '../records/row-mappers';
+import type { CampaignRepository } from '../campaigns';
+
+export interface RecordDetails {
+  /** A case with its clients (primary first), case type, campaign and history, newest first. */
+  caseDetail(id: string): CaseDetail;
+  /** A client with their cases and history, newest first. */
+  clientDetail(id: string): ClientDetail;
+}
+
+interface ClientCaseRow {
+  id: string;
+  case_number: string;
+  name: string;
+  case_type_id: string;
+  status_id: string;
+  is_primary: number;
+}
+
+/** Detail reads over the record store, the case type catalog and the campaigns. */
+export function createRecordDetails(
+  sqlite: Database.Database,
+  deps: { records: RecordStore; caseTypes: CaseTypeCatalog; campaigns: CampaignRepository },
+): RecordDetails {
+  const clientsByIds = sqlite.prepare('SELECT * FROM clients WHERE id IN (SELECT value FROM json_each(?))');
+  const casesOfClient = sqlite.prepare(
+    `SELECT c.id, c.case_number, c.name, c.case_type_id, c.status_id, cc.is_primary
+       FROM case_clients cc JOIN cases c ON c.id = cc.case_id
+      WHERE cc.client_id = ? ORDER BY c.updated_at DESC, c.rowid DESC`,
+  );
+
+  const caseDetail = sqlite.transaction((id: string): CaseDetail => {
+    const found = deps.records.getCase(id);
+    if (!found) throw new AppError('NOT_FOUND', `No case with id ${id}. It may have been removed: reload the list.`);
+    const caseType = deps.caseTypes.get(found.caseTypeId);
+    if (!caseType) throw new AppError('NOT_FOUND', `Case ${found.caseNumber} names a case type that no longer exists (${found.caseTypeId}).`);
+    const clients = new Map((clientsByIds.all(JSON.stringify(found.clientIds)) as ClientRow[]).map((r) => [r.id, toClient(r)]));
+    return {
+      case: found,
+      caseType,
+      campaign: found.campaignId ? (deps.campaigns.get(found.campaignId) ?? null) : null,
+      clients: found.clientIds.flatMap((clientId) => (clients.has(clientId) ? [clients.get(clientId)!] : [])),
+      history: deps.records.history('case', id),
+    };
+  });
+
+  const clientDetail = sqlite.transaction((id: string): ClientDetail => {
+    const client = deps.records.getClient(id);
+    if (!client) throw new AppError('NOT_FOUND', `No client with id ${id}. They may have been removed: reload the list.`);
+    const cases = (casesOfClient.all(id) as ClientCaseRow[]).map((r) => {
+      const type = deps.caseTypes.get(r.case_type_id);
+      return {
+        id: r.id,
+        caseNumber: r.case_number,
+        name: r.name,
+        caseType: type?.name ?? '(deleted case type)',
+        status: type?.statuses.find((s) => s.id === r.status_id)?.name ?? '(deleted status)',
+        primary: r.is_primary === 1,
+      };
+    });
+    return { client, cases, history: deps.records.history('client', id) };
+  });
+
+  return { caseDetail: (id) => caseDetail(id), clientDetail: (id) => clientDetail(id) };
+}

@@ -1,0 +1,67 @@
+// Handlers of the workspace procedures: case types, campaigns, agents, clients, cases and the summary.
+import type Database from 'better-sqlite3';
+import type { workspaceContract } from '../../shared/contract/workspace';
+import type { Handlers } from '../../shared/rpc';
+import type { Clock } from '../core/clock';
+import type { EventBus } from '../core/event-bus';
+import { createAgentRepository } from './agents';
+import { createCampaignRepository } from './campaigns';
+import { createCaseEditor } from './case-editor';
+import { createCaseListQuery } from './queries/case-list';
+import { createClientListQuery } from './queries/client-list';
+import { createRecordDetails } from './queries/record-details';
+import { createWorkspaceSummaryQuery } from './queries/workspace-summary';
+import type { CaseTypeCatalog, RecordStore } from './records';
+
+export interface WorkspaceDeps {
+  workspace: { caseTypes: CaseTypeCatalog; records: RecordStore };
+  sqlite: Database.Database;
+  clock: Clock;
+  events: EventBus;
+}
+
+/** The workspace procedures over one core's database, catalog and record store. */
+export function workspaceHandlers({ workspace, sqlite, clock, events }: WorkspaceDeps): Handlers<typeof workspaceContract> {
+  const { caseTypes, records } = workspace;
+  const campaigns = createCampaignRepository(sqlite, caseTypes, clock, events);
+  const agents = createAgentRepository(sqlite, clock, events);
+  const editor = createCaseEditor(records);
+  const details = createRecordDetails(sqlite, { records, caseTypes, campaigns });
+  const listCases = createCaseListQuery(sqlite, caseTypes);
+  const listClients = createClientListQuery(sqlite);
+  const summary = createWorkspaceSummaryQuery(sqlite);
+
+  return {
+    caseTypes: {
+      list: () => caseTypes.list(),
+      create: (input) => {
+        const created = caseTypes.create(input);
+        events.emit('tables.changed', { tables: ['case_types', 'case_statuses', 'custom_fields'] });
+        return created;
+      },
+    },
+    campaigns: {
+      list: () => campaigns.list(),
+      create: (input) => campaigns.create(input),
+      update: (changes) => campaigns.update(changes),
+    },
+    agents: {
+      list: () => agents.list(),
+      create: (input) => agents.create(input),
+      update: (changes) => agents.update(changes),
+    },
+    clients: {
+      list: (query) => listClients(query),
+      get: ({ id }) => details.clientDetail(id),
+    },
+    cases: {
+      list: (query) => listCases(query),
+      get: ({ id }) => details.caseDetail(id),
+      setStatus: (change) => editor.setStatus(change),
+      update: (change) => editor.update(change),
+    },
+    workspace: {
+      summary: () => summary(),
+    },
+  };
+}

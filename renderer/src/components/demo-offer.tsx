@@ -1,0 +1,253 @@
+// The demo mode card: on an empty workspace it offers "Explore with demo data" (seed a sample workspace, then
+// post simulated campaign activity), shows seeding progress, then what the generator is doing, with Stop,
+// Start again and "Wipe demo data" (confirmed first).
+import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCheck, IconPlayerPlay, IconPlayerStop, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { ContractEvents } from '../../../shared/contract';
+import { DEMO_RATE_DEFAULT, DEMO_RATE_MAX, DEMO_RATE_MIN, type DemoCounts, type DemoStatus } from '../../../shared/contract/demo';
+import type { EventPayload } from '../../../shared/rpc';
+import { useBridge, useContractMutation, useContractQuery } from '../api/client';
+import { formErrors } from '../field-issues';
+import { ErrorAlert } from './query-state';
+
+type Progress = EventPayload<ContractEvents, 'task.progress'>;
+const SEED_KIND = 'demo-seed';
+const number = (n: number) => n.toLocaleString();
+
+/** The latest progress of demo seeding, from whichever window started it. */
+function useSeedProgress(): Progress | undefined {
+  const bridge = useBridge();
+  const [latest, setLatest] = useState<Progress>();
+  useEffect(() => bridge.events.on('task.progress', (p) => p.kind === SEED_KIND && setLatest(p)), [bridge]);
+  return latest;
+}
+
+function DemoBadge() {
+  return (
+    <Badge color="orange" variant="filled" leftSection={<IconSparkles size={12} />}>
+      DEMO
+    </Badge>
+  );
+}
+
+function Counts({ counts }: { counts: DemoCounts }) {
+  const items: [string, number][] = [
+    ['Case types', counts.caseTypes],
+    ['Campaigns', counts.campaigns],
+    ['Agents', counts.agents],
+    ['Clients', counts.clients],
+    ['Cases', counts.cases],
+    ['Events', counts.events],
+  ];
+  return (
+    <SimpleGrid cols={{ base: 3, sm: 6 }} spacing="xs">
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <Text size="xs" c="dimmed">
+            {label}
+          </Text>
+          <Text fw={600} data-testid={`demo-count-${label.toLowerCase().replace(' ', '-')}`}>
+            {number(value)}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function SeedingProgress({ progress }: { progress: Progress | undefined }) {
+  const total = progress?.total ?? null;
+  const pct = total ? Math.round((100 * (progress?.done ?? 0)) / total) : 0;
+  return (
+    <Stack gap={6} role="status" aria-live="polite" data-testid="demo-seeding">
+      <Text size="sm">
+        Creating the demo workspace{progress ? `: ${progress.phase}` : '…'}
+        {total ? ` (${number(progress?.done ?? 0)} of ${number(total)} records)` : ''}
+      </Text>
+      <Progress value={pct} animated aria-label="Demo seeding progress" />
+    </Stack>
+  );
+}
+
+function WipeModal({ opened, counts, onClose }: { opened: boolean; counts: DemoCounts; onClose: () => void }) {
+  const wipe = useContractMutation('demo.wipe');
+  const close = () => {
+    wipe.reset();
+    onClose();
+  };
+  const confirm = () =>
+    wipe.mutate(undefined, {
+      onSuccess: ({ deleted, kept }) => {
+        const keptTotal = kept.caseTypes + kept.campaigns + kept.clients;
+        notifications.show({
+          color: 'green',
+          icon: <IconCheck size={18} />,
+          title: 'Demo data wiped',
+          message: `Deleted ${number(deleted.cases)} cases, ${number(deleted.clients)} clients and ${number(deleted.events)} events.${keptTotal ? ` ${keptTotal} demo records stay because real records use them.` : ''}`,
+        });
+        close();
+      },
+    });
+  return (
+    <Modal opened={opened} onClose={close} title="Wipe demo data?">
+      <Stack gap="md">
+        <Text size="sm">
+          This stops the demo activity and deletes every record marked DEMO: {number(counts.cases)} cases, {number(counts.clients)} clients,{' '}
+          {number(counts.campaigns)} campaigns, {number(counts.agents)} agents, {number(counts.caseTypes)} case types and {number(counts.events)} events,
+          with their change history and the demo API key. Your real data is not touched. This can't be undone.
+        </Text>
+        {wipe.error && <ErrorAlert title="Couldn't wipe the demo data" error={wipe.error} />}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={close} disabled={wipe.isPending} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" leftSection={<IconTrash size={16} />} onClick={confirm} loading={wipe.isPending}>
+            Wipe demo data
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Running({ status }: { status: DemoStatus }) {
+  const stop = useContractMutation('demo.stop');
+  const start = useContractMutation('demo.start');
+  const setRate = useContractMutation('demo.setRate');
+  const [wiping, setWiping] = useState(false);
+  const { generator } = status;
+  const rateError = formErrors(setRate.error, ['ratePerMinute'] as const);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="nowrap">
+        <Text fw={600} data-testid="demo-state">
+          {generator.running
+            ? `Demo data is running — ${number(generator.posted)} events posted`
+            : `Demo activity is stopped — ${number(generator.posted)} events posted`}
+          {generator.caseUpdates > 0 ? `, ${number(generator.caseUpdates)} case status changes` : ''}
+        </Text>
+        {generator.failed > 0 && (
+          <Text size="sm" c="red">
+            {number(generator.failed)} failed
+          </Text>
+        )}
+      </Group>
+      <Counts counts={status.demoCounts} />
+      {generator.lastError && (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Last problem posting demo activity">
+          <Text size="sm">{generator.lastError}</Text>
+        </Alert>
+      )}
+      {stop.error && <ErrorAlert title="Couldn't stop the demo activity" error={stop.error} />}
+      {start.error && <ErrorAlert title="Couldn't start the demo activity" error={start.error} />}
+      {rateError.general.length > 0 && <ErrorAlert title="Couldn't change the rate" error={new Error(rateError.general.join('; '))} />}
+      <Group justify="space-between" align="flex-end">
+        <NumberInput
+          label="Events per minute"
+          w={180}
+          min={DEMO_RATE_MIN}
+          max={DEMO_RATE_MAX}
+          allowDecimal={false}
+          key={generator.ratePerMinute}
+          defaultValue={generator.ratePerMinute}
+          error={rateError.fields.ratePerMinute}
+          onBlur={(e) => {
+            const value = Number(e.currentTarget.value.replace(/,/g, ''));
+            if (value !== generator.ratePerMinute) setRate.mutate({ ratePerMinute: value });
+          }}
+        />
+        <Group gap="sm">
+          {generator.running ? (
+            <Button variant="default" leftSection={<IconPlayerStop size={16} />} onClick={() => stop.mutate(undefined)} loading={stop.isPending}>
+              Stop
+            </Button>
+          ) : (
+            <Button
+              variant="default"
+              leftSection={<IconPlayerPlay size={16} />}
+              onClick={() => start.mutate({ ratePerMinute: generator.ratePerMinute, seed: false })}
+              loading={start.isPending}
+            >
+              Start again
+            </Button>
+          )}
+          <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setWiping(true)}>
+            Wipe demo data
+          </Button>
+        </Group>
+      </Group>
+      <WipeModal opened={wiping} counts={status.demoCounts} onClose={() => setWiping(false)} />
+    </Stack>
+  );
+}
+
+function Offer({ ratePerMinute }: { ratePerMinute: number }) {
+  const start = useContractMutation('demo.start');
+  const progress = useSeedProgress();
+  const [rate, setRate] = useState<number | string>(ratePerMinute);
+  const errors = formErrors(start.error, ['ratePerMinute'] as const);
+  if (start.isPending) return <SeedingProgress progress={progress} />;
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        New here, or nothing connected yet? Fill the console with a realistic sample workspace — personal injury, mass tort and
+        workers&apos; compensation case types with their statuses and fields, 5 campaigns, 6 voice agents and about 3,000 clients and
+        3,000 cases — then watch simulated campaign activity arrive through the event ingest API: calls with transcripts and
+        analysis, transfers, texts and emails, completed tasks and submitted forms.
+      </Text>
+      <Text size="sm" c="dimmed">
+        Every demo record is marked DEMO and uses fictional names, 555-01xx phone numbers and example.com addresses. Wipe it all in
+        one click when you are done; your real data is never touched.
+      </Text>
+      {errors.general.length > 0 && <ErrorAlert title="Couldn't start demo mode" error={new Error(errors.general.join('; '))} />}
+      <Group align="flex-end" gap="sm">
+        <NumberInput
+          label="Events per minute"
+          w={180}
+          min={DEMO_RATE_MIN}
+          max={DEMO_RATE_MAX}
+          allowDecimal={false}
+          value={rate}
+          onChange={setRate}
+          error={errors.fields.ratePerMinute}
+        />
+        <Button
+          leftSection={<IconSparkles size={16} />}
+          onClick={() => start.mutate({ ratePerMinute: typeof rate === 'number' ? rate : Number(rate), seed: true })}
+          data-testid="demo-start"
+        >
+          Explore with demo data
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The demo mode card; the integrations page shows it while the workspace holds no real data. */
+export function DemoOffer() {
+  const query = useContractQuery('demo.status', undefined);
+  const progress = useSeedProgress();
+  const status = query.data;
+  if (!status) return query.error ? <ErrorAlert title="Couldn't load demo mode" error={query.error} onRetry={() => void query.refetch()} /> : null;
+  return (
+    <Card component="section" aria-labelledby="demo-offer-title" data-testid="demo-offer" withBorder mb="lg">
+      <Stack gap="md">
+        <Group gap="sm">
+          <DemoBadge />
+          <Title order={3} size="h4" id="demo-offer-title">
+            Explore with demo data
+          </Title>
+        </Group>
+        {status.seeding ? (
+          <SeedingProgress progress={progress} />
+        ) : status.seeded ? (
+          <Running status={status} />
+        ) : (
+          <Offer ratePerMinute={status.generator.ratePerMinute || DEMO_RATE_DEFAULT} />
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+// One stored event in a side drawer: its envelope (when, which campaign, case and client, how it came in) and
+// its payload as formatted JSON with a Copy button.
+import { Anchor, DataList, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { StoredEvent } from '../../../../shared/domain/events';
+import { useContractQuery } from '../../api/client';
+import { ErrorAlert, LoadingState } from '../query-state';
+import { CampaignName } from './campaign-name';
+import { EventTypeBadge } from './event-type-badge';
+import { EMPTY_VALUE } from './format-value';
+import { JsonBlock } from './json-block';
+import { DemoBadge } from './record-badges';
+import { formatFull } from './relative-time';
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+const text = (value: string | null, mono = false) => (
+  <Text size="sm" c={value ? undefined : 'dimmed'} ff={mono && value ? 'monospace' : undefined} style={{ overflowWrap: 'anywhere' }}>
+    {value ?? EMPTY_VALUE}
+  </Text>
+);
+
+function EventBody({ event }: { event: StoredEvent }) {
+  const keys = useContractQuery('ingestKeys.list', undefined, { enabled: event.apiKeyId !== null });
+  const key = keys.data?.find((k) => k.id === event.apiKeyId);
+  return (
+    <Stack gap="lg">
+      <DataList labelWidth="130px">
+        <Item label="Event id">{text(event.id, true)}</Item>
+        <Item label="Occurred">{text(formatFull(event.occurredAt))}</Item>
+        <Item label="Received">{text(formatFull(event.receivedAt))}</Item>
+        <Item label="Campaign">
+          <CampaignName id={event.campaignId} />
+        </Item>
+        <Item label="Case">
+          {event.caseId ? (
+            <Anchor component={Link} to={`/cases/${event.caseId}`} size="sm">
+              {event.caseType ? `Open the ${event.caseType} case` : 'Open the case'}
+            </Anchor>
+          ) : (
+            text(null)
+          )}
+        </Item>
+        <Item label="Client">
+          {event.clientId ? (
+            <Anchor component={Link} to={`/clients/${event.clientId}`} size="sm">
+              Open the client
+            </Anchor>
+          ) : (
+            text(null)
+          )}
+        </Item>
+        <Item label="Came in">{text(event.apiKeyId ? `Ingest API, key ${key ? `"${key.name}" (${key.prefix}…)` : event.apiKeyId}` : 'Made in the console (demo mode)')}</Item>
+        <Item label="Idempotency key">{text(event.idempotencyKey, true)}</Item>
+      </DataList>
+      <Stack gap="xs">
+        <Title order={4}>Payload</Title>
+        <JsonBlock value={event.data} label="payload" />
+      </Stack>
+    </Stack>
+  );
+}
+
+function EventDetail({ id }: { id: string }) {
+  const query = useContractQuery('events.get', { id });
+  if (query.data) return <EventBody event={query.data} />;
+  if (query.error) return <ErrorAlert title="Couldn't load this event" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  return <LoadingState label="Loading the event…" />;
+}
+
+/** The drawer for event `id` (closed when null). */
+export function EventDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const summary = useContractQuery('events.get', { id: id ?? '-' }, { enabled: id !== null });
+  const event = summary.data;
+  return (
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={
+        event ? (
+          <Group gap="xs">
+            <EventTypeBadge type={event.type} size="lg" />
+            {event.isDemo && <DemoBadge />}
+          </Group>
+        ) : (
+          'Event'
+        )
+      }
+      closeButtonProps={{ 'aria-label': 'Close the event' }}
+      data-testid="event-drawer"
+    >
+      {id !== null && <EventDetail id={id} />}
+    </Drawer>
+  );
+}

@@ -1,0 +1,32 @@
+// A timestamp as the record screens show it — relative ("5 minutes ago") or short ("Nov 26, 9:02 PM") — with the
+// full date and time on hover.
+import { Text, Tooltip, type MantineSize } from '@mantine/core';
+import { formatFull, formatRelative, formatShort } from './relative-time';
+import { useNow } from './use-now';
+
+interface RecordTimeProps {
+  iso: string;
+  size?: MantineSize;
+  /** Relative to now (default), or a short absolute date and time. */
+  mode?: 'relative' | 'short';
+  /** Table cells use the browser's own tooltip: dozens of Mantine tooltips would slow scrolling down. */
+  tooltip?: 'mantine' | 'native';
+}
+
+/** A <time> element with the full timestamp as its tooltip. */
+export function RecordTime({ iso, size = 'sm', mode = 'relative', tooltip = 'mantine' }: RecordTimeProps) {
+  const now = useNow();
+  const full = formatFull(iso);
+  const text = (
+    <Text component="time" dateTime={iso} size={size} span title={tooltip === 'native' ? full : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {mode === 'relative' ? formatRelative(iso, now) : formatShort(iso)}
+    </Text>
+  );
+  return tooltip === 'native' ? (
+    text
+  ) : (
+    <Tooltip label={full} openDelay={300}>
+      {text}
+    </Tooltip>
+  );
+}
