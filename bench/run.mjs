@@ -2,11 +2,13 @@
 import { benchHeadlessHost } from './headless-host.mjs';
 import { benchIngest } from './ingest.ts';
 import { benchCsvImport } from './csv-import.ts';
+import { benchCasesList } from './cases-list.ts';
 
 const suites = [
   ['headless host', benchHeadlessHost],
   ['event ingest API', benchIngest],
   ['CSV import and export (100,000 rows)', benchCsvImport],
+  ['workspace lists (100,000 cases)', benchCasesList],
 ];
 
 for (const [title, run] of suites) {

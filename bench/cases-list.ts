@@ -1,9 +1,8 @@
 // Benchmark: the workspace list queries over 100,000 seeded cases, through core.dispatch (validation included),
 // beside a same-run baseline: reading 100 cases by rowid range, the least work any page can cost.
-// Run alone with `npx tsx main/workspace/queries/cases-list-bench.ts`, or from bench/run.mjs via benchCasesList().
-import { pathToFileURL } from 'node:url';
-import { startTestCore } from '../../test-support/test-core';
-import { seedCases } from './seed-cases';
+// Runs from `npm run bench` (bench/run.mjs).
+import { startTestCore } from '../main/test-support/test-core';
+import { seedCases } from '../main/workspace/queries/seed-cases';
 
 export interface BenchRow {
   name: string;
@@ -71,11 +70,4 @@ export async function benchCasesList({ count = 100_000, runs = 15 } = {}): Promi
   } finally {
     await core.cleanup();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await benchCasesList({ count: Number(process.env.BENCH_CASES ?? 100_000) });
-  const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'baseline'.padStart(9)}  ratio`);
-  for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(2).padStart(9)}  ${r.baseline.toFixed(2).padStart(9)}  ${r.ratio.toFixed(1)}×`);
 }
