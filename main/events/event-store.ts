@@ -54,7 +54,8 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
-interface EventRow {
+/** An events table row as SQLite returns it. */
+export interface EventRow {
   id: string;
   type: EventType;
   occurred_at: string;
@@ -82,7 +83,8 @@ const toSummary = (r: EventRow): EventSummary => ({
   isDemo: r.is_demo === 1,
 });
 
-const toStored = (r: EventRow): StoredEvent => ({
+/** A stored event row as the contract's record (with its data). */
+export const toStored = (r: EventRow): StoredEvent => ({
   ...toSummary(r),
   data: JSON.parse(r.data) as Record<string, unknown>,
   idempotencyKey: r.idempotency_key,

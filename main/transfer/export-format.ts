@@ -2,6 +2,7 @@
 // `custom.<key>` columns, lists become ";"-joined cells, and nested data becomes JSON text.
 import type { StoredEvent } from '../../shared/domain/events';
 import type { Case, Client } from '../../shared/domain/workspace';
+import { toStored, type EventRow } from '../events';
 import type { CaseTypeCatalog } from '../workspace/records';
 import { toCase, toClient, type CaseRow, type ClientRow } from '../workspace/records/row-mappers';
 import type { ExportKind } from './export-queries';
@@ -17,20 +18,6 @@ export interface ExportFormat {
   toCells(record: ExportRecord): string[];
 }
 
-interface EventRow {
-  id: string;
-  type: string;
-  occurred_at: string;
-  received_at: string;
-  campaign_id: string | null;
-  case_id: string | null;
-  client_id: string | null;
-  case_type: string | null;
-  data: string;
-  idempotency_key: string | null;
-  api_key_id: string | null;
-  is_demo: number;
-}
 
 /** One CSV cell: lists joined by ";", objects as JSON, null as empty. */
 export function cellText(value: unknown): string {
@@ -44,27 +31,13 @@ const CASE_COLUMNS = ['id', 'caseNumber', 'name', 'caseTypeId', 'caseType', 'sta
 const CLIENT_COLUMNS = ['id', 'firstName', 'lastName', 'phones', 'emails', 'optOuts', 'externalSource', 'externalId', 'version', 'createdAt', 'updatedAt', 'isDemo'] as const;
 const EVENT_COLUMNS = ['id', 'type', 'occurredAt', 'receivedAt', 'campaignId', 'caseId', 'clientId', 'caseType', 'apiKeyId', 'idempotencyKey', 'isDemo', 'data'] as const;
 
-const toEvent = (r: EventRow): StoredEvent => ({
-  id: r.id,
-  type: r.type as StoredEvent['type'],
-  occurredAt: r.occurred_at,
-  receivedAt: r.received_at,
-  campaignId: r.campaign_id,
-  caseId: r.case_id,
-  clientId: r.client_id,
-  caseType: r.case_type,
-  apiKeyId: r.api_key_id,
-  isDemo: r.is_demo === 1,
-  data: JSON.parse(r.data) as Record<string, unknown>,
-  idempotencyKey: r.idempotency_key,
-});
 
 const pick = (columns: readonly string[]) => (record: ExportRecord) => columns.map((c) => cellText((record as Record<string, unknown>)[c]));
 
 /** How rows of `kind` are exported; case exports get a `custom.<key>` column per custom field of every case type (or of `caseTypeId`'s only). */
 export function exportFormat(kind: ExportKind, types: CaseTypeCatalog, caseTypeId?: string): ExportFormat {
   if (kind === 'clients') return { header: [...CLIENT_COLUMNS], toRecord: (r) => toClient(r as unknown as ClientRow), toCells: pick(CLIENT_COLUMNS) };
-  if (kind === 'events') return { header: [...EVENT_COLUMNS], toRecord: (r) => toEvent(r as unknown as EventRow), toCells: pick(EVENT_COLUMNS) };
+  if (kind === 'events') return { header: [...EVENT_COLUMNS], toRecord: (r) => toStored(r as unknown as EventRow), toCells: pick(EVENT_COLUMNS) };
   const keys: string[] = [];
   for (const type of caseTypeId ? types.list().filter((t) => t.id === caseTypeId) : types.list()) {
     for (const field of type.fields) if (!keys.includes(field.key)) keys.push(field.key);
