@@ -112,6 +112,8 @@ function WipeModal({ opened, counts, onClose }: { opened: boolean; counts: DemoC
   );
 }
 
+const eventsPosted = (n: number) => `${number(n)} ${n === 1 ? 'event' : 'events'} posted`;
+
 function Running({ status }: { status: DemoStatus }) {
   const stop = useContractMutation('demo.stop');
   const start = useContractMutation('demo.start');
@@ -124,8 +126,8 @@ function Running({ status }: { status: DemoStatus }) {
       <Group justify="space-between" wrap="nowrap">
         <Text fw={600} data-testid="demo-state">
           {generator.running
-            ? `Demo data is running — ${number(generator.posted)} events posted`
-            : `Demo activity is stopped — ${number(generator.posted)} events posted`}
+            ? `Demo data is running — ${eventsPosted(generator.posted)}`
+            : `Demo activity is stopped — ${eventsPosted(generator.posted)}`}
           {generator.caseUpdates > 0 ? `, ${number(generator.caseUpdates)} case status changes` : ''}
         </Text>
         {generator.failed > 0 && (

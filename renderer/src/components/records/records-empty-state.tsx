@@ -28,6 +28,7 @@ const DEMO: WayIn = {
   title: 'Demo data',
   text: 'Demo mode fills the workspace with realistic campaign activity, every record marked Demo, so you can see each screen working without credentials — and removes it all in one step.',
   icon: IconSparkles,
+  action: { to: '/settings/integrations', label: 'Explore with demo data' },
 };
 
 function WayInCard({ way }: { way: WayIn }) {
