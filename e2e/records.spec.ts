@@ -207,7 +207,7 @@ test.describe('cases', () => {
     await expect(empty.getByText('No cases yet')).toBeVisible();
     await expect(empty.getByRole('link', { name: 'Set up the ingest API' })).toHaveAttribute('href', '#/settings/ingest');
     await expect(empty.getByRole('link', { name: 'Import a CSV file' })).toHaveAttribute('href', '#/import');
-    await expect(empty.getByText('Demo data')).toBeVisible();
+    await expect(empty.getByRole('link', { name: 'Explore with demo data' })).toHaveAttribute('href', '#/settings/integrations');
   });
 });
 
