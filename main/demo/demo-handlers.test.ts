@@ -59,13 +59,10 @@ describe('demo procedures', () => {
     core.events.on('task.progress', (p) => {
       if (p.kind === 'demo-seed') progress.push(p);
     });
-    const startedAt = performance.now();
     const started = await call<DemoStatus>('demo.start', { ratePerMinute: 6000 });
-    const seedMs = performance.now() - startedAt;
     expect(started).toMatchObject({ seeded: true, seeding: false, generator: { running: true }, demoCounts: { caseTypes: 3, campaigns: 5, agents: 6, clients: 3000, cases: 3000 } });
     expect(progress[progress.length - 1]).toMatchObject({ phase: 'done', done: 6000, total: 6000, finished: true });
     expect(progress.filter((p) => !p.finished).length).toBeGreaterThanOrEqual(5);
-    expect(seedMs).toBeLessThan(15_000);
 
     await waitFor(() => core.demo.status().generator.posted >= 10, '10 demo events');
     expect((await call<DemoStatus>('demo.setRate', { ratePerMinute: 30 })).generator.ratePerMinute).toBe(30);
