@@ -9,6 +9,8 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   /** Tables the procedure reads: a `tables.changed` event naming one of them refreshes its queries. */
   reads: readonly string[];
   description: string;
+  /** Takes whole files as input (CSV imports): hosts accept a larger request body for it. */
+  largeInput?: boolean;
 }
 
 /** Declares one procedure; exists only to infer precise schema types. */

@@ -38,6 +38,8 @@ export function createIngest(deps: IngestDeps): Ingest {
   const keys = createApiKeyStore(deps.sqlite, deps.clock);
   const service = createIngestService({ ...deps, store });
   let app: FastifyInstance | undefined;
+  /** A listen in progress: close() waits for it, so a quick quit can't leave a server behind. */
+  let starting: Promise<unknown> | undefined;
   let status: IngestStatus = NOT_LISTENING;
 
   const changed = () => deps.events.emit('tables.changed', { tables: ['ingest'] });
@@ -48,19 +50,27 @@ export function createIngest(deps: IngestDeps): Ingest {
     keys,
     status: () => status,
     async listen({ host = DEFAULT_INGEST_HOST, port = DEFAULT_INGEST_PORT, bodyLimit } = {}) {
-      if (app) throw new Error(`The ingest API is already listening at ${status.url}.`);
+      if (app || starting) throw new Error(`The ingest API is already listening at ${status.url ?? `${host}:${port}`}.`);
       const server = buildIngestServer({ ingest: service, keys, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, bodyLimit });
+      app = server;
       try {
-        await server.listen({ host, port });
+        starting = server.listen({ host, port });
+        await starting;
       } catch (error) {
+        app = undefined;
         await server.close();
         const message = explainListenError(error, { host, port });
         status = { ...NOT_LISTENING, error: message };
         deps.logger.error({ host, port, err: error }, 'ingest API could not listen');
         changed();
         throw Object.assign(new Error(message), { code: (error as { code?: string }).code });
+      } finally {
+        starting = undefined;
       }
-      app = server;
+      if (app !== server) {
+        // close() ran while we were starting: it is waiting for us to finish, then closes the server.
+        return status;
+      }
       const address = server.server.address();
       const boundPort = typeof address === 'object' && address ? address.port : port;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
@@ -74,8 +84,10 @@ export function createIngest(deps: IngestDeps): Ingest {
     },
     async close() {
       const server = app;
+      const pending = starting;
       app = undefined;
       if (!server) return;
+      await pending?.catch(() => undefined);
       await server.close();
       status = NOT_LISTENING;
     },

@@ -104,8 +104,15 @@ export function createEventStore(sqlite: Database.Database): EventStore {
   };
   const listQueries = new Map<string, { rows: Database.Statement; count: Database.Statement }>();
 
+  // A retry must describe the same event: a "retry" that moves it to another case, client or campaign is a
+  // different event reusing the key, refused rather than silently answered with the old one.
   const sameEvent = (row: EventRow, e: NewEvent) =>
-    row.type === e.type && row.occurred_at === e.occurredAt && isDeepStrictEqual(JSON.parse(row.data), e.data);
+    row.type === e.type &&
+    row.occurred_at === e.occurredAt &&
+    row.case_id === e.caseId &&
+    row.client_id === e.clientId &&
+    row.campaign_id === e.campaignId &&
+    isDeepStrictEqual(JSON.parse(row.data), e.data);
 
   return {
     insert(events, receivedAt) {

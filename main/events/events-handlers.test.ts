@@ -98,6 +98,15 @@ describe('events, ingestKeys and ingest procedures', () => {
     await expect(fetch(`${status.url}/v1/events`, { method: 'POST' })).rejects.toThrow();
   });
 
+  it('stop a server that was still starting when the core closed', async () => {
+    const { core } = start();
+    const listening = core.ingest.listen({ port: 0 });
+    await core.close();
+    const status = await listening;
+    expect(core.ingest.status().listening).toBe(false);
+    if (status.url) await expect(fetch(`${status.url}/v1/events`, { method: 'POST' })).rejects.toThrow();
+  });
+
   it('explain a port that is taken, and keep working without the server', async () => {
     const { core } = start();
     const first = await core.ingest.listen({ port: 0 });

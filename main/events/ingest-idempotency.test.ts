@@ -61,6 +61,16 @@ describe('retried POSTs', () => {
     expect(t.countEvents()).toBe(1);
   });
 
+  it('refuse a retry that moves the event to another campaign (409), keeping the first one as it was', async () => {
+    const t = await start();
+    const first = await t.post(sampleEvent('call_started', { id: 'e1', campaign_id: 'camp_a' }));
+    expect(first.status).toBe(202);
+    const moved = await t.post(sampleEvent('call_started', { id: 'e1', campaign_id: 'camp_b' }));
+    expect(moved.status).toBe(409);
+    const stored = t.core.database.sqlite.prepare('SELECT campaign_id FROM events').all();
+    expect(stored).toEqual([{ campaign_id: 'camp_a' }]);
+  });
+
   it('keep concurrent requests apart: a conflicting one is refused, the others are stored', async () => {
     const t = await start();
     await t.post(sampleEvent('call_started', { id: 'taken' }));

@@ -145,18 +145,21 @@ export const transferContract = {
       output: importInspectionSchema,
       reads: ['import_mappings', 'case_types', 'custom_fields'],
       description: 'Read a CSV file: its columns, first rows, row count, a suggested and a remembered mapping, and the fields to map to',
+      largeInput: true,
     }),
     dryRun: procedure({
       input: importRunInputSchema,
       output: importCountsSchema,
       reads: [],
       description: 'What an import would create, update, leave unchanged and reject (with reasons), writing nothing',
+      largeInput: true,
     }),
     run: procedure({
       input: importRunInputSchema,
       output: started,
       reads: [],
       description: 'Start an import in the background; follow it with task.progress and read its outcome with imports.result',
+      largeInput: true,
     }),
     result: procedure({
       input: taskRef,

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { contract } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/result';
-import { procedurePaths } from '../../../shared/rpc';
+import { findProcedure, procedurePaths } from '../../../shared/rpc';
 import type { Core } from '../../core';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -19,12 +19,14 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 const HEARTBEAT_MS = 15_000;
-/** Imports send whole CSV files through the contract: 100,000 rows are ~15 MB. */
-const RPC_BODY_LIMIT = 128 * 1024 * 1024;
+/** Imports send whole CSV files through the contract (100,000 rows are ~15 MB); everything else stays small. */
+const LARGE_INPUT_LIMIT = 128 * 1024 * 1024;
+const SMALL_INPUT_LIMIT = 1024 * 1024;
 
 export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
   for (const path of procedurePaths(contract)) {
-    app.post(`/rpc/${path}`, { bodyLimit: RPC_BODY_LIMIT }, async (request, reply) => {
+    const bodyLimit = findProcedure(contract, path)?.largeInput ? LARGE_INPUT_LIMIT : SMALL_INPUT_LIMIT;
+    app.post(`/rpc/${path}`, { bodyLimit }, async (request, reply) => {
       // JSON has no `undefined`: the client sends null for "no input".
       const input = request.body === null || request.body === undefined ? undefined : request.body;
       const result = await core.dispatch(path, input);

@@ -106,6 +106,29 @@ describe('headless host', () => {
     expect(notFound.status).toBe(400);
   });
 
+  it('accepts whole files only where a procedure takes them, refusing other large bodies in the Result shape', async () => {
+    const { rpc, auth } = await start();
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const refused = await rpc('company.update', { name: big, timezone: 'UTC' }, auth);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('too large') } });
+    const csv = `external id,first name\n${'c-1,Ann\n'.repeat(300_000)}`;
+    const inspected = await rpc('imports.inspect', { kind: 'clients', fileName: 'big.csv', csv }, auth);
+    expect(inspected.status).toBe(200);
+    expect(await inspected.json()).toMatchObject({ ok: true, value: { rowCount: 300_000 } });
+  });
+
+  it('answers a malformed JSON body with a typed failure', async () => {
+    const { server, auth } = await start();
+    const malformed = await fetch(`${server.origin}/rpc/company.update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: '{not json',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('could not be read') } });
+  });
+
   it('streams contract events over server-sent events', async () => {
     const { server, rpc, auth } = await start();
     const controller = new AbortController();

@@ -46,6 +46,18 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     createSessionGuard({ token, allowedHostnames: [host, ...LOOPBACK_NAMES, ...extraHostnames], port: () => boundPort }),
   );
   app.addHook('onSend', securityHeaders);
+  // Transport-level refusals (body too large, malformed JSON) answer in the contract's Result shape too.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    const message =
+      status === 413
+        ? 'The request is too large for this procedure. Split the data, or use a procedure that takes files.'
+        : status < 500
+          ? `The request could not be read: ${error.message}`
+          : 'The console failed to answer; details are in the log.';
+    if (status >= 500) core.logger.error({ err: error }, 'headless host request failed');
+    return reply.code(status).send({ ok: false, error: { code: status < 500 ? 'INVALID_INPUT' : 'INTERNAL', message } });
+  });
   registerRpcRoutes(app, core);
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, index: ['index.html'] });
