@@ -76,6 +76,7 @@ export function createCore(options: CoreOptions): Core {
   const workspace = { caseTypes, records: createRecordStore(database.sqlite, caseTypes, clock, events) };
   const ingest = createIngest({ sqlite: database.sqlite, records: workspace.records, clock, events, logger: log.logger });
   const demo = createDemoMode({ sqlite: database.sqlite, caseTypes, records: workspace.records, ingest, events, clock, logger: log.logger, dataDir });
+  const transfer = createTransferServices({ sqlite: database.sqlite, caseTypes, records: workspace.records, clock, events, logger: log.logger });
   const handlers = createHandlers({
     company: createCompanyService(database.db, clock, events),
     integrations: createIntegrationCatalog(),
@@ -86,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
     workspace,
     sqlite: database.sqlite,
     clock,
-    transfer: createTransferServices({ sqlite: database.sqlite, caseTypes, records: workspace.records, clock, events, logger: log.logger }),
+    transfer,
     systemInfo: async () => ({
       appVersion: pkg.version,
       host: options.host ?? 'headless',
@@ -113,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     logDir,
     async close() {
       log.logger.info('core stopping');
+      await transfer.close(); // running imports/exports stop between chunks before the database closes
       await demo.close();
       await ingest.close();
       database.sqlite.close();

@@ -64,7 +64,7 @@ describe('demo procedures', () => {
     expect(progress[progress.length - 1]).toMatchObject({ phase: 'done', done: 6000, total: 6000, finished: true });
     expect(progress.filter((p) => !p.finished).length).toBeGreaterThanOrEqual(5);
 
-    await waitFor(() => core.demo.status().generator.posted >= 10, '10 demo events');
+    await waitFor(() => core.demo.status().generator.posted >= 10, '10 demo events', [(listener) => core.demo.onActivity(listener)]);
     expect((await call<DemoStatus>('demo.setRate', { ratePerMinute: 30 })).generator.ratePerMinute).toBe(30);
     const stopped = await call<DemoStatus>('demo.stop');
     expect(stopped.generator.running).toBe(false);

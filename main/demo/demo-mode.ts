@@ -51,6 +51,12 @@ export interface DemoMode {
   hasRealData(): boolean;
   /** Waits for a start or wipe in progress, then stops the generator (the core calls this before closing the ingest API). */
   close(): Promise<void>;
+  /**
+   * Calls `listener` after every request the generator gets accepted and whenever its state changes (a refused
+   * request, stopping by itself): each step, unlike the throttled `demo` announcement. Returns the unsubscribe.
+   * For waiting on activity (tests) without polling.
+   */
+  onActivity(listener: () => void): () => void;
 }
 
 /** The ingest API's address as seen from this machine: a wildcard bind is reached on loopback. */
@@ -77,6 +83,10 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
   const changed = (tables: string[]) => events.emit('tables.changed', { tables });
   const timers = deps.timers ?? realTimers;
   let notifyTimer: unknown;
+  const activityListeners = new Set<() => void>();
+  const activity = () => {
+    for (const listener of [...activityListeners]) listener();
+  };
   /** Announces new activity once per NOTIFY_EVERY_MS, so a status view refreshes steadily at any rate. */
   const notifySoon = () => {
     notifyTimer ??= timers.setTimeout(() => {
@@ -204,8 +214,14 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
           timers: deps.timers,
           ratePerMinute,
           maxInFlight: MAX_IN_FLIGHT,
-          onAccepted: () => notifySoon(),
-          onStateChange: () => changed(['demo']),
+          onAccepted: () => {
+            notifySoon();
+            activity();
+          },
+          onStateChange: () => {
+            changed(['demo']);
+            activity();
+          },
         });
         file.update((s) => ({ ...s, ratePerMinute }));
         logger.info({ ratePerMinute, cases: world.cases.length }, 'demo generator started');
@@ -240,6 +256,12 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
     close: async () => {
       await queue; // a seed in progress finishes before the database closes
       await stopGenerator();
+    },
+    onActivity(listener) {
+      activityListeners.add(listener);
+      return () => {
+        activityListeners.delete(listener);
+      };
     },
   };
 }

@@ -3,9 +3,9 @@ import { eventDataSchemas, type EventType } from '../../shared/domain/events';
 import { manualClock } from '../workspace/workspace-test-fixture';
 import { DEMO_CASE_TYPES } from './demo-catalog';
 import type { DemoWorld } from './demo-world';
-import { startDemoCore, waitFor, type DemoCore } from './demo-test-fixture';
+import { manualTimers, startDemoCore, type DemoCore } from './demo-test-fixture';
 import { createScenarioFactory, type DemoStep } from './event-factory';
-import { startDemoGenerator, type Timers } from './generator';
+import { startDemoGenerator } from './generator';
 import type { IngestPoster, PostOutcome } from './ingest-poster';
 import { createRng } from './prng';
 
@@ -18,17 +18,12 @@ describe('demo generator against the real ingest API', () => {
   it('posts events that land in the events table, marked demo and valid, moves cases on, and leaves no timer after stop', async () => {
     const t = await startDemoCore();
     running.push(t);
-    const announced: string[][] = [];
-    t.core.events.on('tables.changed', ({ tables }) => announced.push(tables));
     const status = await t.demo.start({ ratePerMinute: 6000, seed: true });
-    const announcedAtStart = announced.filter((tables) => tables.includes('demo')).length;
     expect(status.generator).toMatchObject({ running: true, ratePerMinute: 6000 });
     const keyId = t.sqlite.prepare(`SELECT id FROM ingest_api_keys WHERE name = 'Demo generator' AND revoked_at IS NULL`).pluck().get() as string;
     expect(keyId).toBeTruthy();
 
-    await waitFor(() => t.count('events', 'api_key_id = ?', keyId) >= 40 && t.demo.status().generator.caseUpdates >= 1, '40 events and a case status change');
-    // The status view is told about new activity about once a second, not once per event.
-    expect(announced.filter((tables) => tables.includes('demo')).length - announcedAtStart).toBeLessThan(t.demo.status().generator.posted / 4);
+    await t.waitFor(() => t.count('events', 'api_key_id = ?', keyId) >= 40 && t.demo.status().generator.caseUpdates >= 1, '40 events and a case status change');
     const stopped = await t.demo.stop();
 
     expect(t.timers.pending()).toBe(0);
@@ -64,42 +59,70 @@ describe('demo generator against the real ingest API', () => {
     const t = await startDemoCore();
     running.push(t);
     await t.demo.start({ ratePerMinute: 6000, seed: true });
-    await waitFor(() => t.demo.status().generator.posted >= 3, 'a few events');
+    await t.waitFor(() => t.demo.status().generator.posted >= 3, 'a few events');
     const key = t.core.ingest.keys.list().find((k) => k.name === 'Demo generator')!;
     t.core.ingest.keys.revoke(key.id);
-    await waitFor(() => !t.demo.status().generator.running, 'the generator to stop itself');
+    await t.waitFor(() => !t.demo.status().generator.running, 'the generator to stop itself');
     const { generator } = t.demo.status();
     expect(generator.failed).toBeGreaterThanOrEqual(25);
     expect(generator.lastError).toMatch(/Stopped after 25 refused requests in a row.*401.*revoked/s);
-    await waitFor(() => t.timers.pending() === 0, 'no timers left');
+    await t.waitFor(() => t.timers.pending() === 0, 'no timers left');
     // Starting again makes a new key and carries on.
     await t.demo.start({ ratePerMinute: 6000, seed: false });
-    await waitFor(() => t.demo.status().generator.posted >= 3, 'events with the new key');
+    await t.waitFor(() => t.demo.status().generator.posted >= 3, 'events with the new key');
     expect(t.core.ingest.keys.list().filter((k) => k.name === 'Demo generator' && k.revokedAt === null)).toHaveLength(1);
   });
 });
 
-/** Timers the test fires by hand, with the clock moved to when each was due. */
-function manualTimers(clock: ReturnType<typeof manualClock>) {
-  let next: { fn: () => void; ms: number } | undefined;
-  const timers: Timers = {
-    setTimeout: (fn, ms) => (next = { fn, ms }),
-    clearTimeout: (handle) => {
-      if (handle === next) next = undefined;
-    },
-  };
-  return {
-    timers,
-    pending: () => (next ? 1 : 0),
-    /** Moves the clock to the pending timer and runs it. */
-    fire() {
-      const due = next!;
-      next = undefined;
-      clock.tick(due.ms);
-      due.fn();
-    },
-  };
-}
+describe('demo status announcements', () => {
+  it("announce accepted activity once per second on the demo mode's clock, not once per request", async () => {
+    const clock = manualClock();
+    const timers = manualTimers(clock);
+    const t = await startDemoCore({ clients: 20, cases: 20, clock, timers });
+    running.push(t);
+    const announced: string[][] = [];
+    t.core.events.on('tables.changed', ({ tables }) => announced.push(tables));
+    await t.demo.start({ ratePerMinute: 6000, seed: true }); // the first request goes out at once
+    const announcedAtStart = announced.filter((tables) => tables.includes('demo')).length;
+    const announcements = () => announced.filter((tables) => tables.includes('demo')).length - announcedAtStart;
+    const accepted = () => {
+      const { posted, caseUpdates } = t.demo.status().generator;
+      return posted + caseUpdates;
+    };
+    const startedAt = clock.now().getTime();
+    let sent = 1;
+    const answered = async () => {
+      const want = sent;
+      await t.waitFor(() => accepted() >= want, `${want} demo requests accepted`);
+    };
+    /** Fires timers in due order up to `ms` after the start, each once every request sent so far is answered. */
+    const runUntil = async (ms: number) => {
+      while (timers.nextDue()! <= startedAt + ms) {
+        await answered();
+        const before = announcements();
+        timers.fire();
+        // Unless that was the announcement, it was the generator's tick: 10 ms at 6000/min earns exactly one request.
+        if (announcements() === before) sent += 1;
+      }
+      await answered();
+    };
+
+    await runUntil(999);
+    expect(accepted()).toBe(100);
+    expect(announcements()).toBe(0); // 100 accepted within the first second: nothing announced per request
+    await runUntil(1000);
+    expect(announcements()).toBe(1); // the one announcement for them, when the second is up
+    await runUntil(1999);
+    expect(accepted()).toBe(200);
+    expect(announcements()).toBe(1);
+    await runUntil(2000);
+    expect(announcements()).toBe(2); // one more for the next batch
+
+    const stopped = await t.demo.stop();
+    expect(stopped.generator).toMatchObject({ running: false, failed: 0 });
+    expect(timers.pending()).toBe(0);
+  });
+});
 
 /** A poster whose answers the test releases; it records what was sent. */
 function heldPoster() {
@@ -151,7 +174,7 @@ describe('demo generator pacing', () => {
       world: smallWorld(),
       factory: createScenarioFactory(createRng(5), 't'),
       clock,
-      timers: manual.timers,
+      timers: manual,
       ratePerMinute: 6000,
       maxInFlight: 4,
     });
@@ -173,7 +196,7 @@ describe('demo generator pacing', () => {
     const clock = manualClock();
     const manual = manualTimers(clock);
     const api = heldPoster();
-    const generator = startDemoGenerator({ poster: api.poster, world: smallWorld(), factory: createScenarioFactory(createRng(9), 't'), clock, timers: manual.timers, ratePerMinute: 60 });
+    const generator = startDemoGenerator({ poster: api.poster, world: smallWorld(), factory: createScenarioFactory(createRng(9), 't'), clock, timers: manual, ratePerMinute: 60 });
     const runFor = async (ms: number) => {
       const end = clock.now().getTime() + ms;
       while (clock.now().getTime() < end) {

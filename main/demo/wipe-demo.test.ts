@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../events/sample-events';
 import { createDemoMode } from './demo-mode';
-import { startDemoCore, waitFor, type DemoCore } from './demo-test-fixture';
+import { startDemoCore, type DemoCore } from './demo-test-fixture';
 
 const running: DemoCore[] = [];
 afterEach(async () => {
@@ -63,9 +63,9 @@ describe('wiping demo data', () => {
     const t = await start();
     await addRealData(t, 'before');
     await t.demo.start({ ratePerMinute: 6000, seed: true });
-    await waitFor(() => t.count('events', 'is_demo = 1') >= 25, '25 demo events');
+    await t.waitFor(() => t.count('events', 'is_demo = 1') >= 25, '25 demo events');
     await addRealData(t, 'during'); // real rows written while the generator runs, between demo rows
-    await waitFor(() => t.demo.status().generator.caseUpdates >= 1 || t.count('events', 'is_demo = 1') >= 60, 'more demo activity');
+    await t.waitFor(() => t.demo.status().generator.caseUpdates >= 1 || t.count('events', 'is_demo = 1') >= 60, 'more demo activity');
     await t.demo.stop();
     await addRealData(t, 'after');
     // An event the console made itself for a demo case (no key, flagged demo).
@@ -99,7 +99,7 @@ describe('wiping demo data', () => {
   it('also removes the demo key made before a restart', async () => {
     const t = await start();
     await t.demo.start({ ratePerMinute: 6000, seed: true });
-    await waitFor(() => t.demo.status().generator.posted >= 3, 'a few demo events');
+    await t.waitFor(() => t.demo.status().generator.posted >= 3, 'a few demo events');
     await t.demo.stop();
     const restarted = createDemoMode({
       sqlite: t.sqlite,

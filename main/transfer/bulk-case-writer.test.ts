@@ -119,6 +119,35 @@ describe('bulk case writer', () => {
     expect(snapshot(bulk.core)).toEqual(expected);
   });
 
+  it('gives cases without a number free numbers, skipping those imported cases hold, across chunks, like the store', async () => {
+    const numbered = csv(HEADER, ',K-000002,Imported two,Workers Comp,Open,,,,,,,,', ',K-000003,Imported three,Workers Comp,Open,,,,,,,,', ',K-000006,Imported six,Workers Comp,Open,,,,,,,,');
+    // Six rows without a number: two chunks of 4 rows each in these services.
+    const numberless = csv(HEADER, ...['N1', 'N2', 'N3', 'N4', 'N5', 'N6'].map((id) => `${id},,Case ${id},Workers Comp,Open,,,,,,,,`));
+    const numbersOf = (core: TestCore) => core.database.sqlite.prepare('SELECT external_id, case_number FROM cases ORDER BY rowid').all();
+    const expected = [
+      { external_id: null, case_number: 'K-000002' },
+      { external_id: null, case_number: 'K-000003' },
+      { external_id: null, case_number: 'K-000006' },
+      { external_id: 'N1', case_number: 'K-000004' },
+      { external_id: 'N2', case_number: 'K-000005' },
+      { external_id: 'N3', case_number: 'K-000007' },
+      { external_id: 'N4', case_number: 'K-000008' },
+      { external_id: 'N5', case_number: 'K-000009' },
+      { external_id: 'N6', case_number: 'K-000010' },
+    ];
+    const outcomes = [];
+    for (const casePath of ['bulk', 'store'] as const) {
+      const { core, service } = await setUp(casePath);
+      expect((await importOn(core, service, numbered)).run).toMatchObject({ created: 3, rejected: 0 });
+      const second = await importOn(core, service, numberless);
+      expect(second.run).toEqual({ created: 6, updated: 0, unchanged: 0, rejected: 0, rejects: [] });
+      expect(second.dry).toEqual(second.run);
+      expect(numbersOf(core)).toEqual(expected);
+      outcomes.push(snapshot(core));
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+  });
+
   it('counts every kind of outcome on the sample files', async () => {
     const { core, service } = await setUp('bulk');
     const first = await importOn(core, service, FIRST);

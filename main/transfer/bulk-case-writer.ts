@@ -1,11 +1,12 @@
 // The fast path for importing many cases: the same checks, outcomes, versions and change rows as
 // records.upsertCase (bulk-case-writer.test.ts compares the two), with lighter lookups, client ids cached for
 // the writer's life (one chunk), and no re-read of each written case. Runs inside the caller's transaction.
+// Generated case numbers come from the run's allocator (shared across its chunks), which skips taken numbers.
 import type Database from 'better-sqlite3';
 import { caseUpsertSchema, type CaseType, type CaseUpsert } from '../../shared/domain/workspace';
 import { AppError, describeIssues, issuesOf } from '../../shared/result';
 import type { Clock } from '../core/clock';
-import { checkCustomValues, newId, type CaseTypeCatalog, type WriteContext } from '../workspace/records';
+import { checkCustomValues, newId, type CaseNumberAllocator, type CaseTypeCatalog, type WriteContext } from '../workspace/records';
 import { diffFields } from '../workspace/records/diff';
 import type { RecordWriter } from './record-writers';
 
@@ -23,13 +24,21 @@ type ParsedCase = ReturnType<typeof caseUpsertSchema.parse>;
 
 const CASE_COLUMNS = 'id, name, case_type_id, status_id, campaign_id, custom_values, version';
 
-/** A case writer for one chunk of an import (its client cache must not outlive the chunk's transaction). */
-export function bulkCaseWriter(sqlite: Database.Database, types: CaseTypeCatalog, clock: Clock, ctx: WriteContext): RecordWriter<CaseUpsert> {
+/**
+ * A case writer for one chunk of an import (its client cache must not outlive the chunk's transaction); numbers
+ * for new cases without one come from `caseNumbers`, one allocator for the whole import.
+ */
+export function bulkCaseWriter(
+  sqlite: Database.Database,
+  types: CaseTypeCatalog,
+  clock: Clock,
+  ctx: WriteContext,
+  caseNumbers: CaseNumberAllocator,
+): RecordWriter<CaseUpsert> {
   const q = {
     byExternal: sqlite.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE external_source = ? AND external_id = ?`),
     byNumber: sqlite.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE case_number = ?`),
     numberUsed: sqlite.prepare('SELECT 1 FROM cases WHERE case_number = ?').pluck(),
-    nextCaseNumber: sqlite.prepare('SELECT COALESCE(MAX(rowid), 0) + 1 FROM cases').pluck(),
     clientIdsOf: sqlite.prepare('SELECT client_id FROM case_clients WHERE case_id = ? ORDER BY is_primary DESC, rowid').pluck(),
     clientExists: sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').pluck(),
     clientByExternal: sqlite.prepare('SELECT id FROM clients WHERE external_source = ? AND external_id = ?').pluck(),
@@ -47,8 +56,6 @@ export function bulkCaseWriter(sqlite: Database.Database, types: CaseTypeCatalog
   };
   const clientIdByRef = new Map<string, string>();
   const knownCampaigns = new Set<string>();
-  /** MAX(rowid) of cases, kept from each insert instead of asked for again (nothing else inserts meanwhile). */
-  let lastRowid: number | undefined;
 
   const resolveType = (name: string): CaseType => {
     const type = types.byName(name);
@@ -105,11 +112,6 @@ export function bulkCaseWriter(sqlite: Database.Database, types: CaseTypeCatalog
     return true;
   };
 
-  const nextCaseNumber = () => {
-    lastRowid ??= (q.nextCaseNumber.get() as number) - 1;
-    return `K-${String(lastRowid + 1).padStart(6, '0')}`;
-  };
-
   const writeClients = (caseId: string, clientIds: string[], replace: boolean) => {
     if (replace) q.clearCaseClients.run(caseId);
     clientIds.forEach((clientId, i) => q.addCaseClient.run(caseId, clientId, i === 0 ? 1 : 0));
@@ -153,12 +155,11 @@ export function bulkCaseWriter(sqlite: Database.Database, types: CaseTypeCatalog
       const values = [next.name, type.id, status.id, next.campaignId, JSON.stringify(next.customValues), now] as const;
       if (!row) {
         const id = newId();
-        const caseNumber = input.caseNumber ?? nextCaseNumber();
+        const caseNumber = input.caseNumber ?? caseNumbers.next();
         if (q.numberUsed.get(caseNumber)) {
           throw new AppError('CONFLICT', `Case number ${caseNumber} is already used by another case.`, { issues: [{ path: 'caseNumber', message: 'already used' }] });
         }
-        const info = q.insertCase.run(...values, now, id, caseNumber, input.externalSource ?? null, input.externalId ?? null, ctx.isDemo ? 1 : 0);
-        lastRowid = Number(info.lastInsertRowid);
+        q.insertCase.run(...values, now, id, caseNumber, input.externalSource ?? null, input.externalId ?? null, ctx.isDemo ? 1 : 0);
         writeClients(id, next.clientIds, false);
         recordChange(id, 1, 'created', diffFields(null, { caseNumber, ...next }), now);
         return 'created';

@@ -160,6 +160,15 @@ describe('exports', () => {
     expect(await call<ImportResult>(core, 'imports.result', { taskId: again.taskId })).toMatchObject({ unchanged: 2, rejected: 0 });
   });
 
+  it('keeps only the latest two finished exports in memory', async () => {
+    const core = startTransferCore();
+    cores.push(core);
+    const taskIds: string[] = [];
+    for (let i = 0; i < 3; i += 1) taskIds.push((await runTask(core, 'exports.run', { kind: 'clients', format: 'csv' })).taskId);
+    expect(await failure(core, 'exports.result', { taskId: taskIds[0] })).toMatchObject({ code: 'NOT_FOUND' });
+    for (const taskId of taskIds.slice(1)) expect(await call<ExportFile>(core, 'exports.result', { taskId })).toMatchObject({ rows: 0 });
+  });
+
   it('reports progress page by page on a bigger export', async () => {
     const core = startTransferCore();
     cores.push(core);

@@ -1,5 +1,6 @@
 // Export of cases, clients or events as CSV or JSON, in the background: rows are read a page at a time, the
-// event loop gets a turn between pages, and progress goes out as `task.progress`.
+// event loop gets a turn between pages, and progress goes out as `task.progress`. Closing stops an export between
+// pages (its task fails) and waits for it.
 import type Database from 'better-sqlite3';
 import type { ExportFile, ExportRunInput } from '../../shared/contract/transfer';
 import { EVENT_TYPES } from '../../shared/domain/events';
@@ -11,11 +12,14 @@ import type { CaseTypeCatalog } from '../workspace/records';
 import { csvLines } from './csv-cells';
 import { exportFormat } from './export-format';
 import { exportQuery, type ExportBounds } from './export-queries';
+import { createTransferShutdown } from './shutdown';
 import { createTaskRegistry } from './task-registry';
 
 export interface ExportService {
   run(input: ExportRunInput): { taskId: string };
   result(taskId: string): ExportFile;
+  /** Stops running exports (their tasks fail) and waits for them. */
+  close(): Promise<void>;
 }
 
 export interface ExportServiceDeps {
@@ -33,6 +37,12 @@ type ExportState = { file: ExportFile | null };
 const MIME = { csv: 'text/csv; charset=utf-8', json: 'application/json' } as const;
 /** Lets Excel read the file as UTF-8 (imports strip it again). */
 const BOM = '\ufeff';
+/**
+ * Finished exports kept for `exports.result`. Each holds its whole file in memory (a large workspace makes files of
+ * tens of megabytes), and the console fetches and saves a file as soon as its export finishes, so two are enough;
+ * running exports are always kept.
+ */
+const FINISHED_EXPORTS_KEPT = 2;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -41,7 +51,8 @@ const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').rep
 export function createExportService(deps: ExportServiceDeps): ExportService {
   const { sqlite, caseTypes, events, logger } = deps;
   const pageSize = deps.pageSize ?? 2000;
-  const tasks = createTaskRegistry<ExportState>(events, 'exp_');
+  const tasks = createTaskRegistry<ExportState>(events, 'exp_', FINISHED_EXPORTS_KEPT);
+  const shutdown = createTransferShutdown();
   const campaigns = sqlite.prepare('SELECT id, name FROM campaigns ORDER BY name');
 
   /** Filter values checked against the workspace, with the time bounds as UTC instants. */
@@ -86,6 +97,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
 
   const write = async (input: ExportRunInput, bounds: ExportBounds, report: (done: number, total: number) => void): Promise<ExportFile> => {
     await nextTurn();
+    shutdown.signal.throwIfAborted();
     const query = exportQuery(sqlite, input.kind, bounds);
     const format = exportFormat(input.kind, caseTypes, input.filters.caseTypeId);
     const total = query.count();
@@ -103,6 +115,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       rows += page.length;
       report(rows, Math.max(total, rows));
       await nextTurn();
+      shutdown.signal.throwIfAborted();
     }
     if (input.format === 'json') parts.push(rows > 0 ? '\n]\n' : ']\n');
     return {
@@ -115,18 +128,21 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
 
   return {
     run(input) {
+      shutdown.assertOpen('export');
       const bounds = boundsOf(input);
       const task = tasks.start('export', { file: null }, null);
-      write(input, bounds, (done, total) => tasks.progress(task, 'exporting', done, total))
+      const settled = write(input, bounds, (done, total) => tasks.progress(task, 'exporting', done, total))
         .then((file) => {
           task.state.file = file;
           logger.info({ taskId: task.id, kind: input.kind, format: input.format, rows: file.rows }, 'export finished');
           tasks.finish(task);
         })
         .catch((error: unknown) => {
-          logger.error({ taskId: task.id, err: error }, 'export failed');
+          if (shutdown.isStop(error)) logger.info({ taskId: task.id, done: task.done, total: task.total }, 'export stopped: the console is shutting down');
+          else logger.error({ taskId: task.id, err: error }, 'export failed');
           tasks.fail(task, error instanceof Error ? error.message : String(error));
         });
+      void shutdown.track(settled);
       return { taskId: task.id };
     },
 
@@ -136,5 +152,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       if (!task.state.file) throw new AppError('CONFLICT', `The export is still running (${task.done} of ${task.total ?? '?'} rows); wait for it to finish.`);
       return task.state.file;
     },
+
+    close: () => shutdown.close(),
   };
 }

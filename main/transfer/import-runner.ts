@@ -3,6 +3,8 @@
 // writer writes anything) is set aside with its reasons while the others go on. Any other error is a fault, not
 // a bad row: it rolls back the chunk and stops the import. A dry run replays, in each chunk, the earlier rows of
 // any record the chunk touches again, so that its counts match the run's although each chunk is rolled back.
+// Between chunks the job's signal is checked: once aborted, the import stops with the signal's reason, keeping
+// the chunks already committed.
 import type { UpsertOutcome } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/result';
 import type { RecordStore } from '../workspace/records';
@@ -40,6 +42,8 @@ export interface ImportJob<I> {
   onProgress(done: number): void;
   /** After a committed chunk that changed records written by a writer that doesn't announce them. */
   onChanged(): void;
+  /** When aborted, no further chunk starts: the import rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface ImportRunnerDeps {
@@ -51,7 +55,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** An empty tally, to be filled (and read while running) by `runImport`. */
 export const emptyTally = (): ImportTally => ({ created: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [] });
 
-/** Runs `job` to the end, counting into `tally`; only an unexpected failure (not a bad row) rejects. */
+/** Runs `job` to the end, counting into `tally`; only an unexpected failure (not a bad row) or a stop rejects. */
 export async function runImport<I>(job: ImportJob<I>, tally: ImportTally, { records }: ImportRunnerDeps): Promise<ImportTally> {
   const applied = new Map<string, CsvRow[]>();
 
@@ -101,6 +105,7 @@ export async function runImport<I>(job: ImportJob<I>, tally: ImportTally, { reco
   };
 
   for (let start = 0; start < job.rows.length; start += job.chunkSize) {
+    job.signal?.throwIfAborted();
     const chunk = job.rows.slice(start, start + job.chunkSize);
     if (job.mode === 'dry') {
       const { counts, chunkApplied } = records.dryRun(() => runChunk(chunk));

@@ -249,6 +249,21 @@ describe('imports.run', () => {
     );
   });
 
+  it('keeps a finished import and its rejected rows however many dry runs come after it', async () => {
+    const core = start();
+    const input = {
+      kind: 'clients',
+      fileName: 'people.csv',
+      csv: csv('Contact ID,First Name,E-mail', 'C1,Ann,ann@example', 'C2,Bob,bob@example.com'),
+      mapping: { 'Contact ID': 'externalId', 'First Name': 'firstName', 'E-mail': 'email' },
+    };
+    const { taskId } = await runTask(core, 'imports.run', input);
+    for (let i = 0; i < 25; i += 1) expect(await call<ImportCounts>(core, 'imports.dryRun', input)).toMatchObject({ unchanged: 1, rejected: 1 });
+    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ status: 'finished', created: 1, rejected: 1, rejects: [{ row: 2 }] });
+    const rejected = await call<{ fileName: string; csv: string }>(core, 'imports.rejectedCsv', { taskId });
+    expect(rejected).toMatchObject({ fileName: 'people-rejected.csv', csv: expect.stringContaining('C1,Ann,ann@example,') });
+  });
+
   it('says when a task is unknown or still running', async () => {
     const core = start();
     expect(await failure(core, 'imports.result', { taskId: 'imp_nope' })).toMatchObject({ code: 'NOT_FOUND' });

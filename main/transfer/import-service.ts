@@ -15,7 +15,7 @@ import { AppError } from '../../shared/result';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../log';
-import type { CaseTypeCatalog, RecordStore, WriteContext } from '../workspace/records';
+import { createCaseNumberAllocator, type CaseTypeCatalog, type RecordStore, type WriteContext } from '../workspace/records';
 import { bulkCaseWriter } from './bulk-case-writer';
 import { readCsvHeader, readCsvTable, type CsvRow, type CsvTable } from './csv-table';
 import { planImport, type ImportPlan } from './import-plan';
@@ -25,6 +25,7 @@ import { createMappingStore } from './mapping-store';
 import { storeCaseWriter, storeClientWriter } from './record-writers';
 import { rejectedCsv, rejectedFileName } from './rejected-csv';
 import { caseFromRow, clientFromRow, recordKeysOf, type CampaignLookup, type ClientRowInput } from './row-inputs';
+import { createTransferShutdown } from './shutdown';
 import { suggestMapping } from './suggest-mapping';
 import { createTaskRegistry } from './task-registry';
 
@@ -34,6 +35,8 @@ export interface ImportService {
   run(input: ImportRunInput): { taskId: string };
   result(taskId: string): ImportResult;
   rejectedCsv(taskId: string): { fileName: string; csv: string };
+  /** Stops running imports and dry runs (their tasks fail, committed chunks stay) and waits for them. */
+  close(): Promise<void>;
 }
 
 export interface ImportServiceDeps {
@@ -57,6 +60,11 @@ interface ImportState {
 }
 
 const REJECTS_SHOWN = 200;
+/**
+ * Dry runs have a registry of their own: their counts come back in the reply, and repeated checks of a file must
+ * not push a finished import (and its rejected rows, for "Download rejected rows") out of the import registry.
+ */
+const DRY_RUNS_KEPT = 3;
 const IMPORT_CONTEXT: WriteContext = { origin: 'import' };
 
 /** The import service over the record store; progress goes out as `task.progress`. */
@@ -65,6 +73,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
   const chunkSize = deps.chunkSize ?? 2000;
   const mappings = createMappingStore(sqlite, deps.clock, events);
   const tasks = createTaskRegistry<ImportState>(events, 'imp_');
+  const dryRuns = createTaskRegistry<ImportState>(events, 'imp_', DRY_RUNS_KEPT);
+  const shutdown = createTransferShutdown();
   const campaignRows = sqlite.prepare('SELECT id, name FROM campaigns ORDER BY name');
 
   const targetsOf = (kind: ImportKind): ImportTarget[] => importTargets(kind, caseTypes.list());
@@ -87,6 +97,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       keysOf: (row: CsvRow) => recordKeysOf(plan, row, source),
       onProgress,
       onChanged: () => events.emit('tables.changed', { tables: ['cases', 'case_clients', 'record_changes'] }),
+      signal: shutdown.signal,
     };
     const runner = { records };
     if (plan.kind === 'clients') {
@@ -95,7 +106,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     }
     const campaigns = campaignLookup();
     const storeWriter = storeCaseWriter(records, IMPORT_CONTEXT);
-    const writer = () => (deps.casePath === 'store' ? storeWriter : bulkCaseWriter(sqlite, caseTypes, deps.clock, IMPORT_CONTEXT));
+    const caseNumbers = createCaseNumberAllocator(sqlite); // one for the whole import, across its chunks
+    const writer = () => (deps.casePath === 'store' ? storeWriter : bulkCaseWriter(sqlite, caseTypes, deps.clock, IMPORT_CONTEXT, caseNumbers));
     return runImport<CaseUpsert>({ ...common, toInput: (row) => caseFromRow(plan, row, source, caseTypes, campaigns), writer }, tally, runner);
   };
 
@@ -108,8 +120,11 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     rejects: tally.rejects.slice(0, REJECTS_SHOWN).map((r) => ({ row: r.row.line, reasons: r.reasons })),
   });
 
+  /** An import's task, or a dry run's (still kept for a short while). */
+  const taskOf = (taskId: string) => dryRuns.find(taskId) ?? tasks.get(taskId, 'import');
+
   const finishedTask = (taskId: string) => {
-    const task = tasks.get(taskId, 'import');
+    const task = taskOf(taskId);
     if (task.status === 'running') {
       throw new AppError('CONFLICT', `The import is still running (${task.done} of ${task.total ?? '?'} rows); wait for it to finish.`);
     }
@@ -134,21 +149,23 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     },
 
     async dryRun(input) {
+      shutdown.assertOpen('dry run');
       const table = readCsvTable(input.csv);
       const plan = planImport(input.kind, table.columns, targetsOf(input.kind), input.mapping);
       const tally = emptyTally();
-      const task = tasks.start('import-dry-run', { kind: input.kind, fileName: input.fileName, columns: table.columns, tally }, table.rows.length);
+      const task = dryRuns.start('import-dry-run', { kind: input.kind, fileName: input.fileName, columns: table.columns, tally }, table.rows.length);
       try {
-        await applyRows(plan, table, input, 'dry', tally, (done) => tasks.progress(task, 'checking', done));
+        await shutdown.track(applyRows(plan, table, input, 'dry', tally, (done) => dryRuns.progress(task, 'checking', done)));
       } catch (error) {
-        tasks.fail(task, error instanceof Error ? error.message : String(error));
+        dryRuns.fail(task, error instanceof Error ? error.message : String(error));
         throw error;
       }
-      tasks.finish(task);
+      dryRuns.finish(task);
       return countsOf(task.id, tally);
     },
 
     run(input) {
+      shutdown.assertOpen('import');
       const columns = readCsvHeader(input.csv);
       planImport(input.kind, columns, targetsOf(input.kind), input.mapping);
       const tally = emptyTally();
@@ -157,6 +174,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const work = async () => {
         tasks.progress(task, 'reading', 0);
         await new Promise<void>((resolve) => setImmediate(resolve));
+        shutdown.signal.throwIfAborted();
         const table = readCsvTable(input.csv);
         task.state.columns = table.columns;
         const plan = planImport(input.kind, table.columns, targetsOf(input.kind), input.mapping);
@@ -166,15 +184,17 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         logger.info({ kind: input.kind, rows: table.rows.length, ...counts }, 'import finished');
         tasks.finish(task);
       };
-      work().catch((error: unknown) => {
-        logger.error({ taskId: task.id, err: error }, 'import failed');
+      const settled = work().catch((error: unknown) => {
+        if (shutdown.isStop(error)) logger.info({ taskId: task.id, done: task.done, total: task.total }, 'import stopped: the console is shutting down');
+        else logger.error({ taskId: task.id, err: error }, 'import failed');
         tasks.fail(task, error instanceof Error ? error.message : String(error));
       });
+      void shutdown.track(settled);
       return { taskId: task.id };
     },
 
     result(taskId) {
-      const task = tasks.get(taskId, 'import');
+      const task = taskOf(taskId);
       return {
         ...countsOf(task.id, task.state.tally),
         kind: task.state.kind,
@@ -190,5 +210,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const task = finishedTask(taskId);
       return { fileName: rejectedFileName(task.state.fileName), csv: rejectedCsv(task.state.columns, task.state.tally.rejects) };
     },
+
+    close: () => shutdown.close(),
   };
 }

@@ -19,7 +19,22 @@ export interface TransferServiceDeps {
   logger: Logger;
 }
 
+export interface TransferServices {
+  imports: ImportService;
+  exports: ExportService;
+  /** Stops running imports and exports and waits for them: call it before the database closes. */
+  close(): Promise<void>;
+}
+
 /** The import and export services over one database. */
-export function createTransferServices(deps: TransferServiceDeps): { imports: ImportService; exports: ExportService } {
-  return { imports: createImportService(deps), exports: createExportService(deps) };
+export function createTransferServices(deps: TransferServiceDeps): TransferServices {
+  const imports = createImportService(deps);
+  const exports = createExportService(deps);
+  return {
+    imports,
+    exports,
+    async close() {
+      await Promise.all([imports.close(), exports.close()]);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // Background imports and exports by task id, kept in memory until the console restarts; only the most recent
-// ones are kept so that finished exports don't pile up.
+// finished ones are kept (each service says how many) so that their results don't pile up.
 import { AppError } from '../../shared/result';
 import type { EventBus } from '../core/event-bus';
 import { newId } from '../workspace/records';
@@ -24,9 +24,14 @@ export interface TaskRegistry<S> {
   fail(task: Task<S>, error: string): void;
   /** The task, or NOT_FOUND naming what is kept. */
   get(id: string, what: string): Task<S>;
+  /** The task, if it is kept. */
+  find(id: string): Task<S> | undefined;
 }
 
-/** A registry that keeps the latest `keep` tasks and reports progress on the event bus. */
+/**
+ * A registry that reports progress on the event bus and keeps every running task plus the latest `keep` finished
+ * or failed ones (the oldest is dropped when another one ends).
+ */
 export function createTaskRegistry<S>(events: EventBus, prefix: string, keep = 20): TaskRegistry<S> {
   const tasks = new Map<string, Task<S>>();
   const emit = (task: Task<S>) =>
@@ -40,16 +45,19 @@ export function createTaskRegistry<S>(events: EventBus, prefix: string, keep = 2
       error: task.error,
     });
   const prune = () => {
+    let ended = 0;
+    for (const task of tasks.values()) if (task.status !== 'running') ended += 1;
     for (const [id, task] of tasks) {
-      if (tasks.size <= keep) break;
-      if (task.status !== 'running') tasks.delete(id);
+      if (ended <= keep) break;
+      if (task.status === 'running') continue;
+      tasks.delete(id);
+      ended -= 1;
     }
   };
   return {
     start(kind, state, total) {
       const task: Task<S> = { id: newId(prefix), kind, status: 'running', phase: 'starting', done: 0, total, error: null, state };
       tasks.set(task.id, task);
-      prune();
       emit(task);
       return task;
     },
@@ -62,12 +70,14 @@ export function createTaskRegistry<S>(events: EventBus, prefix: string, keep = 2
     finish(task) {
       task.status = 'finished';
       task.phase = 'done';
+      prune();
       emit(task);
     },
     fail(task, error) {
       task.status = 'failed';
       task.phase = 'failed';
       task.error = error;
+      prune();
       emit(task);
     },
     get(id, what) {
@@ -77,5 +87,6 @@ export function createTaskRegistry<S>(events: EventBus, prefix: string, keep = 2
       }
       return task;
     },
+    find: (id) => tasks.get(id),
   };
 }

@@ -16,6 +16,7 @@ import { AppError, issuesOf, describeIssues } from '../../../shared/result';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
 import type { CaseTypeCatalog } from './case-type-catalog';
+import { createCaseNumberAllocator } from './case-numbers';
 import { checkCustomValues } from './custom-values';
 import { diffFields } from './diff';
 import { newId } from './ids';
@@ -73,7 +74,6 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     caseById: sqlite.prepare(`${CASE_SELECT} WHERE c.id = ?`),
     caseByExternal: sqlite.prepare(`${CASE_SELECT} WHERE c.external_source = ? AND c.external_id = ?`),
     caseByNumber: sqlite.prepare(`${CASE_SELECT} WHERE c.case_number = ?`),
-    nextCaseNumber: sqlite.prepare(`SELECT COALESCE(MAX(rowid), 0) + 1 AS n FROM cases`),
     insertCase: sqlite.prepare(
       `INSERT INTO cases (id, case_number, name, case_type_id, status_id, campaign_id, custom_values, external_source, external_id, version, created_at, updated_at, is_demo)
        VALUES (@id, @case_number, @name, @case_type_id, @status_id, @campaign_id, @custom_values, @external_source, @external_id, 1, @now, @now, @is_demo)`,
@@ -191,12 +191,14 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     return ids;
   };
 
-  /** The next K-nnnnnn number nobody holds: imported cases may already use numbers of that shape. */
+  /**
+   * The next K-nnnnnn number nobody holds: imported cases may already use numbers of that shape. Each write counts
+   * from MAX(rowid) + 1 again, as its transaction may be rolled back (dry runs).
+   */
+  const caseNumbers = createCaseNumberAllocator(sqlite);
   const freeCaseNumber = (): string => {
-    for (let n = (q.nextCaseNumber.get() as { n: number }).n; ; n += 1) {
-      const candidate = `K-${String(n).padStart(6, '0')}`;
-      if (!q.caseByNumber.get(candidate)) return candidate;
-    }
+    caseNumbers.restart();
+    return caseNumbers.next();
   };
 
   const upsertCase: RecordStore['upsertCase'] = (raw, ctx) =>

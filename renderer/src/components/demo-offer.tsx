@@ -4,25 +4,16 @@
 import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconPlayerPlay, IconPlayerStop, IconSparkles, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { ContractEvents } from '../../../shared/contract';
+import { useState } from 'react';
 import { DEMO_RATE_DEFAULT, DEMO_RATE_MAX, DEMO_RATE_MIN, type DemoCounts, type DemoStatus } from '../../../shared/contract/demo';
-import type { EventPayload } from '../../../shared/rpc';
-import { useBridge, useContractMutation, useContractQuery } from '../api/client';
+import { useContractMutation, useContractQuery } from '../api/client';
 import { formErrors } from '../field-issues';
+import { useTaskProgress, type TaskProgress } from '../hooks/use-task-progress';
 import { ErrorAlert } from './query-state';
 
-type Progress = EventPayload<ContractEvents, 'task.progress'>;
+/** The `task.progress` kind of demo seeding (main/demo DEMO_SEED_TASK_KIND). */
 const SEED_KIND = 'demo-seed';
 const number = (n: number) => n.toLocaleString();
-
-/** The latest progress of demo seeding, from whichever window started it. */
-function useSeedProgress(): Progress | undefined {
-  const bridge = useBridge();
-  const [latest, setLatest] = useState<Progress>();
-  useEffect(() => bridge.events.on('task.progress', (p) => p.kind === SEED_KIND && setLatest(p)), [bridge]);
-  return latest;
-}
 
 function DemoBadge() {
   return (
@@ -57,7 +48,7 @@ function Counts({ counts }: { counts: DemoCounts }) {
   );
 }
 
-function SeedingProgress({ progress }: { progress: Progress | undefined }) {
+function SeedingProgress({ progress }: { progress: TaskProgress | undefined }) {
   const total = progress?.total ?? null;
   const pct = total ? Math.round((100 * (progress?.done ?? 0)) / total) : 0;
   return (
@@ -185,9 +176,8 @@ function Running({ status }: { status: DemoStatus }) {
   );
 }
 
-function Offer({ ratePerMinute }: { ratePerMinute: number }) {
+function Offer({ ratePerMinute, progress }: { ratePerMinute: number; progress: TaskProgress | undefined }) {
   const start = useContractMutation('demo.start');
-  const progress = useSeedProgress();
   const [rate, setRate] = useState<number | string>(ratePerMinute);
   const errors = formErrors(start.error, ['ratePerMinute'] as const);
   if (start.isPending) return <SeedingProgress progress={progress} />;
@@ -230,7 +220,8 @@ function Offer({ ratePerMinute }: { ratePerMinute: number }) {
 /** The demo mode card; the integrations page shows it while the workspace holds no real data. */
 export function DemoOffer() {
   const query = useContractQuery('demo.status', undefined);
-  const progress = useSeedProgress();
+  // demo.start answers no task id, so seeding is followed as the running task of its kind, from whichever window started it.
+  const progress = useTaskProgress({ running: SEED_KIND });
   const status = query.data;
   if (!status) return query.error ? <ErrorAlert title="Couldn't load demo mode" error={query.error} onRetry={() => void query.refetch()} /> : null;
   return (
@@ -247,7 +238,7 @@ export function DemoOffer() {
         ) : status.seeded ? (
           <Running status={status} />
         ) : (
-          <Offer ratePerMinute={status.generator.ratePerMinute || DEMO_RATE_DEFAULT} />
+          <Offer ratePerMinute={status.generator.ratePerMinute || DEMO_RATE_DEFAULT} progress={progress} />
         )}
       </Stack>
     </Card>
