@@ -79,9 +79,9 @@ const readManifest = (dir: string) =>
 
 const mainBundles = () => readdirSync(fromRoot('out/main')).filter((f) => f.endsWith('.js')).map((f) => fromRoot('out/main', f));
 
-/** Every module specifier the main bundles import statically, dynamically or through require. */
+/** Every module specifier the main bundles import statically, dynamically or through require (specifiers have no spaces, so prose like "an import's task" is not one). */
 function importedSpecifiers(): Set<string> {
-  const pattern = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"'\n]+)["']|\b(?:import|require)\s*\(\s*["']([^"'\n]+)["']\s*\)/g;
+  const pattern = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"'\s,]+)["']|\b(?:import|require)\s*\(\s*["']([^"'\s,]+)["']\s*\)/g;
   const found = new Set<string>();
   for (const file of mainBundles()) for (const m of readFileSync(file, 'utf8').matchAll(pattern)) found.add((m[1] ?? m[2])!);
   return found;
