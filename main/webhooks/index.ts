@@ -1,0 +1,27 @@
+// The webhook engine's building blocks; each module adds its own public face here.
+export { generateSigningSecret, signingKey, signingSecretProblem, SIGNING_SECRET_PREFIX, type RandomBytes } from './signing/signing-secret';
+export { signRequest, type SignRequestInput, type SignatureHeaders } from './signing/sign';
+export { verifyKayseSignature, verifyStandardWebhook, DEFAULT_TOLERANCE_SECONDS, type VerifyResult, type VerifyFailure } from './signing/verify';
+export { createSecretVault, DEFAULT_GRACE_MS, type SecretVault, type SecretVaultOptions, type SigningSecretInfo } from './signing/secret-vault';
+export { matchesWebhook, type FilterableEvent } from './policy/filters';
+export { buildEnvelope, serializeEnvelope, type EnvelopeSource, type WebhookEnvelope } from './policy/envelope';
+export { classifyAttempt, ATTEMPT_TIMEOUT_MS, type AttemptOutcome, type AttemptResponse, type AttemptResult } from './policy/attempt-outcome';
+export { parseRetryAfter, parseHttpDate } from './policy/retry-after';
+export {
+  nextStep,
+  jitteredDelayMs,
+  GONE_REASON,
+  JITTER,
+  MAX_ATTEMPTS,
+  RETRY_AFTER_STATUSES,
+  RETRY_DELAYS_MS,
+  RETRY_WINDOW_MS,
+  type NextStep,
+  type NextStepInput,
+} from './policy/retry-policy';
+export { parseAllowlist, toAllowlist, emptyAllowlist, type Allowlist } from './url-guard/allowlist';
+export { classifyAddress, BLOCKED_RULES, type AddressVerdict, type BlockedRule } from './url-guard/classify-address';
+export { checkDestination, type DestinationCheck, type DestinationOptions, type DestinationRule } from './url-guard/check-destination';
+export { BlockedAddressError, findBlockedAddressError, blockedMessage } from './url-guard/blocked-address-error';
+export { createGuardedAgent, type GuardedAgent, type GuardedAgentOptions, type Dial } from './url-guard/guarded-agent';
+export { systemLookup, type Lookup, type ResolvedAddress } from './url-guard/lookup';

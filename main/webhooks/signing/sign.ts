@@ -1,0 +1,44 @@
+// Signs one outgoing delivery with every valid secret: X-Kayse-Signature plus the Standard Webhooks headers.
+import { AppError } from '../../../shared/result';
+import { kayseDigest, standardDigest, type RawBody } from './hmac';
+import { signingKey } from './signing-secret';
+
+export interface SignRequestInput {
+  /** The event id (`evt_…`), which is also the Standard Webhooks `webhook-id`. */
+  eventId: string;
+  rawBody: RawBody;
+  /** The active secret first, then rotated-out secrets still in their grace period. */
+  secrets: readonly string[];
+  /** Unix seconds. */
+  timestamp: number;
+}
+
+export interface SignatureHeaders {
+  'X-Kayse-Signature': string;
+  'webhook-id': string;
+  'webhook-timestamp': string;
+  'webhook-signature': string;
+}
+
+// Printable ASCII without spaces or commas: the id travels in a header and inside the signed string.
+const HEADER_SAFE_ID = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
+
+/** The signature headers for one request, one signature per secret, exactly as the wire contract describes. */
+export function signRequest({ eventId, rawBody, secrets, timestamp }: SignRequestInput): SignatureHeaders {
+  const problems: { path: string; message: string }[] = [];
+  if (!HEADER_SAFE_ID.test(eventId)) problems.push({ path: 'eventId', message: 'must be 1–256 printable ASCII characters without spaces or commas' });
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0) problems.push({ path: 'timestamp', message: 'must be a whole number of unix seconds' });
+  if (secrets.length === 0) problems.push({ path: 'secrets', message: 'needs at least the active signing secret' });
+  if (problems.length > 0) {
+    throw new AppError('INVALID_INPUT', `Can't sign the request: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, { issues: problems });
+  }
+  const keys = secrets.map((secret, i) => signingKey(secret, `secrets.${i}`));
+  const kayse = keys.map((key) => `v1=${kayseDigest(key, timestamp, rawBody).toString('hex')}`);
+  const standard = keys.map((key) => `v1,${standardDigest(key, eventId, timestamp, rawBody).toString('base64')}`);
+  return {
+    'X-Kayse-Signature': [`t=${timestamp}`, ...kayse].join(','),
+    'webhook-id': eventId,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': standard.join(' '),
+  };
+}
