@@ -31,7 +31,7 @@ describe('PUT /v1/clients and /v1/cases', () => {
     expect(updated.status).toBe(200);
     expect(await updated.json()).toEqual({ id, outcome: 'updated', version: 2 });
     expect(t.core.workspace.records.getClient(id)).toMatchObject({ lastName: 'Doe-Smith', externalSource: 'kayse', externalId: 'cl-1' });
-    expect(t.core.workspace.records.history('client', id).map((c) => c.origin)).toEqual(['ingest', 'ingest']);
+    expect(t.core.workspace.records.history('client', id).changes.map((c) => c.origin)).toEqual(['ingest', 'ingest']);
   });
 
   it('upsert a case with its client by external reference, and let events point at both', async () => {

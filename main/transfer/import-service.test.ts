@@ -224,7 +224,7 @@ describe('imports.run', () => {
       emails: ['ann@example.com'],
       version: 2,
     });
-    expect(core.workspace.records.history('client', id)[0]).toMatchObject({ origin: 'import', changes: { firstName: { old: 'Ann', new: 'Annie' } } });
+    expect(core.workspace.records.history('client', id).changes[0]).toMatchObject({ origin: 'import', changes: { firstName: { old: 'Ann', new: 'Annie' } } });
     expect(countRows(core, 'record_changes')).toBe(changes + 1);
   });
 

@@ -57,6 +57,9 @@ export const caseListRowSchema = z.object({
 export type CaseListRow = z.infer<typeof caseListRowSchema>;
 
 /** A window of rows and how many rows match in all, so a virtualized table can size its scrollbar. */
+/** Detail screens show a record's newest changes; a case touched by years of syncing has thousands. */
+export const HISTORY_SHOWN = 200;
+
 export const pageOf = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int().nonnegative() });
 
 export const caseDetailSchema = z.object({
@@ -65,8 +68,10 @@ export const caseDetailSchema = z.object({
   campaign: campaignSchema.nullable(),
   /** Primary client first. */
   clients: z.array(clientSchema),
-  /** Newest first. */
+  /** Newest first, at most HISTORY_SHOWN of them. */
   history: z.array(recordChangeSchema),
+  /** How many changes the record has in all (more than shown when it exceeds HISTORY_SHOWN). */
+  historyTotal: z.number().int().nonnegative(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -82,8 +87,10 @@ export const clientCaseSchema = z.object({
 export const clientDetailSchema = z.object({
   client: clientSchema,
   cases: z.array(clientCaseSchema),
-  /** Newest first. */
+  /** Newest first, at most HISTORY_SHOWN of them. */
   history: z.array(recordChangeSchema),
+  /** How many changes the record has in all (more than shown when it exceeds HISTORY_SHOWN). */
+  historyTotal: z.number().int().nonnegative(),
 });
 export type ClientDetail = z.infer<typeof clientDetailSchema>;
 

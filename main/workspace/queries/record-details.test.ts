@@ -30,6 +30,16 @@ async function startWithCase() {
 }
 
 describe('cases.get', () => {
+  it('shows the newest 200 changes of a long history and says how many there are', async () => {
+    const { call, created, core } = await startWithCase();
+    const { records } = core.workspace;
+    for (let i = 0; i < 205; i += 1) records.setCaseStatus(created.id, i % 2 === 0 ? 'Signed' : 'New Lead', { origin: 'console' });
+    const detail = await call<CaseDetail>('cases.get', { id: created.id });
+    expect(detail.history).toHaveLength(200);
+    expect(detail.historyTotal).toBe(206);
+    expect(detail.history[0]!.version).toBe(206);
+  });
+
   it('returns the case with its clients (primary first), case type, campaign and history newest first', async () => {
     const { call, clock, created, type, radio, jane, john } = await startWithCase();
     clock.tick();

@@ -1,6 +1,7 @@
 // Named queries behind the case and client detail screens: the record, what it links to, and its history.
 import type Database from 'better-sqlite3';
-import type { CaseDetail, ClientDetail } from '../../../shared/domain/workspace-views';
+import { HISTORY_SHOWN, type CaseDetail, type ClientDetail } from '../../../shared/domain/workspace-views';
+import type { RecordChange } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
 import type { CaseTypeCatalog, RecordStore } from '../records';
 import { toClient, type ClientRow } from '../records/row-mappers';
@@ -45,7 +46,7 @@ export function createRecordDetails(
       caseType,
       campaign: found.campaignId ? (deps.campaigns.get(found.campaignId) ?? null) : null,
       clients: found.clientIds.flatMap((clientId) => (clients.has(clientId) ? [clients.get(clientId)!] : [])),
-      history: deps.records.history('case', id),
+      ...historyOf(deps.records.history('case', id, HISTORY_SHOWN)),
     };
   });
 
@@ -63,8 +64,10 @@ export function createRecordDetails(
         primary: r.is_primary === 1,
       };
     });
-    return { client, cases, history: deps.records.history('client', id) };
+    return { client, cases, ...historyOf(deps.records.history('client', id, HISTORY_SHOWN)) };
   });
 
   return { caseDetail: (id) => caseDetail(id), clientDetail: (id) => clientDetail(id) };
 }
+
+const historyOf = ({ changes, total }: { changes: RecordChange[]; total: number }) => ({ history: changes, historyTotal: total });

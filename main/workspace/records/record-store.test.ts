@@ -152,7 +152,7 @@ describe('record store: cases', () => {
       { origin: 'console' },
     );
     expect(edited.case.customValues).toEqual({ injured: true, policy_limit: 50000 });
-    expect(records.history('case', created.case.id)[0]!.changes).toEqual({
+    expect(records.history('case', created.case.id).changes[0]!.changes).toEqual({
       customValues: { old: { injured: true, policy_limit: 25000, venue: 'Broward' }, new: { injured: true, policy_limit: 50000 } },
     });
   });
@@ -189,7 +189,7 @@ describe('record store: cases', () => {
     expect(stale.code).toBe('CONFLICT');
     expect(stale.message).toMatch(/reload/i);
     expect(rows('cases')).toEqual(before);
-    expect(records.history('case', c.id).map((h) => h.version)).toEqual([2, 1]);
+    expect(records.history('case', c.id).changes.map((h) => h.version)).toEqual([2, 1]);
   });
 });
 

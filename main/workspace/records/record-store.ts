@@ -34,7 +34,8 @@ export interface RecordStore {
   setCaseStatus(caseId: string, status: string, ctx: WriteContext, expectedVersion?: number): Case;
   getCase(id: string): Case | undefined;
   getClient(id: string): Client | undefined;
-  history(entity: 'case' | 'client', id: string): RecordChange[];
+  /** The newest `limit` changes of a record, newest first, with how many there are in all. */
+  history(entity: 'case' | 'client', id: string, limit?: number): { changes: RecordChange[]; total: number };
   /** Runs `work` in one transaction (nested calls join it); announces changed tables once, after commit. */
   batch<T>(work: () => T): T;
   /** Runs `work` in a transaction that is always rolled back: what it would do, without doing it. */
@@ -88,7 +89,8 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     insertChange: sqlite.prepare(
       'INSERT INTO record_changes (entity, entity_id, version, kind, changes, origin, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    history: sqlite.prepare('SELECT * FROM record_changes WHERE entity = ? AND entity_id = ? ORDER BY seq DESC'),
+    history: sqlite.prepare('SELECT * FROM record_changes WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?'),
+    historyCount: sqlite.prepare('SELECT count(*) AS n FROM record_changes WHERE entity = ? AND entity_id = ?'),
   };
 
   let depth = 0;
@@ -306,7 +308,10 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
         return getCase(current.id)!;
       });
     },
-    history: (entity, id) => (q.history.all(entity, id) as ChangeRow[]).map(toChange),
+    history: (entity, id, limit = -1) => ({
+      changes: (q.history.all(entity, id, limit) as ChangeRow[]).map(toChange),
+      total: (q.historyCount.get(entity, id) as { n: number }).n,
+    }),
     batch,
     dryRun<T>(work: () => T): T {
       if (depth > 0) throw new Error('dryRun cannot run inside a batch');

@@ -18,7 +18,7 @@ import { RecordHistory } from '../../components/records/record-history';
 import { RecordNotFound } from '../../components/records/record-not-found';
 
 function CaseView({ detail, back, reload }: { detail: CaseDetail; back: string; reload: () => Promise<unknown> }) {
-  const { case: record, caseType, campaign, clients, history } = detail;
+  const { case: record, caseType, campaign, clients, history, historyTotal } = detail;
   const clientNames = new Map(clients.map((c) => [c.id, clientName(c)]));
   return (
     <>
@@ -67,6 +67,7 @@ function CaseView({ detail, back, reload }: { detail: CaseDetail; back: string; 
             </Title>
             <RecordHistory
               history={history}
+              total={historyTotal}
               context={{
                 fields: caseType.fields,
                 campaignName: (id) => (campaign && campaign.id === id ? campaign.name : undefined),

@@ -18,7 +18,7 @@ import { RecordNotFound } from '../../components/records/record-not-found';
 import { RecordTime } from '../../components/records/record-time';
 
 function ClientView({ detail, back }: { detail: ClientDetail; back: string }) {
-  const { client, cases, history } = detail;
+  const { client, cases, history, historyTotal } = detail;
   const reference = client.externalSource && client.externalId ? `${client.externalSource} / ${client.externalId}` : null;
   return (
     <>
@@ -72,7 +72,7 @@ function ClientView({ detail, back }: { detail: ClientDetail; back: string }) {
             <Title order={3} size="h4" mb="xs">
               History
             </Title>
-            <RecordHistory history={history} />
+            <RecordHistory history={history} total={historyTotal} />
           </Card>
         </Grid.Col>
       </Grid>
