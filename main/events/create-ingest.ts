@@ -51,7 +51,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     status: () => status,
     async listen({ host = DEFAULT_INGEST_HOST, port = DEFAULT_INGEST_PORT, bodyLimit } = {}) {
       if (app || starting) throw new Error(`The ingest API is already listening at ${status.url ?? `${host}:${port}`}.`);
-      const server = buildIngestServer({ ingest: service, keys, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, bodyLimit });
+      const server = buildIngestServer({ ingest: service, keys, sqlite: deps.sqlite, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, bodyLimit });
       app = server;
       try {
         starting = server.listen({ host, port });

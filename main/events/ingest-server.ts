@@ -1,5 +1,6 @@
 // The ingest HTTP server (fastify, its own port): JSON only, a body size limit, API key + rate limit on
 // every request, and JSON error bodies for everything, including unknown routes.
+import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../core/clock';
@@ -19,6 +20,7 @@ export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 export interface IngestServerDeps {
   ingest: IngestService;
   keys: ApiKeyStore;
+  sqlite: Database.Database;
   records: RecordStore;
   events: EventBus;
   clock: Clock;
@@ -44,6 +46,6 @@ export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
     return undefined;
   });
   registerEventRoutes(app, deps.ingest);
-  registerRecordRoutes(app, deps.records);
+  registerRecordRoutes(app, deps.records, deps.sqlite);
   return app;
 }

@@ -1,6 +1,8 @@
 // PUT /v1/cases/:external_source/:external_id and PUT /v1/clients/…: the platform's cases and clients,
 // upserted through the record store (origin "ingest"), in the API's snake_case.
+import type Database from 'better-sqlite3';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { commitDurably } from './durable-commit';
 import { z } from 'zod';
 import { externalRefSchema } from '../../shared/domain/events';
 import type { CaseUpsert, ClientUpsert } from '../../shared/domain/workspace';
@@ -67,7 +69,9 @@ const refOf = (request: FastifyRequest) => {
 };
 
 /** Registers the case and client upsert routes. */
-export function registerRecordRoutes(app: FastifyInstance, records: RecordStore): void {
+export function registerRecordRoutes(app: FastifyInstance, records: RecordStore, sqlite: Database.Database): void {
+  // A 200/201 promises the record is stored: commit it as durably as an acknowledged event.
+  const durably = <T>(write: () => T) => upsert(() => commitDurably(sqlite, write));
   app.put('/v1/cases/:external_source/:external_id', async (request, reply) => {
     const ref = refOf(request);
     const body = parseBody(caseBodySchema, request.body, 'case');
@@ -82,7 +86,7 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordStore)
       clients: body.clients?.map((c) => ({ externalSource: c.external_source, externalId: c.external_id })),
       customValues: body.custom_values,
     };
-    const { case: saved, outcome } = upsert(() => records.upsertCase(input, writeContextOf(request)));
+    const { case: saved, outcome } = durably(() => records.upsertCase(input, writeContextOf(request)));
     return reply.code(outcome === 'created' ? 201 : 200).send({ id: saved.id, outcome, version: saved.version, case_number: saved.caseNumber });
   });
 
@@ -97,7 +101,7 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordStore)
       emails: body.emails,
       optOuts: body.opt_outs as ClientUpsert['optOuts'],
     };
-    const { client, outcome } = upsert(() => records.upsertClient(input, writeContextOf(request)));
+    const { client, outcome } = durably(() => records.upsertClient(input, writeContextOf(request)));
     return reply.code(outcome === 'created' ? 201 : 200).send({ id: client.id, outcome, version: client.version });
   });
 }
