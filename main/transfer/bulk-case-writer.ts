@@ -1,16 +1,31 @@
 // The fast path for importing many cases: the same checks, outcomes, versions and change rows as
-// records.upsertCase (bulk-case-writer.test.ts compares the two), with lighter lookups, client ids cached for
-// the writer's life (one chunk), and no re-read of each written case. Runs inside the caller's transaction.
+// records.upsertCase (both plan the write with workspace/records/case-upsert-plan; bulk-case-writer.test.ts compares
+// the two), with lighter lookups, client ids cached for the writer's life (one chunk), and no re-read of each
+// written case. Runs inside the caller's transaction.
 // Generated case numbers come from the run's allocator (shared across its chunks), which skips taken numbers.
 import type Database from 'better-sqlite3';
-import { caseUpsertSchema, type CaseType, type CaseUpsert } from '../../shared/domain/workspace';
+import { caseUpsertSchema, type CaseUpsert } from '../../shared/domain/workspace';
 import { AppError, describeIssues, issuesOf } from '../../shared/result';
 import type { Clock } from '../core/clock';
-import { checkCustomValues, newId, type CaseNumberAllocator, type CaseTypeCatalog, type WriteContext } from '../workspace/records';
-import { diffFields } from '../workspace/records/diff';
+import { newId, type CaseNumberAllocator, type CaseTypeCatalog, type WriteContext } from '../workspace/records';
+import {
+  CASE_INSERT_SQL,
+  CASE_UPDATE_SQL,
+  caseColumnValues,
+  caseInsertValues,
+  caseUpdateValues,
+  caseNumberTaken,
+  creationChanges,
+  findExistingCase,
+  planCaseUpsert,
+  resolveCaseRefs,
+  type CaseRefLookups,
+  type ExistingCaseState,
+} from '../workspace/records/case-upsert-plan';
+import { caseTypeAndStatusNames } from '../workspace/records/row-mappers';
 import type { RecordWriter } from './record-writers';
 
-interface ExistingCase {
+interface CaseRow {
   id: string;
   name: string;
   case_type_id: string;
@@ -19,8 +34,6 @@ interface ExistingCase {
   custom_values: string;
   version: number;
 }
-
-type ParsedCase = ReturnType<typeof caseUpsertSchema.parse>;
 
 const CASE_COLUMNS = 'id, name, case_type_id, status_id, campaign_id, custom_values, version';
 
@@ -43,13 +56,8 @@ export function bulkCaseWriter(
     clientExists: sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').pluck(),
     clientByExternal: sqlite.prepare('SELECT id FROM clients WHERE external_source = ? AND external_id = ?').pluck(),
     campaignExists: sqlite.prepare('SELECT 1 FROM campaigns WHERE id = ?').pluck(),
-    insertCase: sqlite.prepare(
-      `INSERT INTO cases (name, case_type_id, status_id, campaign_id, custom_values, updated_at, created_at, id, case_number, external_source, external_id, is_demo, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-    ),
-    updateCase: sqlite.prepare(
-      'UPDATE cases SET name = ?, case_type_id = ?, status_id = ?, campaign_id = ?, custom_values = ?, updated_at = ?, version = version + 1 WHERE id = ?',
-    ),
+    insertCase: sqlite.prepare(CASE_INSERT_SQL),
+    updateCase: sqlite.prepare(CASE_UPDATE_SQL),
     clearCaseClients: sqlite.prepare('DELETE FROM case_clients WHERE case_id = ?'),
     addCaseClient: sqlite.prepare('INSERT INTO case_clients (case_id, client_id, is_primary) VALUES (?, ?, ?)'),
     insertChange: sqlite.prepare('INSERT INTO record_changes (entity, entity_id, version, kind, changes, origin, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -57,60 +65,39 @@ export function bulkCaseWriter(
   const clientIdByRef = new Map<string, string>();
   const knownCampaigns = new Set<string>();
 
-  const resolveType = (name: string): CaseType => {
-    const type = types.byName(name);
-    if (type) return type;
-    const valid = types.list().map((t) => t.name);
-    throw new AppError('UNPROCESSABLE', `Unknown case type "${name}". Valid case types: ${valid.join(', ') || '(none yet: create one first)'}.`, {
-      issues: [{ path: 'caseType', message: `unknown case type "${name}"` }],
-      valid,
-    });
-  };
-
-  const resolveStatus = (type: CaseType, status: string) => {
-    const wanted = status.trim().toLowerCase();
-    const match = type.statuses.find((s) => s.id === status || s.name.toLowerCase() === wanted);
-    if (match) return match;
-    const valid = type.statuses.map((s) => s.name);
-    throw new AppError('UNPROCESSABLE', `Unknown status "${status}" for case type ${type.name}. Valid statuses: ${valid.join(', ')}.`, {
-      issues: [{ path: 'status', message: `unknown status "${status}"` }],
-      valid,
-    });
-  };
-
-  const resolveClients = (input: ParsedCase): string[] | undefined => {
-    if (!input.clientIds && !input.clients) return undefined;
-    const ids: string[] = [];
-    for (const id of input.clientIds ?? []) {
-      if (!q.clientExists.get(id)) throw new AppError('UNPROCESSABLE', `Unknown client id "${id}".`, { issues: [{ path: 'clientIds', message: `unknown client ${id}` }] });
-      if (!ids.includes(id)) ids.push(id);
-    }
-    for (const ref of input.clients ?? []) {
-      const key = `${ref.externalSource}\u0000${ref.externalId}`;
-      let id = clientIdByRef.get(key);
-      if (id === undefined) {
-        id = q.clientByExternal.get(ref.externalSource, ref.externalId) as string | undefined;
-        if (id === undefined) {
-          throw new AppError('UNPROCESSABLE', `Unknown client ${ref.externalSource}/${ref.externalId}: create the client first.`, {
-            issues: [{ path: 'clients', message: `unknown client ${ref.externalSource}/${ref.externalId}` }],
-          });
-        }
-        clientIdByRef.set(key, id);
-      }
-      if (!ids.includes(id)) ids.push(id);
-    }
-    return ids;
-  };
-
   const recordChange = (id: string, version: number, kind: 'created' | 'updated', changes: object, now: string) =>
     q.insertChange.run('case', id, version, kind, JSON.stringify(changes), ctx.origin, now);
 
-  const campaignExists = (id: string) => {
-    if (knownCampaigns.has(id)) return true;
-    if (!q.campaignExists.get(id)) return false;
-    knownCampaigns.add(id);
-    return true;
+  const lookups: CaseRefLookups = {
+    types,
+    clientExists: (id) => q.clientExists.get(id) !== undefined,
+    clientIdByExternal: (source, externalId) => {
+      const key = `${source}\u0000${externalId}`;
+      let id = clientIdByRef.get(key);
+      if (id === undefined) {
+        id = q.clientByExternal.get(source, externalId) as string | undefined;
+        if (id !== undefined) clientIdByRef.set(key, id);
+      }
+      return id;
+    },
+    campaignExists: (id) => {
+      if (knownCampaigns.has(id)) return true;
+      if (!q.campaignExists.get(id)) return false;
+      knownCampaigns.add(id);
+      return true;
+    },
   };
+
+  /** The stored state of a matched case, as the plan compares it. */
+  const existingState = (row: CaseRow): ExistingCaseState => ({
+    id: row.id,
+    version: row.version,
+    name: row.name,
+    ...caseTypeAndStatusNames(types, row.case_type_id, row.status_id),
+    campaignId: row.campaign_id,
+    customValues: JSON.parse(row.custom_values) as Record<string, unknown>,
+    clientIds: q.clientIdsOf.all(row.id) as string[],
+  });
 
   const writeClients = (caseId: string, clientIds: string[], replace: boolean) => {
     if (replace) q.clearCaseClients.run(caseId);
@@ -126,80 +113,29 @@ export function bulkCaseWriter(
         throw new AppError('INVALID_INPUT', `Invalid case: ${describeIssues(issues)}`, { issues });
       }
       const input = parsed.data;
-      const type = resolveType(input.caseType);
-      const status = resolveStatus(type, input.status);
-      const custom = checkCustomValues(type.fields, input.customValues);
-      if (!custom.ok) throw new AppError('UNPROCESSABLE', `Invalid custom field values: ${describeIssues(custom.issues)}`, { issues: custom.issues });
-      if (input.campaignId && !campaignExists(input.campaignId)) {
-        throw new AppError('UNPROCESSABLE', `Unknown campaign id "${input.campaignId}".`, { issues: [{ path: 'campaignId', message: 'unknown campaign' }] });
-      }
-      const clientIds = resolveClients(input);
+      const resolved = resolveCaseRefs(input, lookups);
       const now = clock.now().toISOString();
-      const row = (
-        input.externalSource && input.externalId
-          ? q.byExternal.get(input.externalSource, input.externalId)
-          : input.caseNumber
-            ? q.byNumber.get(input.caseNumber)
-            : undefined
-      ) as ExistingCase | undefined;
-      const existingCustom = row ? (JSON.parse(row.custom_values) as Record<string, unknown>) : {};
-      const existingClients = row ? (q.clientIdsOf.all(row.id) as string[]) : [];
-      const next = {
-        name: input.name,
-        caseType: type.name,
-        status: status.name,
-        campaignId: input.campaignId === undefined ? (row?.campaign_id ?? null) : input.campaignId,
-        customValues: sortKeys({ ...withoutNulls(existingCustom, input.customValues), ...custom.values }),
-        clientIds: clientIds ?? existingClients,
-      };
-      const values = [next.name, type.id, status.id, next.campaignId, JSON.stringify(next.customValues), now] as const;
-      if (!row) {
+      const row = findExistingCase(
+        input,
+        (source, externalId) => q.byExternal.get(source, externalId) as CaseRow | undefined,
+        (caseNumber) => q.byNumber.get(caseNumber) as CaseRow | undefined,
+      );
+      const plan = planCaseUpsert(input, resolved, row ? existingState(row) : undefined);
+      if (plan.kind === 'unchanged') return 'unchanged';
+      const columns = caseColumnValues(plan.next, resolved, now);
+      if (plan.kind === 'create') {
         const id = newId();
         const caseNumber = input.caseNumber ?? caseNumbers.next();
-        if (q.numberUsed.get(caseNumber)) {
-          throw new AppError('CONFLICT', `Case number ${caseNumber} is already used by another case.`, { issues: [{ path: 'caseNumber', message: 'already used' }] });
-        }
-        q.insertCase.run(...values, now, id, caseNumber, input.externalSource ?? null, input.externalId ?? null, ctx.isDemo ? 1 : 0);
-        writeClients(id, next.clientIds, false);
-        recordChange(id, 1, 'created', diffFields(null, { caseNumber, ...next }), now);
+        if (q.numberUsed.get(caseNumber)) throw caseNumberTaken(caseNumber);
+        q.insertCase.run(...caseInsertValues(columns, input, id, caseNumber, ctx.isDemo));
+        writeClients(id, plan.next.clientIds, false);
+        recordChange(id, 1, 'created', creationChanges(caseNumber, plan.next), now);
         return 'created';
       }
-      const stored = types.get(row.case_type_id);
-      const prev = {
-        name: row.name,
-        caseType: stored?.name ?? '(deleted case type)',
-        status: stored?.statuses.find((s) => s.id === row.status_id)?.name ?? '(deleted status)',
-        campaignId: row.campaign_id,
-        customValues: sortKeys(existingCustom),
-        clientIds: existingClients,
-      };
-      const changes = diffFields(prev, next);
-      if (Object.keys(changes).length === 0) return 'unchanged';
-      q.updateCase.run(...values, row.id);
-      if (changes.clientIds) writeClients(row.id, next.clientIds, true);
-      recordChange(row.id, row.version + 1, 'updated', changes, now);
+      q.updateCase.run(...caseUpdateValues(columns, plan.existing.id));
+      if (plan.changes.clientIds) writeClients(plan.existing.id, plan.next.clientIds, true);
+      recordChange(plan.existing.id, plan.existing.version + 1, 'updated', plan.changes, now);
       return 'updated';
     },
   };
-}
-
-function withoutNulls(existing: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...existing };
-  for (const [key, value] of Object.entries(given)) if (value === null || value === '') delete out[key];
-  return out;
-}
-
-/** Key orders already worked out: rows of one file share a handful of key sets. */
-const keyOrders = new Map<string, string[]>();
-
-/** The values with keys in `localeCompare` order, as the record store stores them. */
-function sortKeys(values: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(values);
-  const id = keys.join('\u0000');
-  let order = keyOrders.get(id);
-  if (!order) {
-    order = [...keys].sort((a, b) => a.localeCompare(b));
-    if (keyOrders.size < 1000) keyOrders.set(id, order);
-  }
-  return Object.fromEntries(order.map((key) => [key, values[key]]));
 }

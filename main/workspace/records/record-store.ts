@@ -17,7 +17,21 @@ import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
 import type { CaseTypeCatalog } from './case-type-catalog';
 import { createCaseNumberAllocator } from './case-numbers';
-import { checkCustomValues } from './custom-values';
+import {
+  CASE_INSERT_SQL,
+  CASE_UPDATE_SQL,
+  caseColumnValues,
+  caseInsertValues,
+  caseUpdateValues,
+  caseNumberTaken,
+  creationChanges,
+  findExistingCase,
+  planCaseUpsert,
+  resolveCaseRefs,
+  resolveCaseStatus,
+  resolveCaseType,
+  type CaseRefLookups,
+} from './case-upsert-plan';
 import { diffFields } from './diff';
 import { newId } from './ids';
 import { toCase, toChange, toClient, type CaseRow, type ChangeRow, type ClientRow } from './row-mappers';
@@ -75,14 +89,8 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     caseById: sqlite.prepare(`${CASE_SELECT} WHERE c.id = ?`),
     caseByExternal: sqlite.prepare(`${CASE_SELECT} WHERE c.external_source = ? AND c.external_id = ?`),
     caseByNumber: sqlite.prepare(`${CASE_SELECT} WHERE c.case_number = ?`),
-    insertCase: sqlite.prepare(
-      `INSERT INTO cases (id, case_number, name, case_type_id, status_id, campaign_id, custom_values, external_source, external_id, version, created_at, updated_at, is_demo)
-       VALUES (@id, @case_number, @name, @case_type_id, @status_id, @campaign_id, @custom_values, @external_source, @external_id, 1, @now, @now, @is_demo)`,
-    ),
-    updateCase: sqlite.prepare(
-      `UPDATE cases SET name = @name, case_type_id = @case_type_id, status_id = @status_id, campaign_id = @campaign_id,
-       custom_values = @custom_values, version = version + 1, updated_at = @now WHERE id = @id`,
-    ),
+    insertCase: sqlite.prepare(CASE_INSERT_SQL),
+    updateCase: sqlite.prepare(CASE_UPDATE_SQL),
     clearCaseClients: sqlite.prepare('DELETE FROM case_clients WHERE case_id = ?'),
     addCaseClient: sqlite.prepare('INSERT INTO case_clients (case_id, client_id, is_primary) VALUES (?, ?, ?)'),
     campaignExists: sqlite.prepare('SELECT 1 FROM campaigns WHERE id = ?'),
@@ -149,48 +157,11 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
       return { client: toClient(q.clientById.get(existing.id) as ClientRow), outcome: 'updated' as const };
     });
 
-  const resolveType = (name: string) => {
-    const type = types.byName(name);
-    if (!type) {
-      const valid = types.list().map((t) => t.name);
-      throw new AppError('UNPROCESSABLE', `Unknown case type "${name}". Valid case types: ${valid.join(', ') || '(none yet: create one first)'}.`, {
-        issues: [{ path: 'caseType', message: `unknown case type "${name}"` }],
-        valid,
-      });
-    }
-    return type;
-  };
-
-  const resolveStatus = (type: ReturnType<typeof resolveType>, status: string) => {
-    const wanted = status.trim().toLowerCase();
-    const match = type.statuses.find((s) => s.id === status || s.name.toLowerCase() === wanted);
-    if (!match) {
-      const valid = type.statuses.map((s) => s.name);
-      throw new AppError('UNPROCESSABLE', `Unknown status "${status}" for case type ${type.name}. Valid statuses: ${valid.join(', ')}.`, {
-        issues: [{ path: 'status', message: `unknown status "${status}"` }],
-        valid,
-      });
-    }
-    return match;
-  };
-
-  const resolveClients = (input: ReturnType<typeof caseUpsertSchema.parse>): string[] | undefined => {
-    if (!input.clientIds && !input.clients) return undefined;
-    const ids: string[] = [];
-    for (const id of input.clientIds ?? []) {
-      if (!q.clientById.get(id)) throw new AppError('UNPROCESSABLE', `Unknown client id "${id}".`, { issues: [{ path: 'clientIds', message: `unknown client ${id}` }] });
-      if (!ids.includes(id)) ids.push(id);
-    }
-    for (const ref of input.clients ?? []) {
-      const row = q.clientByExternal.get(ref.externalSource, ref.externalId) as ClientRow | undefined;
-      if (!row) {
-        throw new AppError('UNPROCESSABLE', `Unknown client ${ref.externalSource}/${ref.externalId}: create the client first.`, {
-          issues: [{ path: 'clients', message: `unknown client ${ref.externalSource}/${ref.externalId}` }],
-        });
-      }
-      if (!ids.includes(row.id)) ids.push(row.id);
-    }
-    return ids;
+  const refLookups: CaseRefLookups = {
+    types,
+    clientExists: (id) => q.clientById.get(id) !== undefined,
+    clientIdByExternal: (source, externalId) => (q.clientByExternal.get(source, externalId) as ClientRow | undefined)?.id,
+    campaignExists: (id) => q.campaignExists.get(id) !== undefined,
   };
 
   /**
@@ -206,69 +177,34 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
   const upsertCase: RecordStore['upsertCase'] = (raw, ctx) =>
     batch(() => {
       const input = parseOrThrow(caseUpsertSchema, raw, 'case');
-      const type = resolveType(input.caseType);
-      const status = resolveStatus(type, input.status);
-      const custom = checkCustomValues(type.fields, input.customValues);
-      if (!custom.ok) throw new AppError('UNPROCESSABLE', `Invalid custom field values: ${describeIssues(custom.issues)}`, { issues: custom.issues });
-      if (input.campaignId && !q.campaignExists.get(input.campaignId)) {
-        throw new AppError('UNPROCESSABLE', `Unknown campaign id "${input.campaignId}".`, { issues: [{ path: 'campaignId', message: 'unknown campaign' }] });
-      }
-      const clientIds = resolveClients(input);
+      const resolved = resolveCaseRefs(input, refLookups);
       const now = clock.now().toISOString();
-      const existingRow = (
-        input.externalSource && input.externalId
-          ? q.caseByExternal.get(input.externalSource, input.externalId)
-          : input.caseNumber
-            ? q.caseByNumber.get(input.caseNumber)
-            : undefined
-      ) as CaseRow | undefined;
+      const existingRow = findExistingCase(
+        input,
+        (source, externalId) => q.caseByExternal.get(source, externalId) as CaseRow | undefined,
+        (caseNumber) => q.caseByNumber.get(caseNumber) as CaseRow | undefined,
+      );
       const existing = existingRow ? toCase(existingRow, types) : undefined;
-      const next = {
-        name: input.name,
-        caseType: type.name,
-        status: status.name,
-        campaignId: input.campaignId === undefined ? (existing?.campaignId ?? null) : input.campaignId,
-        // Values given replace those keys; keys not mentioned keep their value (a null clears one).
-        customValues: sortKeys({ ...withoutNulls(existing?.customValues ?? {}, input.customValues), ...custom.values }),
-        clientIds: clientIds ?? existing?.clientIds ?? [],
-      };
-      const params = {
-        name: next.name,
-        case_type_id: type.id,
-        status_id: status.id,
-        campaign_id: next.campaignId,
-        custom_values: JSON.stringify(next.customValues),
-        now,
-      };
+      const plan = planCaseUpsert(input, resolved, existing);
+      const columns = caseColumnValues(plan.next, resolved, now);
       const writeClients = (caseId: string) => {
         q.clearCaseClients.run(caseId);
-        next.clientIds.forEach((clientId, i) => q.addCaseClient.run(caseId, clientId, i === 0 ? 1 : 0));
+        plan.next.clientIds.forEach((clientId, i) => q.addCaseClient.run(caseId, clientId, i === 0 ? 1 : 0));
       };
-      if (!existing) {
+      if (plan.kind === 'create') {
         const id = newId();
         const caseNumber = input.caseNumber ?? freeCaseNumber();
-        if (q.caseByNumber.get(caseNumber)) {
-          throw new AppError('CONFLICT', `Case number ${caseNumber} is already used by another case.`, { issues: [{ path: 'caseNumber', message: 'already used' }] });
-        }
-        q.insertCase.run({ ...params, id, case_number: caseNumber, external_source: input.externalSource ?? null, external_id: input.externalId ?? null, is_demo: ctx.isDemo ? 1 : 0 });
+        if (q.caseByNumber.get(caseNumber)) throw caseNumberTaken(caseNumber);
+        q.insertCase.run(...caseInsertValues(columns, input, id, caseNumber, ctx.isDemo));
         writeClients(id);
-        recordChange('case', id, 1, 'created', diffFields(null, { caseNumber, ...next }), ctx, now);
+        recordChange('case', id, 1, 'created', creationChanges(caseNumber, plan.next), ctx, now);
         return { case: toCase(q.caseById.get(id) as CaseRow, types), outcome: 'created' as const };
       }
-      const prev = {
-        name: existing.name,
-        caseType: existing.caseType,
-        status: existing.status,
-        campaignId: existing.campaignId,
-        customValues: sortKeys(existing.customValues),
-        clientIds: existing.clientIds,
-      };
-      const changes = diffFields(prev, next);
-      if (Object.keys(changes).length === 0) return { case: existing, outcome: 'unchanged' as const };
-      q.updateCase.run({ ...params, id: existing.id });
-      if (changes.clientIds) writeClients(existing.id);
-      recordChange('case', existing.id, existing.version + 1, 'updated', changes, ctx, now);
-      return { case: toCase(q.caseById.get(existing.id) as CaseRow, types), outcome: 'updated' as const };
+      if (plan.kind === 'unchanged') return { case: plan.existing, outcome: 'unchanged' as const };
+      q.updateCase.run(...caseUpdateValues(columns, plan.existing.id));
+      if (plan.changes.clientIds) writeClients(plan.existing.id);
+      recordChange('case', plan.existing.id, plan.existing.version + 1, 'updated', plan.changes, ctx, now);
+      return { case: toCase(q.caseById.get(plan.existing.id) as CaseRow, types), outcome: 'updated' as const };
     });
 
   const getCase = (id: string) => {
@@ -291,19 +227,11 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
         if (expectedVersion !== undefined && current.version !== expectedVersion) {
           throw new AppError('CONFLICT', `Case ${current.caseNumber} changed since you opened it (version ${current.version}, you had ${expectedVersion}). Reload and try again.`);
         }
-        const type = resolveType(current.caseType);
-        const next = resolveStatus(type, status);
+        const type = resolveCaseType(types, current.caseType);
+        const next = resolveCaseStatus(type, status);
         if (next.id === current.statusId) return current;
         const now = clock.now().toISOString();
-        q.updateCase.run({
-          id: current.id,
-          name: current.name,
-          case_type_id: current.caseTypeId,
-          status_id: next.id,
-          campaign_id: current.campaignId,
-          custom_values: JSON.stringify(current.customValues),
-          now,
-        });
+        q.updateCase.run(...caseUpdateValues([current.name, current.caseTypeId, next.id, current.campaignId, JSON.stringify(current.customValues), now], current.id));
         recordChange('case', current.id, current.version + 1, 'updated', { status: { old: current.status, new: next.name } }, ctx, now);
         return getCase(current.id)!;
       });
@@ -330,14 +258,4 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
       throw new Error('unreachable');
     },
   };
-}
-
-function withoutNulls(existing: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...existing };
-  for (const [key, value] of Object.entries(given)) if (value === null || value === '') delete out[key];
-  return out;
-}
-
-function sortKeys(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).sort(([a], [b]) => a.localeCompare(b)));
 }

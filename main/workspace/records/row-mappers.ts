@@ -61,16 +61,22 @@ export const toClient = (r: ClientRow): Client => ({
   isDemo: r.is_demo === 1,
 });
 
+/** The names of a stored case's type and status, or placeholders when they were deleted. */
+export function caseTypeAndStatusNames(types: CaseTypeCatalog, caseTypeId: string, statusId: string): { caseType: string; status: string } {
+  const type = types.get(caseTypeId);
+  return { caseType: type?.name ?? '(deleted case type)', status: type?.statuses.find((s) => s.id === statusId)?.name ?? '(deleted status)' };
+}
+
 export function toCase(r: CaseRow, types: CaseTypeCatalog): Case {
-  const type = types.get(r.case_type_id);
+  const { caseType, status } = caseTypeAndStatusNames(types, r.case_type_id, r.status_id);
   return {
     id: r.id,
     caseNumber: r.case_number,
     name: r.name,
     caseTypeId: r.case_type_id,
-    caseType: type?.name ?? '(deleted case type)',
+    caseType,
     statusId: r.status_id,
-    status: type?.statuses.find((s) => s.id === r.status_id)?.name ?? '(deleted status)',
+    status,
     campaignId: r.campaign_id,
     clientIds: r.client_ids ? r.client_ids.split(',') : [],
     customValues: JSON.parse(r.custom_values) as Record<string, unknown>,
