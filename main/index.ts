@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import Store from 'electron-store';
 import { createCore, type Core } from './core';
+import { demoRequested, startDemoAtLaunch } from './demo';
 import { startIngestInBackground } from './events';
 import { registerIpcGate } from './hosts/electron/ipc-gate';
 import { forwardEvents, type EventForwarder } from './hosts/electron/event-forwarder';
@@ -58,9 +59,13 @@ function start(): void {
   });
   createTray({ open: showWindow, quit: () => app.quit() });
   const logger = core.logger;
-  startIngestInBackground(core.ingest, process.env, (message) => {
+  const demo = core.demo;
+  // Never blocks the window: the ingest API (and demo mode, which posts through it) come up in the background.
+  void startIngestInBackground(core.ingest, process.env, (message) => {
     console.warn(message);
     logger.warn(message);
+  }).then(async (listening) => {
+    if (listening && demoRequested(undefined, process.env)) logger.info(await startDemoAtLaunch(demo));
   });
   showWindow();
   app.on('will-quit', (event) => {

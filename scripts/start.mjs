@@ -8,10 +8,12 @@ import { electronBinaryPath } from './electron-binary.mjs';
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const electron = electronBinaryPath();
+// `npm start` is how people first look at the console: on a workspace with nothing in it, show it working with
+// demo data (the host leaves a workspace holding real data alone). KAYSE_DEMO=0 opts out.
+const env = { KAYSE_DEMO: '1', ...process.env };
 
 if (electron) {
   // Inherited from a parent Electron app (an editor's terminal, say), this would make Electron run as plain Node.
-  const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   run(electron, ['.', ...args], env);
 } else {
@@ -19,7 +21,7 @@ if (electron) {
     "Electron's binary is not installed (it is downloaded from GitHub on first install, which this machine can't reach); " +
       'starting the headless host instead — open the URL below in a browser.',
   );
-  run(process.execPath, [fileURLToPath(new URL('../out/main/headless.js', import.meta.url)), ...args], process.env);
+  run(process.execPath, [fileURLToPath(new URL('../out/main/headless.js', import.meta.url)), ...args], env);
 }
 
 /** Runs the host in the foreground: same stdio, stop signals forwarded once, its exit code becomes ours. */

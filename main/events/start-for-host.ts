@@ -20,13 +20,12 @@ export async function startIngestApi(ingest: Ingest, address: IngestAddress, war
 }
 
 /** For the desktop app: starts from KAYSE_INGEST_PORT / KAYSE_INGEST_HOST and never rejects (problems are warned). */
-export function startIngestInBackground(ingest: Ingest, env: Record<string, string | undefined>, warn: (message: string) => void): void {
-  void (async () => {
-    try {
-      const address = resolveIngestAddress({}, env);
-      await startIngestApi(ingest, { ...address, explicit: false }, warn);
-    } catch (error) {
-      warn(`WARNING: the ingest API is not running. ${error instanceof Error ? error.message : String(error)}`);
-    }
-  })();
+export async function startIngestInBackground(ingest: Ingest, env: Record<string, string | undefined>, warn: (message: string) => void): Promise<boolean> {
+  try {
+    const address = resolveIngestAddress({}, env);
+    return (await startIngestApi(ingest, { ...address, explicit: false }, warn)).listening;
+  } catch (error) {
+    warn(`WARNING: the ingest API is not running. ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
 }
