@@ -1,13 +1,14 @@
 // Edits the company name and timezone; the host validates, and its field errors show under the fields.
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCheck, IconWorld } from '@tabler/icons-react';
+import { IconCheck, IconWorld } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { Company, CompanyUpdate } from '../../../shared/domain/company';
 import { useContractMutation } from '../api/client';
 import { formErrors, type FormErrors } from '../field-issues';
 import { useTimeZoneData } from '../hooks/use-time-zone-data';
 import { localTimeZone, timeZoneFilter } from '../timezones';
+import { FormErrorsAlert } from './form-errors-alert';
 
 const FIELDS = ['name', 'timezone'] as const;
 type Field = (typeof FIELDS)[number];
@@ -60,15 +61,7 @@ export function CompanyForm({ company }: { company: Company }) {
   return (
     <Paper withBorder p="lg" maw={640} component="form" onSubmit={submit} noValidate aria-label="Company profile">
       <Stack gap="md">
-        {errors.general.length > 0 && (
-          <Alert color="red" title="Couldn't save the company" icon={<IconAlertTriangle size={20} />} role="alert">
-            {errors.general.map((message) => (
-              <Text size="sm" key={message}>
-                {message}
-              </Text>
-            ))}
-          </Alert>
-        )}
+        <FormErrorsAlert title="Couldn't save the company" messages={errors.general} />
         <TextInput
           label="Company name"
           description="Your firm's name as it appears across the console."

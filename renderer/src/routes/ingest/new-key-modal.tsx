@@ -7,6 +7,7 @@ import { useContractMutation } from '../../api/client';
 import { formErrors, type FormErrors } from '../../field-issues';
 import { CopyField } from './copy-field';
 import { curlExample } from './curl-example';
+import { FormErrorsAlert } from '../../components/form-errors-alert';
 
 const FIELDS = ['name', 'rateLimitPerMinute'] as const;
 type Field = (typeof FIELDS)[number];
@@ -35,15 +36,7 @@ function KeyForm({ onCreated, onCancel }: { onCreated: (created: Created) => voi
   return (
     <form onSubmit={submit} noValidate aria-label="New ingest API key">
       <Stack gap="md">
-        {errors.general.length > 0 && (
-          <Alert color="red" title="Couldn't create the key" icon={<IconAlertTriangle size={20} />} role="alert">
-            {errors.general.map((message) => (
-              <Text size="sm" key={message}>
-                {message}
-              </Text>
-            ))}
-          </Alert>
-        )}
+        <FormErrorsAlert title="Couldn't create the key" messages={errors.general} />
         <TextInput
           label="Name"
           description="Who or what uses the key, so you can tell keys apart later."
