@@ -6,6 +6,7 @@ import { eventsContract } from './contract/events';
 import { workspaceContract } from './contract/workspace';
 import { transferContract } from './contract/transfer';
 import { demoContract } from './contract/demo';
+import { webhooksContract } from './contract/webhooks';
 
 export const contract = {
   ...settingsContract,
@@ -13,6 +14,7 @@ export const contract = {
   ...workspaceContract,
   ...transferContract,
   ...demoContract,
+  ...webhooksContract,
 };
 
 export const events = {

@@ -12,6 +12,7 @@ import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
 import { createTransferServices } from '../transfer';
 import { createDemoMode, type DemoMode } from '../demo';
+import { createWebhooks, type WebhookEngineOptions, type Webhooks } from '../webhooks/create-webhooks';
 import { createCompanyService } from '../workspace';
 import { createCaseTypeCatalog, createRecordStore, type CaseTypeCatalog, type RecordStore } from '../workspace/records';
 import { systemClock, type Clock } from './clock';
@@ -32,6 +33,8 @@ export interface CoreOptions {
   migrationsFolder?: string;
   busyTimeoutMs?: number;
   logLevel?: string;
+  /** Webhook engine knobs for tests and benchmarks (fake DNS, fake randomness, limits, manual time). */
+  webhooks?: WebhookEngineOptions;
 }
 
 export interface Core {
@@ -47,6 +50,8 @@ export interface Core {
   ingest: Ingest;
   /** Demo mode: seeding, the activity generator and the wipe; the headless host starts it for `--demo`. */
   demo: DemoMode;
+  /** Outbound webhooks: the delivery engine (fed by ingest), admin actions, the delivery log. */
+  webhooks: Webhooks;
   clock: Clock;
   dataDir: string;
   logDir: string;
@@ -76,6 +81,17 @@ export function createCore(options: CoreOptions): Core {
   const workspace = { caseTypes, records: createRecordStore(database.sqlite, caseTypes, clock, events) };
   const ingest = createIngest({ sqlite: database.sqlite, records: workspace.records, clock, events, logger: log.logger });
   const demo = createDemoMode({ sqlite: database.sqlite, caseTypes, records: workspace.records, ingest, events, clock, logger: log.logger, dataDir });
+  const webhooks = createWebhooks({
+    sqlite: database.sqlite,
+    ingest,
+    secrets,
+    caseTypes,
+    events,
+    clock,
+    logger: log.logger,
+    appVersion: pkg.version,
+    options: options.webhooks,
+  });
   const transfer = createTransferServices({ sqlite: database.sqlite, caseTypes, records: workspace.records, clock, events, logger: log.logger });
   const handlers = createHandlers({
     company: createCompanyService(database.db, clock, events),
@@ -88,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
     sqlite: database.sqlite,
     clock,
     transfer,
+    webhooks,
     systemInfo: async () => ({
       appVersion: pkg.version,
       host: options.host ?? 'headless',
@@ -109,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
     workspace,
     ingest,
     demo,
+    webhooks,
     clock,
     dataDir,
     logDir,
@@ -117,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
       await transfer.close(); // running imports/exports stop between chunks before the database closes
       await demo.close();
       await ingest.close();
+      await webhooks.close(); // after ingest: no new fan-out; attempts in flight are resumed at the next start
       database.sqlite.close();
       await log.close();
     },

@@ -6,8 +6,10 @@ import { eventsHandlers, type EventsDeps } from '../events/events-handlers';
 import { workspaceHandlers, type WorkspaceDeps } from '../workspace/workspace-handlers';
 import { transferHandlers, type TransferDeps } from '../transfer';
 import { demoHandlers, type DemoDeps } from '../demo';
+import { webhooksHandlers } from '../webhooks/webhooks-handlers';
+import type { Webhooks } from '../webhooks/create-webhooks';
 
-export type HandlerDeps = SettingsDeps & WorkspaceDeps & EventsDeps & TransferDeps & DemoDeps;
+export type HandlerDeps = SettingsDeps & WorkspaceDeps & EventsDeps & TransferDeps & DemoDeps & { webhooks: Webhooks };
 
 export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
   return {
@@ -16,5 +18,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
     ...workspaceHandlers(deps),
     ...transferHandlers(deps),
     ...demoHandlers(deps),
+    ...webhooksHandlers(deps),
   };
 }

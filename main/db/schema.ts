@@ -3,3 +3,4 @@ export * from './schema/company';
 export * from './schema/workspace';
 export * from './schema/changes';
 export * from './schema/events';
+export * from './schema/webhooks';

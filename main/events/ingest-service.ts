@@ -27,6 +27,8 @@ export interface AcceptResult {
 }
 
 export type EventListener = (event: StoredEvent) => void;
+/** Runs inside the transaction that stores new events: its writes commit with them or not at all. */
+export type CommitHook = (events: readonly StoredEvent[]) => void;
 
 export interface IngestService {
   /**
@@ -36,6 +38,8 @@ export interface IngestService {
   accept(body: unknown, ctx: AcceptContext): Promise<AcceptResult>;
   /** Called once per newly stored event, after its commit (duplicates are not repeated). Returns the unsubscribe. */
   onEvent(listener: EventListener): () => void;
+  /** Work that must commit together with new events (the webhook fan-out); a throwing hook fails the request. */
+  onCommit(hook: CommitHook): () => void;
 }
 
 export interface IngestServiceDeps {
@@ -50,6 +54,7 @@ export interface IngestServiceDeps {
 export function createIngestService({ sqlite, store, records, clock, events, logger }: IngestServiceDeps): IngestService {
   const resolver = createRefResolver(sqlite, records);
   const listeners = new Set<EventListener>();
+  const hooks = new Set<CommitHook>();
   const committer = createGroupCommitter(sqlite);
 
   const notify = (event: StoredEvent) => {
@@ -91,7 +96,14 @@ export function createIngestService({ sqlite, store, records, clock, events, log
       let outcomes: InsertOutcome[];
       try {
         const receivedAt = clock.now().toISOString();
-        outcomes = await committer.run(() => store.insert(rows, receivedAt));
+        outcomes = await committer.run(() => {
+          const inserted = store.insert(rows, receivedAt);
+          if (hooks.size > 0) {
+            const fresh = inserted.filter((o) => !o.duplicate).map((o) => o.event);
+            if (fresh.length > 0) for (const hook of hooks) hook(fresh);
+          }
+          return inserted;
+        });
       } catch (error) {
         if (!(error instanceof IdempotencyConflictError)) throw error;
         const conflicts = error.indices.map((i) => ({
@@ -110,6 +122,10 @@ export function createIngestService({ sqlite, store, records, clock, events, log
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onCommit(hook) {
+      hooks.add(hook);
+      return () => hooks.delete(hook);
     },
   };
 }

@@ -11,16 +11,20 @@ export function manualClock(start = '2026-11-26T20:00:00.000Z'): Clock & { advan
 }
 
 export interface IngestTestOptions extends Partial<CoreOptions> {
+  /** False: the real keychain instead of the encrypted-file store (the default here). */
+  fileSecrets?: boolean;
+  /** The API key's name (another core on the same data dir needs another one). */
+  keyName?: string;
   rateLimitPerMinute?: number;
   bodyLimit?: number;
 }
 
 /** Starts a core with its ingest API listening on 127.0.0.1:0 and one API key. */
 export async function startIngest(options: IngestTestOptions = {}) {
-  const { rateLimitPerMinute, bodyLimit, ...coreOptions } = options;
+  const { rateLimitPerMinute, bodyLimit, keyName = 'platform', ...coreOptions } = options;
   const core = startTestCore({ fileSecrets: true, ...coreOptions });
   const status = await core.ingest.listen({ host: '127.0.0.1', port: 0, bodyLimit });
-  const { key, apiKey } = core.ingest.keys.create({ name: 'platform', rateLimitPerMinute });
+  const { key, apiKey } = core.ingest.keys.create({ name: keyName, rateLimitPerMinute });
   const url = status.url!;
   const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}${path}`, {

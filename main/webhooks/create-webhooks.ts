@@ -1,0 +1,179 @@
+// The webhooks capability as the core holds it (`core.webhooks`): stores, the signing-secret vault, the guarded
+// HTTP agent (rebuilt when the allowlist or CAs change), the delivery engine fed by the ingest fan-out, admin
+// actions, bulk replay, retention, and the settings.
+import { X509Certificate } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { WebhookSettings } from '../../shared/contract/webhooks';
+import { AppError, type FieldIssue } from '../../shared/result';
+import type { Clock } from '../core/clock';
+import type { EventBus } from '../core/event-bus';
+import type { Ingest } from '../events';
+import type { Logger } from '../log';
+import type { SecretStore } from '../secrets/secret-store';
+import type { CaseTypeCatalog } from '../workspace/records';
+import { DEFAULT_BREAKER, type BreakerOptions } from './engine/circuit-breaker';
+import { createCredentialCache } from './engine/credentials';
+import { createDeliveryEngine, DEFAULT_LIMITS, type DeliveryEngine, type EngineLimits } from './engine/delivery-engine';
+import { createReplayTasks, type ReplayTasks } from './service/replay-tasks';
+import { createRetention, type Retention } from './service/retention';
+import { createWebhookAdmin, type WebhookAdmin } from './service/webhook-admin';
+import { createSecretVault, type SecretVault } from './signing/secret-vault';
+import { createDeliveryQueries, type DeliveryQueries } from './store/delivery-queries';
+import { createDeliveryStore, type DeliveryStore } from './store/delivery-store';
+import { createSettingsStore } from './store/settings-store';
+import { createWebhookStore, type WebhookStore } from './store/webhook-store';
+import { parseAllowlist } from './url-guard/allowlist';
+import { createGuardedAgent, type GuardedAgent } from './url-guard/guarded-agent';
+import type { Lookup } from './url-guard/lookup';
+
+export interface WebhooksDeps {
+  sqlite: Database.Database;
+  ingest: Ingest;
+  secrets: SecretStore;
+  caseTypes: CaseTypeCatalog;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  appVersion: string;
+  options?: WebhookEngineOptions;
+}
+
+/** Knobs for tests and benchmarks; production uses the defaults. */
+export interface WebhookEngineOptions {
+  lookup?: Lookup;
+  rng?: () => number;
+  limits?: EngineLimits;
+  breaker?: BreakerOptions;
+  attemptTimeoutMs?: number;
+  /** False: nothing is sent until `engine.settle()` (tests that move a fake clock). */
+  timers?: boolean;
+  /** False: the engine does not start with the core (tests that start it themselves). */
+  autoStart?: boolean;
+}
+
+export interface Webhooks {
+  webhooks: WebhookStore;
+  deliveries: DeliveryStore;
+  queries: DeliveryQueries;
+  vault: SecretVault;
+  engine: DeliveryEngine;
+  admin: WebhookAdmin;
+  replays: ReplayTasks;
+  retention: Retention;
+  settings(): WebhookSettings;
+  updateSettings(change: Partial<WebhookSettings>): WebhookSettings;
+  close(): Promise<void>;
+}
+
+const CHANGE_THROTTLE_MS = 250;
+
+function checkCertificates(pems: readonly string[]): void {
+  const issues: FieldIssue[] = [];
+  pems.forEach((pem, i) => {
+    try {
+      new X509Certificate(pem);
+    } catch (error) {
+      issues.push({ path: `extraCa.${i}`, message: `is not a readable certificate (${(error as Error).message}): paste the whole PEM block` });
+    }
+  });
+  if (issues.length > 0) throw new AppError('INVALID_INPUT', `Extra CA certificates refused: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
+}
+
+export function createWebhooks(deps: WebhooksDeps): Webhooks {
+  const { sqlite, clock, logger, options = {} } = deps;
+  const webhooks = createWebhookStore(sqlite);
+  const deliveries = createDeliveryStore(sqlite);
+  const queries = createDeliveryQueries(sqlite);
+  const settingsStore = createSettingsStore(sqlite);
+  const vault = createSecretVault({ secrets: deps.secrets, clock });
+  const credentials = createCredentialCache(vault, deps.secrets, clock);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+
+  // Changes are announced at most every 250 ms: at thousands of deliveries a second, lists refresh, not flood.
+  const dirty = new Set<string>();
+  let changeTimer: NodeJS.Timeout | null = null;
+  const changed = (tables: string[]) => {
+    for (const t of tables) dirty.add(t);
+    if (changeTimer) return;
+    changeTimer = setTimeout(() => {
+      changeTimer = null;
+      const list = [...dirty];
+      dirty.clear();
+      if (list.length > 0) deps.events.emit('tables.changed', { tables: list });
+    }, CHANGE_THROTTLE_MS);
+    changeTimer.unref();
+  };
+
+  const buildAgent = (s: WebhookSettings): GuardedAgent =>
+    createGuardedAgent({
+      allowlist: parseAllowlist(s.allowlist),
+      ca: s.extraCa,
+      lookup: options.lookup,
+      connectTimeoutMs: options.attemptTimeoutMs ?? 15_000,
+      // Several webhooks may share one origin: the per-webhook limit is the engine's, the pool only caps the total.
+      agent: { connections: limits.total, keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 },
+    });
+  let agent = buildAgent(settingsStore.get());
+
+  const engine = createDeliveryEngine({
+    deliveries,
+    webhooks,
+    credentials,
+    agent: () => agent,
+    clock,
+    rng: options.rng,
+    logger,
+    userAgent: `KayseWebhooks/${deps.appVersion}`,
+    limits,
+    breaker: options.breaker ?? DEFAULT_BREAKER,
+    attemptTimeoutMs: options.attemptTimeoutMs,
+    timers: options.timers,
+    changed,
+  });
+  const unhookCommit = deps.ingest.onCommit((events) => engine.fanOut(events));
+  const unhookEvent = deps.ingest.onEvent(() => engine.wake());
+  const admin = createWebhookAdmin({ sqlite, webhooks, deliveries, settings: settingsStore, vault, secrets: deps.secrets, caseTypes: deps.caseTypes, engine, clock, lookup: options.lookup, changed });
+  const replays = createReplayTasks({ deliveries, webhooks, engine, events: deps.events, clock, logger, changed });
+  const retention = createRetention({ deliveries, settings: settingsStore, clock, logger, changed });
+  if (options.autoStart !== false) {
+    engine.start();
+    retention.start();
+  }
+
+  return {
+    webhooks,
+    deliveries,
+    queries,
+    vault,
+    engine,
+    admin,
+    replays,
+    retention,
+    settings: () => settingsStore.get(),
+    updateSettings(change) {
+      const next = { ...settingsStore.get(), ...change };
+      parseAllowlist(next.allowlist); // refuses (naming each bad entry) before anything is saved
+      checkCertificates(next.extraCa);
+      const saved = settingsStore.save(next, clock.now().toISOString());
+      if (change.allowlist !== undefined || change.extraCa !== undefined) {
+        const old = agent;
+        agent = buildAgent(saved);
+        // Attempts in flight finish on the old agent; close() waits for them.
+        void old.close().catch(() => undefined);
+        if (saved.allowlist.length > 0) logger.warn({ allowlist: saved.allowlist }, 'webhook allowlist is on: deliveries may reach these internal addresses');
+      }
+      changed(['webhook_settings']);
+      engine.wake();
+      return saved;
+    },
+    async close() {
+      unhookCommit();
+      unhookEvent();
+      replays.close();
+      retention.close();
+      await engine.close();
+      if (changeTimer) clearTimeout(changeTimer);
+      await agent.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,553 @@
+// The delivery engine: claims due deliveries (logging each attempt before it is sent), sends them within a
+// shared worker budget and a per-endpoint limit, records outcomes in batches, schedules retries, opens circuit
+// breakers for dead endpoints and resumes everything after a restart. Time and randomness are injected.
+import type { StoredEvent } from '../../../shared/domain/events';
+import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
+import { AppError } from '../../../shared/result';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../log';
+import { SAMPLE_DATA } from '../../events/sample-events';
+import { newId } from '../../workspace/records';
+import { eventDataSchemas, isEventType } from '../../../shared/domain/events';
+import { ATTEMPT_TIMEOUT_MS } from '../policy/attempt-outcome';
+import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
+import { matchesWebhook } from '../policy/filters';
+import { nextStep, type NextStep } from '../policy/retry-policy';
+import type { AttemptFinish, AttemptStart, DeliveryStore, DueDelivery } from '../store/delivery-store';
+import type { WebhookRow, WebhookStore } from '../store/webhook-store';
+import type { GuardedAgent } from '../url-guard/guarded-agent';
+import { createCircuitBreakers, type BreakerOptions } from './circuit-breaker';
+import type { CredentialCache, Credentials } from './credentials';
+import { loggedHeaders, requestHeaders } from './request-headers';
+import { sendAttempt, type SendResult } from './send-attempt';
+
+export interface EngineLimits {
+  /** Attempts in flight across all endpoints. */
+  total: number;
+  /** Attempts in flight to one webhook. */
+  perEndpoint: number;
+}
+
+export const DEFAULT_LIMITS: EngineLimits = { total: 128, perEndpoint: 16 };
+
+export interface DeliveryEngineDeps {
+  deliveries: DeliveryStore;
+  webhooks: WebhookStore;
+  credentials: CredentialCache;
+  /** The current agent (rebuilt when the allowlist or extra CAs change). */
+  agent: () => GuardedAgent;
+  clock: Clock;
+  rng?: () => number;
+  logger: Logger;
+  userAgent: string;
+  limits?: EngineLimits;
+  breaker?: BreakerOptions;
+  attemptTimeoutMs?: number;
+  /** Off in tests that drive time themselves through `settle()`. */
+  timers?: boolean;
+  /** Something changed that lists show (throttled by the caller). */
+  changed: (tables: string[]) => void;
+}
+
+export interface DeliveryEngine {
+  /** Resumes interrupted deliveries and starts sending (nothing is sent before). */
+  start(): void;
+  /** Called inside the ingest transaction: one delivery per matching active webhook. */
+  fanOut(events: readonly StoredEvent[]): void;
+  /** Something may be due now (new deliveries, a replay, a webhook activated). */
+  wake(): void;
+  /** Sends everything due at the clock's time and waits until those attempts are recorded (tests, benchmarks). */
+  settle(): Promise<void>;
+  sendTest(webhookId: string, eventType?: string): Promise<TestResult>;
+  circuit(webhookId: string): Circuit;
+  /** Webhook rows changed: refresh the fan-out list, forget cached credentials of this one. */
+  webhooksChanged(webhookId?: string): void;
+  /** Attempts in flight right now. */
+  inFlight(): number;
+  /** True while an attempt of this delivery is being sent or its outcome is not written yet. */
+  isClaimed(deliveryId: string): boolean;
+  /** Stops sending; attempts in flight are abandoned and resumed by the next start. */
+  close(): Promise<void>;
+}
+
+/** How far ahead the idle timer looks at most (so settings or clock changes are picked up). */
+const MAX_SLEEP_MS = 30_000;
+const BODY_CACHE_SIZE = 4_096;
+/** Outcomes are written together: a short wait turns many small transactions into one (fewer index pages). */
+const FLUSH_DELAY_MS = 2;
+const FLUSH_MAX = 512;
+const PUMP_BATCH = 8;
+const NONE_HELD: ReadonlySet<string> = new Set();
+
+interface Claim {
+  w: WebhookRow;
+  due: DueDelivery[];
+  credentials: Credentials;
+}
+
+export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
+  const { deliveries, webhooks, clock, logger } = deps;
+  const rng = deps.rng ?? Math.random;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const timeoutMs = deps.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  const breakers = createCircuitBreakers(deps.breaker);
+  const pumpBatch = Math.max(1, Math.min(PUMP_BATCH, Math.floor(limits.total / 8)));
+  const stop = new AbortController();
+  const perEndpoint = new Map<string, number>();
+  /** Deliveries from their claim until their outcome is written: still `pending` in the database, never claimed twice. */
+  const claimed = new Map<string, Set<string>>();
+  const running = new Set<Promise<void>>();
+  const bodies = new Map<string, string>();
+  const credentialErrors = new Map<string, number>();
+  let total = 0;
+  let fanOutList: WebhookRow[] | null = null;
+  let live: WebhookRow[] | null = null;
+  let pumping = false;
+  let pumpAgain = false;
+  let wakeQueued = false;
+  let timer: NodeJS.Timeout | null = null;
+  let finished: { result: AttemptFinish; webhookId: string; step: NextStep | null; ok: boolean }[] = [];
+  let flushQueued = false;
+  let turn = 0;
+  let closed = false;
+  /** Nothing is sent before start(): the interrupted attempts of the last run are closed first. */
+  let started = false;
+  let idleWaiters: (() => void)[] = [];
+
+  const nowMs = () => clock.now().getTime();
+
+  function bodyFor(d: DueDelivery): string | null {
+    if (d.body !== null) return d.body;
+    let body = bodies.get(d.eventId);
+    if (body === undefined) {
+      // Not read with the claim because it was cached then; it may have been evicted since.
+      const event = d.event ?? deliveries.event(d.eventId);
+      if (event === null) return null;
+      body = serializeEnvelope(buildEnvelope(event, { test: false }));
+      if (bodies.size >= BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
+      bodies.set(d.eventId, body);
+    }
+    return body;
+  }
+
+  // Read on every pump: cached, and dropped whenever a webhook changes.
+  const liveWebhooks = () => (live ??= webhooks.list());
+
+  function fanOut(events: readonly StoredEvent[]) {
+    fanOutList ??= webhooks.activeForFanOut();
+    if (fanOutList.length === 0) return;
+    const pairs: { webhookId: string; event: StoredEvent }[] = [];
+    for (const event of events) for (const w of fanOutList) if (matchesWebhook(w, event)) pairs.push({ webhookId: w.id, event });
+    const now = clock.now();
+    deliveries.fanOut(pairs, now.toISOString(), now.getTime());
+  }
+
+  function wake() {
+    if (wakeQueued || closed) return;
+    wakeQueued = true;
+    setImmediate(() => {
+      wakeQueued = false;
+      void pump();
+    });
+  }
+
+  /** Credentials for a webhook, or null when the keychain could not give them (tried again after a pause). */
+  async function credentialsFor(w: WebhookRow, now: number): Promise<Credentials | null> {
+    const cached = deps.credentials.peek(w.id, now);
+    if (cached) return cached;
+    const blockedUntil = credentialErrors.get(w.id);
+    if (blockedUntil !== undefined && blockedUntil > now) return null;
+    try {
+      const loaded = await deps.credentials.load(w.id, w.appKeyRef);
+      credentialErrors.delete(w.id);
+      return loaded;
+    } catch (error) {
+      logger.error({ err: error, webhookId: w.id }, 'webhook signing secret unavailable; its deliveries wait');
+      credentialErrors.set(w.id, now + 30_000);
+      return null;
+    }
+  }
+
+  async function pump(): Promise<void> {
+    if (closed || !started) return;
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        pumpAgain = false;
+        // Credentials may need the keychain (async); everything after them is synchronous.
+        const hooks = rotated(liveWebhooks());
+        const ready: { w: WebhookRow; credentials: Credentials }[] = [];
+        for (const w of hooks) {
+          if (closed) return;
+          if (roomFor(w, nowMs()) <= 0) continue;
+          const credentials = await credentialsFor(w, nowMs());
+          if (credentials !== null) ready.push({ w, credentials });
+        }
+        if (closed) return;
+        // From here to the start() in launch() nothing awaits: what is selected is claimed before anyone looks again.
+        const at = nowMs();
+        const claims: Claim[] = [];
+        let budget = limits.total - total;
+        for (const { w, credentials } of ready) {
+          const room = Math.min(roomFor(w, at), budget);
+          if (room <= 0) continue;
+          const held = claimed.get(w.id);
+          const due = deliveries
+            .due(w.id, at, room + (held?.size ?? 0), !w.active, (eventId) => !bodies.has(eventId))
+            .filter((d) => !held?.has(d.id))
+            .slice(0, room);
+          if (due.length === 0) continue;
+          budget -= due.length;
+          claims.push({ w, due, credentials });
+          if (due.length === room) pumpAgain = true;
+        }
+        if (claims.length > 0) launch(claims, at);
+      } while (pumpAgain && !closed);
+    } catch (error) {
+      logger.error({ err: error }, 'webhook engine pump failed');
+    } finally {
+      pumping = false;
+      armTimer();
+      notifyIdle();
+    }
+  }
+
+  /** Attempts allowed to start for a webhook now: its own limit, the shared budget, its circuit. */
+  function roomFor(w: WebhookRow, at: number): number {
+    return Math.min(limits.perEndpoint - (perEndpoint.get(w.id) ?? 0), limits.total - total, breakers.allowance(w.id, at));
+  }
+
+  /** The webhooks starting one further along each pump, so a full budget favours nobody for long. */
+  function rotated(list: WebhookRow[]): WebhookRow[] {
+    if (list.length < 2) return list;
+    turn = (turn + 1) % list.length;
+    return [...list.slice(turn), ...list.slice(0, turn)];
+  }
+
+  /** Logs every claimed attempt in one transaction, then sends them. */
+  function launch(claims: Claim[], at: number) {
+    const startedAt = new Date(at).toISOString();
+    const timestamp = Math.floor(at / 1000);
+    const prepared = claims.flatMap(({ w, due, credentials }) =>
+      due.map((d) => {
+        const body = bodyFor(d);
+        const number = d.attempts + 1;
+        const headers =
+          body === null
+            ? {}
+            : requestHeaders({
+                eventId: d.eventId,
+                eventType: d.eventType,
+                deliveryId: d.id,
+                attemptNumber: number,
+                body,
+                secrets: credentials.secrets,
+                timestamp,
+                appKey: credentials.appKey,
+                test: d.isTest,
+                userAgent: deps.userAgent,
+              });
+        const start: AttemptStart = { deliveryId: d.id, webhookId: w.id, number, trigger: d.trigger, startedAt, url: w.url, requestHeaders: loggedHeaders(headers) };
+        return { w, d, body, headers, start };
+      }),
+    );
+    const attemptIds = deliveries.start(prepared.map((p) => p.start));
+    for (const { w, due } of claims) {
+      breakers.started(w.id, due.length);
+      let held = claimed.get(w.id);
+      if (!held) claimed.set(w.id, (held = new Set()));
+      for (const d of due) held.add(d.id);
+    }
+    prepared.forEach(({ w, d, body, headers, start }, i) => {
+      total += 1;
+      perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 0) + 1);
+      const attemptId = attemptIds[i]!;
+      const work = body === null ? Promise.resolve(missingEvent()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
+      const task = work
+        .then((result) => {
+          if (!result.stopped && !closed) complete(w, d, attemptId, start.startedAt, result);
+        })
+        .catch((error: unknown) => logger.error({ err: error, deliveryId: d.id }, 'webhook attempt bookkeeping failed'))
+        .finally(() => {
+          running.delete(task);
+          total -= 1;
+          perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 1) - 1);
+          // Under full load, claim in batches (a few free slots at a time), not one query round per finished attempt.
+          if (!closed && limits.total - total >= pumpBatch) wake();
+        });
+      running.add(task);
+    });
+  }
+
+  function complete(w: WebhookRow, d: DueDelivery, attemptId: number, startedAt: string, result: SendResult) {
+    const finishedAt = clock.now();
+    const { outcome } = result;
+    let step: NextStep | null = null;
+    let state: AttemptFinish['state'];
+    let nextAttemptAt: number | null = null;
+    if (d.trigger === 'scheduled' && !d.isTest) {
+      step = nextStep({
+        attemptNumber: d.attempts + 1,
+        firstAttemptAt: new Date(d.firstAttemptAt ?? startedAt),
+        now: finishedAt,
+        outcome,
+        rng,
+      });
+      state = step.kind === 'succeeded' ? 'succeeded' : step.kind === 'retry' ? 'pending' : 'failed';
+      if (step.kind === 'retry') nextAttemptAt = step.at.getTime();
+    } else {
+      // Tests and manual replays are single attempts: their result is final.
+      state = outcome.ok ? 'succeeded' : 'failed';
+      if (!outcome.ok && outcome.status === 410 && !d.isTest) step = nextStep({ attemptNumber: 1, firstAttemptAt: finishedAt, now: finishedAt, outcome, rng });
+    }
+    const errorMessage = outcome.ok ? null : step?.kind === 'deactivate' || step?.kind === 'failed' ? `${outcome.message}. ${step.reason}` : outcome.message;
+    finished.push({
+      webhookId: w.id,
+      step,
+      ok: outcome.ok,
+      result: {
+        attemptId,
+        deliveryId: d.id,
+        number: d.attempts + 1,
+        startedAt,
+        finishedAt: finishedAt.toISOString(),
+        resolvedIp: result.resolvedIp,
+        responseStatus: outcome.status,
+        responseHeaders: result.responseHeaders,
+        responseBody: result.responseBody,
+        responseTruncated: result.responseTruncated,
+        errorClass: outcome.ok ? null : outcome.errorClass,
+        errorMessage,
+        durationMs: Math.round(outcome.durationMs),
+        state,
+        nextAttemptAt,
+      },
+    });
+    if (finished.length >= FLUSH_MAX) flush();
+    else if (!flushQueued) {
+      flushQueued = true;
+      setTimeout(flush, FLUSH_DELAY_MS);
+    }
+  }
+
+  /** Writes every outcome gathered this turn in one transaction, then acts on them. */
+  function flush() {
+    flushQueued = false;
+    if (closed || finished.length === 0) return;
+    const batch = finished;
+    finished = [];
+    try {
+      deliveries.finish(batch.map((b) => b.result));
+    } catch (error) {
+      // Left in flight in the database: the next start resumes them.
+      logger.error({ err: error, count: batch.length }, 'could not record webhook attempts');
+      return;
+    }
+    const now = nowMs();
+    let circuitsChanged = false;
+    for (const b of batch) {
+      claimed.get(b.webhookId)?.delete(b.result.deliveryId);
+      circuitsChanged = breakers.record(b.webhookId, b.ok, now) || circuitsChanged;
+      if (b.step?.kind === 'deactivate') {
+        if (webhooks.deactivate(b.webhookId, b.step.reason, new Date(now).toISOString())) {
+          logger.warn({ webhookId: b.webhookId }, 'webhook deactivated: the receiver answered 410 Gone');
+          fanOutList = null;
+          live = null;
+          circuitsChanged = true;
+        }
+      }
+    }
+    deps.changed(circuitsChanged ? ['webhook_deliveries', 'webhook_attempts', 'webhooks'] : ['webhook_deliveries', 'webhook_attempts']);
+    notifyIdle();
+  }
+
+  function missingEvent(): SendResult {
+    return {
+      outcome: {
+        ok: false,
+        errorClass: 'connect',
+        status: null,
+        message: 'Not sent: the event is no longer stored (removed with the demo data); there is nothing to deliver',
+        retryAfter: null,
+        durationMs: 0,
+      },
+      resolvedIp: null,
+      responseHeaders: null,
+      responseBody: null,
+      responseTruncated: false,
+      stopped: false,
+    };
+  }
+
+  /** Sleeps until the earliest pending attempt or circuit probe, among endpoints with room. */
+  function armTimer() {
+    if (deps.timers === false || closed) return;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const now = nowMs();
+    const active: string[] = [];
+    const manualOnly: string[] = [];
+    let wakeAt = now + MAX_SLEEP_MS;
+    for (const w of liveWebhooks()) {
+      if ((perEndpoint.get(w.id) ?? 0) >= limits.perEndpoint) continue; // a finishing attempt wakes us
+      const probe = breakers.retryAt(w.id);
+      if (probe !== null) {
+        wakeAt = Math.min(wakeAt, probe);
+        continue;
+      }
+      const blocked = credentialErrors.get(w.id);
+      if (blocked !== undefined && blocked > now) {
+        wakeAt = Math.min(wakeAt, blocked);
+        continue;
+      }
+      (w.active ? active : manualOnly).push(w.id);
+    }
+    if (total < limits.total) {
+      const due = earliestDue(active, manualOnly);
+      if (due !== null) wakeAt = Math.min(wakeAt, due);
+    }
+    // Something is due but every slot is busy: the next finished attempt pumps again.
+    if (wakeAt <= now && total >= limits.total) return;
+    timer = setTimeout(() => void pump(), Math.max(0, wakeAt - now));
+    timer.unref();
+  }
+
+  /** The earliest attempt due among these webhooks, not counting deliveries being sent right now. */
+  function earliestDue(active: readonly string[], manualOnly: readonly string[]): number | null {
+    let earliest: number | null = null;
+    const consider = (id: string, manual: boolean) => {
+      const at = deliveries.nextDueAt(id, manual, claimed.get(id) ?? NONE_HELD);
+      if (at !== null && (earliest === null || at < earliest)) earliest = at;
+    };
+    for (const id of active) consider(id, false);
+    for (const id of manualOnly) consider(id, true);
+    return earliest;
+  }
+
+  function notifyIdle() {
+    if (total > 0 || finished.length > 0 || pumping) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  const untilIdle = () =>
+    new Promise<void>((resolve) => {
+      idleWaiters.push(resolve);
+      notifyIdle();
+    });
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      const now = clock.now();
+      const resumed = deliveries.resumeInterrupted(now.toISOString(), now.getTime());
+      if (resumed > 0) logger.info({ resumed }, 'webhook deliveries resumed after a stop');
+      wake();
+    },
+    fanOut,
+    wake,
+    async settle() {
+      for (let round = 0; round < 10_000 && !closed; round += 1) {
+        await pump();
+        await untilIdle();
+        const now = nowMs();
+        const ids = liveWebhooks().filter((w) => breakers.allowance(w.id, now) > 0);
+        const next = earliestDue(ids.filter((w) => w.active).map((w) => w.id), ids.filter((w) => !w.active).map((w) => w.id));
+        if (next === null || next > now) return;
+      }
+    },
+    async sendTest(webhookId, eventType) {
+      const w = webhooks.get(webhookId);
+      const type = eventType ?? w.events[0] ?? 'call_ended';
+      if (!isEventType(type)) throw new AppError('INVALID_INPUT', `"${type}" is not an event type a test can be sent for.`, { issues: [{ path: 'eventType', message: 'unknown event type' }] });
+      const now = clock.now();
+      const credentials = await deps.credentials.load(w.id, w.appKeyRef);
+      const event = {
+        id: newId('evt_test_'),
+        type,
+        occurredAt: now.toISOString(),
+        campaignId: w.campaignId,
+        caseId: null,
+        clientId: null,
+        caseType: w.caseTypes[0] ?? null,
+        // Parsed like an ingested event, so a test body has exactly the fields a real one has.
+        data: eventDataSchemas[type].parse(SAMPLE_DATA[type]) as Record<string, unknown>,
+      };
+      const body = serializeEnvelope(buildEnvelope(event, { test: true }));
+      const deliveryId = deliveries.insertTest(w.id, event.id, type, body, now.toISOString());
+      const headers = requestHeaders({
+        eventId: event.id,
+        eventType: type,
+        deliveryId,
+        attemptNumber: 1,
+        body,
+        secrets: credentials.secrets,
+        timestamp: Math.floor(now.getTime() / 1000),
+        appKey: credentials.appKey,
+        test: true,
+        userAgent: deps.userAgent,
+      });
+      const [attemptId] = deliveries.start([{ deliveryId, webhookId: w.id, number: 1, trigger: 'test', startedAt: now.toISOString(), url: w.url, requestHeaders: loggedHeaders(headers) }]);
+      const result = await sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
+      const { outcome } = result;
+      if (!result.stopped && !closed) {
+        deliveries.finish([
+          {
+            attemptId: attemptId!,
+            deliveryId,
+            number: 1,
+            startedAt: now.toISOString(),
+            finishedAt: clock.now().toISOString(),
+            resolvedIp: result.resolvedIp,
+            responseStatus: outcome.status,
+            responseHeaders: result.responseHeaders,
+            responseBody: result.responseBody,
+            responseTruncated: result.responseTruncated,
+            errorClass: outcome.ok ? null : outcome.errorClass,
+            errorMessage: outcome.ok ? null : outcome.message,
+            durationMs: Math.round(outcome.durationMs),
+            state: outcome.ok ? 'succeeded' : 'failed',
+            nextAttemptAt: null,
+          },
+        ]);
+        deps.changed(['webhook_deliveries', 'webhook_attempts']);
+      }
+      return {
+        deliveryId,
+        ok: outcome.ok,
+        status: outcome.status,
+        errorClass: outcome.ok ? null : outcome.errorClass,
+        message: outcome.ok ? null : outcome.message,
+        durationMs: Math.round(outcome.durationMs),
+        responseBody: result.responseBody === null ? null : result.responseBody.slice(0, 2_000),
+        resolvedIp: result.resolvedIp,
+      };
+    },
+    circuit: (webhookId) => breakers.view(webhookId),
+    webhooksChanged(webhookId) {
+      fanOutList = null;
+      live = null;
+      if (webhookId !== undefined) {
+        deps.credentials.invalidate(webhookId);
+        credentialErrors.delete(webhookId);
+      }
+      wake();
+    },
+    inFlight: () => total,
+    isClaimed: (deliveryId) => [...claimed.values()].some((held) => held.has(deliveryId)),
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      stop.abort();
+      await Promise.allSettled([...running]);
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
+    },
+  };
+}
