@@ -1,0 +1,306 @@
+// Webhook delivery engine: throughput, latency, a 1,000,000-delivery backlog, a kill -9 mid-burst and endpoint
+// isolation, against a loopback HTTPS receiver running in its own process. Baselines are measured in the same run:
+// the same receiver driven by a bare undici loop (no signing, no persistence).
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Agent, Pool, request } from 'undici';
+import { createCore, type Core } from '../main/core';
+import { sampleEvent } from '../main/events/sample-events';
+import { createTestCa, type TestCa } from '../main/webhooks/url-guard/test-ca';
+import type { WebhookEngineOptions } from '../main/webhooks/create-webhooks';
+import { startReceiverProcess, type ReceiverProcess } from './support/receiver-process';
+
+interface Row {
+  name: string;
+  value: number;
+  baseline: number;
+  ratio: number;
+}
+
+const row = (name: string, value: number, baseline: number): Row => ({ name, value, baseline, ratio: baseline === 0 ? 0 : value / baseline });
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const epochMs = () => performance.timeOrigin + performance.now();
+
+interface BenchCore {
+  core: Core;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+function openCore(ca: TestCa, webhooks: WebhookEngineOptions = {}): BenchCore {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kayse-bench-webhooks-'));
+  const core = createCore({ dataDir, env: { KAYSE_SECRETS_KEY: randomBytes(32).toString('base64') }, logLevel: 'warn', webhooks });
+  core.webhooks.updateSettings({ allowlist: ['127.0.0.1/32'], extraCa: [ca.ca] });
+  return {
+    core,
+    dataDir,
+    async close() {
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function addWebhook(core: Core, name: string, url: string): Promise<string> {
+  const created = await core.handlers.webhooks.create({ name, url, events: [], campaignId: null, caseTypes: [], active: true });
+  return created.id;
+}
+
+/** Stores `count` events through the core's ingest (500 per batch), fanning out to every matching webhook. */
+async function ingestEvents(core: Core, count: number, onBatch?: (done: number, ms: number) => void): Promise<void> {
+  for (let done = 0; done < count; ) {
+    const n = Math.min(500, count - done);
+    const t = performance.now();
+    await core.ingest.accept({ events: Array.from({ length: n }, (_, i) => sampleEvent(i % 2 ? 'call_ended' : 'transcript_updated')) }, { apiKeyId: null });
+    done += n;
+    onBatch?.(done, performance.now() - t);
+  }
+}
+
+/** The baseline: `total` POSTs of a delivery-sized body to the receiver with `concurrency` in flight. */
+async function bareUndici(receiver: ReceiverProcess, total: number, concurrency: number): Promise<number> {
+  const pool = new Pool(`https://localhost:${receiver.port}`, { connections: concurrency, connect: { ca: receiverCa!.ca } });
+  const body = JSON.stringify({ id: 'evt_baseline', type: 'call_ended', created_at: new Date().toISOString(), test: false, campaign_id: null, case_type: null, data: sampleEvent('call_ended').data });
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      next += 1;
+      const res = await pool.request({ path: '/baseline', method: 'POST', headers: { 'content-type': 'application/json', 'x-kayse-event-id': `evt_${next}` }, body });
+      await res.body.text();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = performance.now() - started;
+  await pool.close();
+  return (total / elapsed) * 1000;
+}
+
+let receiverCa: TestCa | undefined;
+
+async function throughputAndLatency(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
+  const bench = openCore(ca, { autoStart: false });
+  const { core } = bench;
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i += 1) ids.push(await addWebhook(core, `Bench ${i}`, `https://localhost:${receiver.port}/h/${i}`));
+    const events = 5_000;
+    await ingestEvents(core, events);
+    const deliveries = events * ids.length;
+    await receiver.reset();
+    const started = performance.now();
+    core.webhooks.engine.start();
+    await receiver.waitFor((s) => s.count, deliveries, 120_000);
+    // Every attempt is logged before the receiver hears of it and its outcome right after: wait for the last write.
+    for (let i = 0; i < 500 && core.webhooks.engine.inFlight() > 0; i += 1) await sleep(10);
+    const elapsed = performance.now() - started;
+    const logged = (core.database.sqlite.prepare("SELECT count(*) AS n FROM webhook_attempts WHERE finished_at IS NOT NULL AND response_status = 200").get() as { n: number }).n;
+    if (logged !== deliveries) throw new Error(`expected ${deliveries} logged successful attempts, found ${logged}`);
+    const rate = (deliveries / elapsed) * 1000;
+    const base = await bareUndici(receiver, deliveries, 128);
+    rows.push(row(`throughput: signed deliveries/s (10 webhooks, ${deliveries.toLocaleString('en')} logged)`, rate, base));
+
+    // Latency at 200 events/s to one webhook: ingest acknowledgement → the receiver has the request.
+    for (const id of ids.slice(1)) await core.dispatch('webhooks.setActive', { id, active: false });
+    const status = await core.ingest.listen({ host: '127.0.0.1', port: 0 });
+    const { apiKey } = core.ingest.keys.create({ name: 'bench', rateLimitPerMinute: 1_000_000 });
+    const pool = new Pool(status.url!, { connections: 4 });
+    await receiver.reset();
+    await receiver.track(true);
+    const acks = new Map<string, number>();
+    const body = JSON.stringify(sampleEvent('call_ended'));
+    const perSecond = 200;
+    const seconds = 10;
+    const t0 = performance.now();
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < perSecond * seconds; i += 1) {
+      const wait = t0 + (i * 1000) / perSecond - performance.now();
+      if (wait > 0) await sleep(wait);
+      sends.push(
+        pool.request({ path: '/v1/events', method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body }).then(async (res) => {
+          const ack = epochMs();
+          const { id } = (await res.body.json()) as { id: string };
+          acks.set(id, ack);
+        }),
+      );
+    }
+    await Promise.all(sends);
+    await receiver.waitFor((s) => s.unique, perSecond * seconds, 30_000);
+    const arrivals = await receiver.arrivals();
+    await receiver.track(false);
+    await pool.close();
+    const latencies = [...acks].map(([id, ack]) => Math.max(0, (arrivals[id] ?? Number.NaN) - ack)).filter((v) => Number.isFinite(v));
+    // Baseline: one bare undici POST to the receiver, send → arrival.
+    await receiver.reset();
+    await receiver.track(true);
+    const direct = new Agent({ connect: { ca: ca.ca } });
+    const sent = new Map<string, number>();
+    for (let i = 0; i < 400; i += 1) {
+      const id = `evt_direct_${i}`;
+      sent.set(id, epochMs());
+      const res = await request(`https://localhost:${receiver.port}/direct`, { method: 'POST', dispatcher: direct, headers: { 'x-kayse-event-id': id }, body });
+      await res.body.text();
+    }
+    const directArrivals = await receiver.arrivals();
+    await receiver.track(false);
+    await direct.close();
+    const baseLat = [...sent].map(([id, t]) => directArrivals[id]! - t);
+    rows.push(row('latency p50 ms (200 events/s, ack → receiver)', percentile(latencies, 50), percentile(baseLat, 50)));
+    rows.push(row('latency p99 ms (200 events/s, ack → receiver)', percentile(latencies, 99), percentile(baseLat, 99)));
+  } finally {
+    await bench.close();
+  }
+}
+
+async function backlog(receiver: ReceiverProcess, ca: TestCa, rows: Row[], fullRate: number) {
+  await receiver.down();
+  const child = fork(fileURLToPath(new URL('./support/backlog-process.ts', import.meta.url)), [], {
+    env: { ...process.env, BENCH_BACKLOG: JSON.stringify({ port: receiver.port, ca: ca.ca, events: 100_000 }) },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  try {
+    const ingested = await next<{ firstRate: number; lastRate: number; pending: number; peakRss: number }>();
+    rows.push(row(`backlog: ingest events/s at ${ingested.pending.toLocaleString('en')} pending vs at 0`, ingested.lastRate, ingested.firstRate));
+    await receiver.up();
+    await receiver.reset();
+    await receiver.waitFor((s) => s.count, 1, 30_000);
+    const t = performance.now();
+    const drainTarget = 100_000;
+    await receiver.waitFor((s) => s.count, drainTarget, 300_000);
+    const drainRate = (drainTarget / (performance.now() - t)) * 1000;
+    child.send({ cmd: 'peak' });
+    const { peakRss } = await next<{ peakRss: number }>();
+    rows.push(row('backlog: drain deliveries/s (first 100,000) vs throughput run', drainRate, fullRate));
+    rows.push(row('backlog: console peak RSS MB, 1,000,000 pending (limit 300)', peakRss, 300));
+  } finally {
+    child.send({ cmd: 'stop' });
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+interface CoreChild {
+  url: string;
+  apiKey: string | null;
+  counts(): Promise<{ events: number; pending: number; interrupted: number }>;
+  kill(): void;
+  exited: Promise<unknown>;
+}
+
+async function startCoreChild(env: Record<string, string>): Promise<CoreChild> {
+  const child = fork(fileURLToPath(new URL('./support/webhook-core-process.ts', import.meta.url)), [], {
+    env: { ...process.env, ...env },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const first = await new Promise<{ url: string; apiKey: string | null }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { url: string; apiKey: string | null }));
+    child.once('exit', (code) => reject(new Error(`core process exited (${code}) before it was ready`)));
+  });
+  return {
+    ...first,
+    counts: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as { events: number; pending: number; interrupted: number }));
+        child.send({ cmd: 'counts' });
+      }),
+    kill: () => void child.kill('SIGKILL'),
+    exited,
+  };
+}
+
+async function crash(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kayse-bench-crash-'));
+  const env = { BENCH_DATA_DIR: dataDir, BENCH_SECRETS_KEY: randomBytes(32).toString('base64') };
+  try {
+    await receiver.reset();
+    const first = await startCoreChild({ ...env, BENCH_SETUP: JSON.stringify({ url: `https://localhost:${receiver.port}/crash`, ca: ca.ca }) });
+    const apiKey = first.apiKey!;
+    const pool = new Pool(first.url, { connections: 4 });
+    const acked = new Set<string>();
+    const total = 50_000;
+    const batch = 100;
+    let sent = 0;
+    let killed = false;
+    const worker = async () => {
+      while (sent < total && !killed) {
+        sent += batch;
+        const body = JSON.stringify({ events: Array.from({ length: batch }, () => sampleEvent('call_ended')) });
+        try {
+          const res = await pool.request({ path: '/v1/events', method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body });
+          const answer = (await res.body.json()) as { ids?: string[] };
+          if (res.statusCode === 202 && !killed) for (const id of answer.ids ?? []) acked.add(id);
+        } catch {
+          return; // the process is gone
+        }
+        if (acked.size >= total / 2 && !killed) {
+          killed = true;
+          first.kill();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    await first.exited;
+    await pool.destroy();
+    const second = await startCoreChild(env);
+    await receiver.waitFor((s) => s.unique, acked.size, 120_000);
+    const ids = new Set(await receiver.uniqueIds());
+    const missing = [...acked].filter((id) => !ids.has(id)).length;
+    const counts = await second.counts();
+    const stats = await receiver.stats();
+    second.kill();
+    await second.exited;
+    if (missing > 0) throw new Error(`${missing} acknowledged events never reached the receiver`);
+    rows.push(row(`crash: acknowledged events delivered (of ${acked.size.toLocaleString('en')} acked at kill -9)`, acked.size - missing, acked.size));
+    rows.push(row('crash: duplicate deliveries vs attempts in flight at the kill', stats.duplicates, counts.interrupted));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function isolation(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
+  const events = 20_000;
+  const measure = async (withSlow: boolean) => {
+    const bench = openCore(ca, { autoStart: false });
+    try {
+      await addWebhook(bench.core, 'Fast', `https://localhost:${receiver.port}/fast`);
+      if (withSlow) await addWebhook(bench.core, 'Slow', `https://localhost:${receiver.port}/slow`);
+      await ingestEvents(bench.core, events);
+      await receiver.reset();
+      const t = performance.now();
+      bench.core.webhooks.engine.start();
+      await receiver.waitFor((s) => s.byPath['/fast'] ?? 0, events, 120_000);
+      return (events / (performance.now() - t)) * 1000;
+    } finally {
+      await bench.close();
+    }
+  };
+  const solo = await measure(false);
+  const beside = await measure(true);
+  rows.push(row('isolation: fast endpoint deliveries/s beside a 14 s one vs solo', beside, solo));
+}
+
+export async function benchWebhooks(): Promise<Row[]> {
+  const ca = (receiverCa = createTestCa(['localhost', '127.0.0.1']));
+  const receiver = await startReceiverProcess(ca);
+  const rows: Row[] = [];
+  try {
+    await throughputAndLatency(receiver, ca, rows);
+    await isolation(receiver, ca, rows);
+    await crash(receiver, ca, rows);
+    await backlog(receiver, ca, rows, rows[0]!.value);
+  } finally {
+    receiver.kill();
+  }
+  return rows;
+}
