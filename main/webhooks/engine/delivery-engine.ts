@@ -1,6 +1,7 @@
 // The delivery engine: claims due deliveries (logging each attempt before it is sent), sends them within a
 // shared worker budget and a per-endpoint limit, records outcomes in batches, schedules retries, opens circuit
 // breakers for dead endpoints and resumes everything after a restart. Time and randomness are injected.
+import { setMaxListeners } from 'node:events';
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
 import { AppError } from '../../../shared/result';
@@ -93,6 +94,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const breakers = createCircuitBreakers(deps.breaker);
   const pumpBatch = Math.max(1, Math.min(PUMP_BATCH, Math.floor(limits.total / 8)));
   const stop = new AbortController();
+  // Every attempt in flight listens for the stop: hundreds of listeners are expected, not a leak.
+  setMaxListeners(0, stop.signal);
   const perEndpoint = new Map<string, number>();
   /** Deliveries from their claim until their outcome is written: still `pending` in the database, never claimed twice. */
   const claimed = new Map<string, Set<string>>();
