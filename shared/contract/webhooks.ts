@@ -6,6 +6,10 @@ import { procedure } from '../rpc';
 import { isoDateTimeSchema } from '../domain/events';
 import { deliveryErrorClassSchema, webhookInputSchema, webhookSchema } from '../domain/webhooks';
 
+/**
+ * pending: waiting for its next attempt, or being sent right now (its newest attempt has no outcome yet);
+ * in_flight: a test delivery being sent; succeeded / failed: final until replayed; cancelled: its webhook was deleted.
+ */
 export const DELIVERY_STATES = ['pending', 'in_flight', 'succeeded', 'failed', 'cancelled'] as const;
 export const deliveryStateSchema = z.enum(DELIVERY_STATES);
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;
