@@ -109,7 +109,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   let pumpAgain = false;
   let wakeQueued = false;
   let timer: NodeJS.Timeout | null = null;
-  let finished: { result: AttemptFinish; webhookId: string; step: NextStep | null; ok: boolean }[] = [];
+  /** Outcomes waiting to be written; `unsendable` ones (event gone) say nothing about the endpoint's health. */
+  let finished: { result: AttemptFinish; webhookId: string; step: NextStep | null; ok: boolean; unsendable: boolean }[] = [];
   let flushQueued = false;
   let turn = 0;
   let closed = false;
@@ -272,7 +273,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       const work = body === null ? Promise.resolve(missingEvent()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
       const task = work
         .then((result) => {
-          if (!result.stopped && !closed) complete(w, d, attemptId, start.startedAt, result);
+          if (!result.stopped && !closed) complete(w, d, attemptId, start.startedAt, result, body === null);
         })
         .catch((error: unknown) => logger.error({ err: error, deliveryId: d.id }, 'webhook attempt bookkeeping failed'))
         .finally(() => {
@@ -286,13 +287,16 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     });
   }
 
-  function complete(w: WebhookRow, d: DueDelivery, attemptId: number, startedAt: string, result: SendResult) {
+  /** Turns an attempt's result into what follows for its delivery; `unsendable` (its event is gone) is final. */
+  function complete(w: WebhookRow, d: DueDelivery, attemptId: number, startedAt: string, result: SendResult, unsendable = false) {
     const finishedAt = clock.now();
     const { outcome } = result;
     let step: NextStep | null = null;
     let state: AttemptFinish['state'];
     let nextAttemptAt: number | null = null;
-    if (d.trigger === 'scheduled' && !d.isTest) {
+    if (unsendable) {
+      state = 'failed';
+    } else if (d.trigger === 'scheduled' && !d.isTest) {
       step = nextStep({
         attemptNumber: d.attempts + 1,
         firstAttemptAt: new Date(d.firstAttemptAt ?? startedAt),
@@ -312,6 +316,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       webhookId: w.id,
       step,
       ok: outcome.ok,
+      unsendable,
       result: {
         attemptId,
         deliveryId: d.id,
@@ -354,7 +359,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     let circuitsChanged = false;
     for (const b of batch) {
       claimed.get(b.webhookId)?.delete(b.result.deliveryId);
-      circuitsChanged = breakers.record(b.webhookId, b.ok, now) || circuitsChanged;
+      if (!b.unsendable) circuitsChanged = breakers.record(b.webhookId, b.ok, now) || circuitsChanged;
       if (b.step?.kind === 'deactivate') {
         if (webhooks.deactivate(b.webhookId, b.step.reason, new Date(now).toISOString())) {
           logger.warn({ webhookId: b.webhookId }, 'webhook deactivated: the receiver answered 410 Gone');

@@ -92,4 +92,17 @@ describe('receivers that fail', () => {
     expect(attempt.error_message).toMatch(/127\.0\.0\.1/);
     expect(receiver.requests).toHaveLength(0);
   });
+
+  it('fails at once, without a request, a delivery whose event was deleted before it was sent', async () => {
+    receiver = await startReceiver();
+    env = await startWebhookCore({ webhooks: { autoStart: false, timers: false } });
+    await env.createWebhook({ url: receiver.url });
+    const eventId = await env.postEvent();
+    env.core.database.sqlite.prepare('DELETE FROM events WHERE id = ?').run(eventId);
+    env.core.webhooks.engine.start();
+    await env.core.webhooks.engine.settle();
+    expect(env.deliveryRows()[0]).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(env.attemptRows()[0]!.error_message).toMatch(/no longer stored/);
+    expect(receiver.requests).toHaveLength(0);
+  });
 });
