@@ -4,12 +4,8 @@
 import { setMaxListeners } from 'node:events';
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
-import { AppError } from '../../../shared/result';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../log';
-import { SAMPLE_DATA } from '../../events/sample-events';
-import { newId } from '../../workspace/records';
-import { eventDataSchemas, isEventType } from '../../../shared/domain/events';
 import { ATTEMPT_TIMEOUT_MS } from '../policy/attempt-outcome';
 import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
 import { matchesWebhook } from '../policy/filters';
@@ -20,7 +16,9 @@ import type { GuardedAgent } from '../url-guard/guarded-agent';
 import { createCircuitBreakers, type BreakerOptions } from './circuit-breaker';
 import type { CredentialCache, Credentials } from './credentials';
 import { loggedHeaders, requestHeaders } from './request-headers';
+import { attemptRecord } from './attempt-record';
 import { sendAttempt, type SendResult } from './send-attempt';
+import { sendTestDelivery } from './test-send';
 
 export interface EngineLimits {
   /** Attempts in flight across all endpoints. */
@@ -317,23 +315,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       step,
       ok: outcome.ok,
       unsendable,
-      result: {
-        attemptId,
-        deliveryId: d.id,
-        number: d.attempts + 1,
-        startedAt,
-        finishedAt: finishedAt.toISOString(),
-        resolvedIp: result.resolvedIp,
-        responseStatus: outcome.status,
-        responseHeaders: result.responseHeaders,
-        responseBody: result.responseBody,
-        responseTruncated: result.responseTruncated,
-        errorClass: outcome.ok ? null : outcome.errorClass,
-        errorMessage,
-        durationMs: Math.round(outcome.durationMs),
+      result: attemptRecord({ attemptId, deliveryId: d.id, number: d.attempts + 1, startedAt, finishedAt: finishedAt.toISOString() }, result, {
         state,
         nextAttemptAt,
-      },
+        errorMessage,
+      }),
     });
     if (finished.length >= FLUSH_MAX) flush();
     else if (!flushQueued) {
@@ -470,73 +456,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         if (next === null || next > now) return;
       }
     },
-    async sendTest(webhookId, eventType) {
-      const w = webhooks.get(webhookId);
-      const type = eventType ?? w.events[0] ?? 'call_ended';
-      if (!isEventType(type)) throw new AppError('INVALID_INPUT', `"${type}" is not an event type a test can be sent for.`, { issues: [{ path: 'eventType', message: 'unknown event type' }] });
-      const now = clock.now();
-      const credentials = await deps.credentials.load(w.id, w.appKeyRef);
-      const event = {
-        id: newId('evt_test_'),
-        type,
-        occurredAt: now.toISOString(),
-        campaignId: w.campaignId,
-        caseId: null,
-        clientId: null,
-        caseType: w.caseTypes[0] ?? null,
-        // Parsed like an ingested event, so a test body has exactly the fields a real one has.
-        data: eventDataSchemas[type].parse(SAMPLE_DATA[type]) as Record<string, unknown>,
-      };
-      const body = serializeEnvelope(buildEnvelope(event, { test: true }));
-      const deliveryId = deliveries.insertTest(w.id, event.id, type, body, now.toISOString());
-      const headers = requestHeaders({
-        eventId: event.id,
-        eventType: type,
-        deliveryId,
-        attemptNumber: 1,
-        body,
-        secrets: credentials.secrets,
-        timestamp: Math.floor(now.getTime() / 1000),
-        appKey: credentials.appKey,
-        test: true,
-        userAgent: deps.userAgent,
-      });
-      const [attemptId] = deliveries.start([{ deliveryId, webhookId: w.id, number: 1, trigger: 'test', startedAt: now.toISOString(), url: w.url, requestHeaders: loggedHeaders(headers) }]);
-      const result = await sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
-      const { outcome } = result;
-      if (!result.stopped && !closed) {
-        deliveries.finish([
-          {
-            attemptId: attemptId!,
-            deliveryId,
-            number: 1,
-            startedAt: now.toISOString(),
-            finishedAt: clock.now().toISOString(),
-            resolvedIp: result.resolvedIp,
-            responseStatus: outcome.status,
-            responseHeaders: result.responseHeaders,
-            responseBody: result.responseBody,
-            responseTruncated: result.responseTruncated,
-            errorClass: outcome.ok ? null : outcome.errorClass,
-            errorMessage: outcome.ok ? null : outcome.message,
-            durationMs: Math.round(outcome.durationMs),
-            state: outcome.ok ? 'succeeded' : 'failed',
-            nextAttemptAt: null,
-          },
-        ]);
-        deps.changed(['webhook_deliveries', 'webhook_attempts']);
-      }
-      return {
-        deliveryId,
-        ok: outcome.ok,
-        status: outcome.status,
-        errorClass: outcome.ok ? null : outcome.errorClass,
-        message: outcome.ok ? null : outcome.message,
-        durationMs: Math.round(outcome.durationMs),
-        responseBody: result.responseBody === null ? null : result.responseBody.slice(0, 2_000),
-        resolvedIp: result.resolvedIp,
-      };
-    },
+    sendTest: (webhookId, eventType) =>
+      sendTestDelivery(
+        { ...deps, timeoutMs, stop: stop.signal, open: () => !closed },
+        webhookId,
+        eventType,
+      ),
     circuit: (webhookId) => breakers.view(webhookId),
     webhooksChanged(webhookId) {
       fanOutList = null;
