@@ -82,6 +82,23 @@ export async function webhookLogSuite({ attempts = 1_000_000, runs = 25 } = {}):
       ['webhooks.list (9 webhooks, each with health)', call('webhooks.list', {})],
       ['hourly, one webhook, 24 h', () => core.webhooks.queries.hourly(live, '2026-11-25T20:00:00Z', '2026-11-26T20:00:00Z')],
       ['hourly, all webhooks, 7 days', () => core.webhooks.queries.hourly(undefined, '2026-11-19T20:00:00Z', '2026-11-26T20:00:00Z')],
+      // What the inspector screen issues (renderer/src/components/deliveries): a time range counted back from now with
+      // no end, the "pending or retrying" status, the page on screen refreshed from a cursor, opening a delivery (its
+      // summary, attempts and the latest attempt in full, as the drawer asks), and its chart through the contract.
+      ['inspector: filter last 24 hours (from only)', call('deliveries.list', { from: '2026-11-25T20:00:00Z' })],
+      ['inspector: filter webhook + last 7 days + search miss', call('deliveries.list', { webhookId: live, from: '2026-11-19T20:00:00Z', search: 'evt_nope' })],
+      ['inspector: filter state pending (retrying)', call('deliveries.list', { state: 'pending' })],
+      ['inspector: page on screen, 200 rows from a cursor', call('deliveries.list', { cursor, limit: 200 })],
+      [
+        'inspector: open a delivery (get + attempts + attempt detail)',
+        async () => {
+          await call('deliveries.get', { id: sample.deliveryId })();
+          const attempts = (await call('deliveries.attempts', { deliveryId: sample.deliveryId })()) as { id: number }[];
+          return call('deliveries.attempt', { id: attempts.at(-1)!.id })();
+        },
+      ],
+      ['inspector: deliveryLog.hourly one webhook, 24 h', call('deliveryLog.hourly', { webhookId: live, range: '24h' })],
+      ['inspector: deliveryLog.hourly all webhooks, 7 days', call('deliveryLog.hourly', { range: '7d' })],
     ];
 
     const rows: BenchRow[] = [

@@ -7,6 +7,7 @@ import { workspaceContract } from './contract/workspace';
 import { transferContract } from './contract/transfer';
 import { demoContract } from './contract/demo';
 import { webhooksContract } from './contract/webhooks';
+import { deliveryLogContract } from './contract/delivery-log';
 
 export const contract = {
   ...settingsContract,
@@ -15,6 +16,7 @@ export const contract = {
   ...transferContract,
   ...demoContract,
   ...webhooksContract,
+  ...deliveryLogContract,
 };
 
 export const events = {

@@ -6,7 +6,7 @@ import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
 import { defaultMigrationsFolder, openDatabase, type OpenedDatabase } from '../db';
 import { createIngest, type Ingest } from '../events';
-import { createIntegrationCatalog } from '../integrations';
+import { createIntegrationCatalog, webhooksCardSource } from '../integrations';
 import { createLogger, type Logger } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
@@ -95,7 +95,7 @@ export function createCore(options: CoreOptions): Core {
   const transfer = createTransferServices({ sqlite: database.sqlite, caseTypes, records: workspace.records, clock, events, logger: log.logger });
   const handlers = createHandlers({
     company: createCompanyService(database.db, clock, events),
-    integrations: createIntegrationCatalog(),
+    integrations: createIntegrationCatalog({ webhooks: webhooksCardSource(webhooks, clock) }),
     ingest,
     demo,
     preferences: options.preferences ?? confPreferences(dataDir),

@@ -7,6 +7,7 @@ import { workspaceHandlers, type WorkspaceDeps } from '../workspace/workspace-ha
 import { transferHandlers, type TransferDeps } from '../transfer';
 import { demoHandlers, type DemoDeps } from '../demo';
 import { webhooksHandlers } from '../webhooks/webhooks-handlers';
+import { deliveryLogHandlers } from '../webhooks/inspector/delivery-log-handlers';
 import type { Webhooks } from '../webhooks/create-webhooks';
 
 export type HandlerDeps = SettingsDeps & WorkspaceDeps & EventsDeps & TransferDeps & DemoDeps & { webhooks: Webhooks };
@@ -19,5 +20,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
     ...transferHandlers(deps),
     ...demoHandlers(deps),
     ...webhooksHandlers(deps),
+    ...deliveryLogHandlers(deps),
   };
 }

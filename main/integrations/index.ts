@@ -1,1 +1,2 @@
-export { createIntegrationCatalog, type IntegrationCatalog } from './integration-catalog';
+export { createIntegrationCatalog, type IntegrationCatalog, type CardSources, type CardState } from './integration-catalog';
+export { webhooksCardSource, webhooksCardState, type WebhookCardFacts } from './webhooks-card';

@@ -10,16 +10,24 @@ const CATALOG: readonly Omit<IntegrationSummary, 'status' | 'statusDetail'>[] = 
   { id: 'webhooks', name: 'Webhooks', category: 'webhooks', description: 'Signed, retried deliveries of Kayse events to your HTTPS endpoints.' },
 ];
 
+/** A card's live state, as its capability reports it. */
+export type CardState = Pick<IntegrationSummary, 'status' | 'statusDetail'>;
+
+/** Where a card's state comes from; cards without a source are "Not connected". */
+export type CardSources = Partial<Record<IntegrationId, () => CardState>>;
+
 export interface IntegrationCatalog {
   list(): IntegrationSummary[];
   get(id: IntegrationId): IntegrationSummary;
 }
 
-export function createIntegrationCatalog(): IntegrationCatalog {
+const NOT_CONNECTED: CardState = { status: 'not_connected', statusDetail: null };
+
+/** The catalog; each card's state is asked of its source at read time. */
+export function createIntegrationCatalog(sources: CardSources = {}): IntegrationCatalog {
   const summarise = (entry: (typeof CATALOG)[number]): IntegrationSummary => ({
     ...entry,
-    status: 'not_connected',
-    statusDetail: null,
+    ...(sources[entry.id]?.() ?? NOT_CONNECTED),
   });
   return {
     list: () => CATALOG.map(summarise),

@@ -10,6 +10,9 @@ import { ExportPage } from './routes/transfer/export-page';
 import { ImportPage } from './routes/transfer/import-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { recordRoutes } from './routes/records/record-routes';
+import { deliveryRoutes } from './routes/deliveries/delivery-routes';
+import { webhookRoutes } from './routes/webhooks/webhook-routes';
+import { campaignRoutes } from './routes/campaigns/campaign-routes';
 import { RouteErrorPage } from './routes/route-error-page';
 
 /** Builds the router; a function so that tests and hosts each get their own history. */
@@ -33,6 +36,9 @@ export function createAppRouter() {
             { path: 'import', element: <ImportPage /> },
             { path: 'export', element: <ExportPage /> },
             ...recordRoutes,
+            ...deliveryRoutes,
+            ...webhookRoutes,
+            ...campaignRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

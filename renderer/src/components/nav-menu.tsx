@@ -1,6 +1,7 @@
 // The navbar's sections and links; the active one follows the current route.
 import { NavLink, Stack, Text } from '@mantine/core';
 import { IconApi, IconBuilding, IconFileExport, IconFileImport, IconInfoCircle, IconPlug, type Icon } from '@tabler/icons-react';
+import { IconWebhook } from '@tabler/icons-react';
 import { WORKSPACE_NAV } from './records/workspace-nav';
 import { Link, useLocation } from 'react-router';
 import { useUiStore } from '../state/ui-store';
@@ -25,7 +26,7 @@ const DATA: readonly Entry[] = [
 
 /** The navbar's sections, top to bottom. */
 const SECTIONS: readonly { title: string; entries: readonly Entry[] }[] = [
-  { title: 'Workspace', entries: WORKSPACE_NAV },
+  { title: 'Workspace', entries: [...WORKSPACE_NAV, { to: '/webhooks/deliveries', label: 'Webhook deliveries', icon: IconWebhook }] },
   { title: 'Settings', entries: SETTINGS },
   { title: 'Data', entries: DATA },
 ];

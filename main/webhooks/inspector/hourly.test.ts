@@ -1,0 +1,55 @@
+// deliveryLog.hourly: one bar per hour over the last 24 hours or 7 days (the current hour last), attempts counted
+// by outcome, for one webhook or all; an unknown webhook is refused with the valid ones.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answer, must } from '../test-webhooks';
+import { startInspectorEnv, type InspectorEnv } from './test-inspector';
+
+let env: InspectorEnv | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+const HOUR = 3_600_000;
+
+describe('attempts per hour', () => {
+  it('counts succeeded, retrying and failed attempts into the hour they started, per webhook and for all', async () => {
+    env = await startInspectorEnv();
+    env.clock.advance(30 * 60_000); // 20:30: the current hour is 20:00
+    const one = await env.createWebhook({ name: 'One', url: env.receiver.url });
+    await env.postEvent('call_ended');
+    await env.postEvent('call_started');
+    await env.settle(); // two succeeded at 20:30
+    env.clock.advance(HOUR); // 21:30
+    const two = await env.createWebhook({ name: 'Two', url: env.receiver.url, events: ['message_sent'] });
+    env.receiver.behave(answer(503, 'busy'));
+    await env.postEvent('message_sent');
+    await env.settle(); // one webhook each: a failure with a retry scheduled
+
+    const day = await must(env.api.deliveryLog.hourly({ webhookId: one.id, range: '24h' }));
+    expect(day.range).toBe('24h');
+    expect(day.hours).toHaveLength(24);
+    expect(day.from).toBe('2026-11-25T22:00:00.000Z');
+    expect(day.hours.at(-1)).toEqual({ hour: '2026-11-26T21:00:00.000Z', succeeded: 0, retrying: 1, failed: 0 });
+    expect(day.hours.at(-2)).toEqual({ hour: '2026-11-26T20:00:00.000Z', succeeded: 2, retrying: 0, failed: 0 });
+    expect(day.hours.slice(0, -2).every((h) => h.succeeded + h.retrying + h.failed === 0)).toBe(true);
+
+    const all = await must(env.api.deliveryLog.hourly({}));
+    expect(all.range).toBe('24h');
+    expect(all.hours.at(-1)).toMatchObject({ retrying: 2 });
+    expect((await must(env.api.deliveryLog.hourly({ webhookId: two.id }))).hours.at(-2)).toMatchObject({ succeeded: 0 });
+
+    const week = await must(env.api.deliveryLog.hourly({ range: '7d' }));
+    expect(week.hours).toHaveLength(168);
+    expect(week.hours.reduce((n, h) => n + h.succeeded, 0)).toBe(2);
+  });
+
+  it('refuses an unknown webhook naming the valid ones, and an unknown range', async () => {
+    env = await startInspectorEnv();
+    const hook = await env.createWebhook({ url: env.receiver.url });
+    const unknown = await env.api.deliveryLog.hourly({ webhookId: 'wh_nope' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNPROCESSABLE', details: { valid: [hook.id], issues: [{ path: 'webhookId' }] } } });
+    const range = await env.api.deliveryLog.hourly({ range: '30d' as '7d' });
+    expect(range).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'range', message: 'range is "24h" or "7d"' }] } } });
+  });
+});
