@@ -12,6 +12,11 @@ import { deliveryErrorClassSchema, webhookInputSchema, webhookSchema } from '../
  */
 export const DELIVERY_STATES = ['pending', 'in_flight', 'succeeded', 'failed', 'cancelled'] as const;
 export const deliveryStateSchema = z.enum(DELIVERY_STATES);
+
+/** What the state filter accepts: a stored state, or `retrying` (pending after at least one failed attempt). */
+export const DELIVERY_STATE_FILTERS = [...DELIVERY_STATES, 'retrying'] as const;
+export const deliveryStateFilterSchema = z.enum(DELIVERY_STATE_FILTERS);
+export type DeliveryStateFilter = z.infer<typeof deliveryStateFilterSchema>;
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
 export const ATTEMPT_TRIGGERS = ['scheduled', 'manual', 'test'] as const;
@@ -112,7 +117,8 @@ export const HTTP_STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'none'] as const
 export const deliveryFilterSchema = z.strictObject({
   webhookId: z.string().min(1).optional(),
   eventType: z.string().min(1).max(64).optional(),
-  state: deliveryStateSchema.optional(),
+  /** A stored state (pending includes retrying ones), or retrying: pending after at least one attempt. */
+  state: deliveryStateFilterSchema.optional(),
   /** An exact status (404) or a class ("5xx"; "none" = no response: timeouts, connection errors). */
   httpStatus: z.union([z.number().int().min(100).max(599), z.enum(HTTP_STATUS_CLASSES)]).optional(),
   /** Created at or after. */

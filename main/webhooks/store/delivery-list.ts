@@ -51,7 +51,8 @@ function filterClauses(input: DeliveryListInput, bounds: IdBounds, params: Param
     Object.assign(params, values);
   };
   if (input.webhookId !== undefined) add(`${p}webhook_id = @webhookId`, { webhookId: input.webhookId });
-  if (input.state !== undefined) add(`${p}state = @state`, { state: input.state });
+  if (input.state === 'retrying') add(`${p}state = 'pending' AND ${p}attempts > 0`);
+  else if (input.state !== undefined) add(`${p}state = @state`, { state: input.state });
   if (input.eventType !== undefined) add(`${p}event_type = @eventType`, { eventType: input.eventType });
   const status = input.httpStatus;
   if (typeof status === 'number') add(`${p}last_status = @status`, { status });

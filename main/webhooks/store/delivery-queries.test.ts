@@ -87,6 +87,8 @@ describe('the delivery list', () => {
     expect(list({ eventType: 'call_ended', webhookId: a })).toEqual([untried, unavailable, ok]);
     expect(list({ state: 'failed' })).toEqual([timedOut, notFound]);
     expect(list({ state: 'pending' })).toEqual([untried, unavailable]);
+    // Retrying: pending after at least one attempt (the untried one is not).
+    expect(list({ state: 'retrying' })).toEqual([unavailable]);
     expect(list({ httpStatus: 404 })).toEqual([notFound]);
     expect(list({ httpStatus: '2xx' })).toEqual([onB, ok]);
     expect(list({ httpStatus: '5xx' })).toEqual([unavailable]);

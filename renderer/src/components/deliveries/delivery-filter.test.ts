@@ -59,6 +59,7 @@ describe('filtering an imported bundle', () => {
     expect(pick({ httpStatus: 200 })).toEqual([ok.id]);
     expect(pick({ httpStatus: 'none' })).toEqual(['dlv_3']); // no response yet is not "no response"
     expect(pick({ state: 'pending' })).toEqual(['dlv_3', 'dlv_4']);
+    expect(pick({ state: 'retrying' })).toEqual(['dlv_3']);
     expect(pick({ webhookId: 'wh_2' })).toEqual([]);
     expect(pick({ from: '2026-11-26T19:45:00Z' })).toEqual([]);
     expect(pick({ to: '2026-11-26T19:45:00Z', eventType: 'call_ended' })).toHaveLength(4);

@@ -1,6 +1,6 @@
 // The inspector's filters as they live in the address bar (…#/webhooks/deliveries?webhookId=…&status=failed), and
 // their translation to the contract's delivery filter; plus the same filter applied to an imported bundle's rows.
-import { DELIVERY_STATES, HTTP_STATUS_CLASSES, type DeliveryFilter, type DeliverySummary } from '../../../../shared/contract/webhooks';
+import { DELIVERY_STATE_FILTERS, HTTP_STATUS_CLASSES, type DeliveryFilter, type DeliverySummary } from '../../../../shared/contract/webhooks';
 import { rangeStart } from '../records/time-range';
 import type { FilterValues } from '../records/use-search-filters';
 
@@ -12,7 +12,7 @@ export type DeliveryQuery = FilterValues<DeliveryQueryKey>;
 /** The keys that narrow the list (Clear filters empties them). */
 export const FILTER_KEYS = ['webhookId', 'type', 'status', 'http', 'range', 'q'] as const satisfies readonly DeliveryQueryKey[];
 
-const isState = (v: string | undefined): v is NonNullable<DeliveryFilter['state']> => (DELIVERY_STATES as readonly string[]).includes(v ?? '');
+const isState = (v: string | undefined): v is NonNullable<DeliveryFilter['state']> => (DELIVERY_STATE_FILTERS as readonly string[]).includes(v ?? '');
 
 /** "5xx" / "none" as they are, "404" as the number; undefined for anything else. */
 function httpStatus(value: string | undefined): DeliveryFilter['httpStatus'] {
@@ -50,7 +50,8 @@ const matchesId = (id: string | null, search: string) => id !== null && (id === 
 export function matchesFilter(d: DeliverySummary, filter: DeliveryFilter): boolean {
   if (filter.webhookId !== undefined && d.webhookId !== filter.webhookId) return false;
   if (filter.eventType !== undefined && d.eventType !== filter.eventType) return false;
-  if (filter.state !== undefined && d.state !== filter.state) return false;
+  if (filter.state === 'retrying' && !(d.state === 'pending' && d.attempts > 0)) return false;
+  if (filter.state !== undefined && filter.state !== 'retrying' && d.state !== filter.state) return false;
   const status = filter.httpStatus;
   if (typeof status === 'number' && d.lastStatus !== status) return false;
   if (status === 'none' && !(d.lastStatus === null && d.attempts > 0)) return false;

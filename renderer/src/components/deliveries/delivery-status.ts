@@ -1,7 +1,7 @@
 // How a delivery's state reads in the inspector: succeeded, retrying (pending after a failed attempt), pending,
 // sending, failed or cancelled, each with its colour; and the status filter's choices.
 import type { MantineColor } from '@mantine/core';
-import type { DeliveryState, DeliverySummary } from '../../../../shared/contract/webhooks';
+import type { DeliveryStateFilter, DeliverySummary } from '../../../../shared/contract/webhooks';
 
 export type DeliveryStatus = 'succeeded' | 'retrying' | 'pending' | 'sending' | 'failed' | 'cancelled';
 
@@ -21,9 +21,10 @@ export const STATUS_LOOK: Record<DeliveryStatus, { label: string; color: Mantine
   cancelled: { label: 'Cancelled', color: 'dark' },
 };
 
-/** The status filter's choices: the stored states (retrying deliveries are pending ones). */
-export const STATUS_FILTER_OPTIONS: { value: DeliveryState; label: string }[] = [
+/** The status filter's choices: the stored states, and retrying (pending after a failed attempt). */
+export const STATUS_FILTER_OPTIONS: { value: DeliveryStateFilter; label: string }[] = [
   { value: 'succeeded', label: 'Succeeded' },
+  { value: 'retrying', label: 'Retrying' },
   { value: 'pending', label: 'Pending or retrying' },
   { value: 'in_flight', label: 'Sending now' },
   { value: 'failed', label: 'Failed' },
