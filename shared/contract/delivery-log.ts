@@ -11,7 +11,7 @@ export type HourlyRange = z.infer<typeof hourlyRangeSchema>;
 /** Hours (bars) each range shows: the last one is the current, unfinished hour. */
 export const HOURS_IN_RANGE: Record<HourlyRange, number> = { '24h': 24, '7d': 24 * 7 };
 
-/** Finished attempts of one hour by outcome: succeeded (2xx), retrying (failed, another attempt scheduled), failed (none follows). */
+/** Deliveries created in one hour by where they stand now: succeeded, retrying (not final yet), failed (or cancelled). */
 export const hourlyBucketSchema = z.object({
   /** The hour's start, ISO UTC. */
   hour: z.string(),

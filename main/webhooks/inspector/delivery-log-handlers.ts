@@ -12,6 +12,7 @@ import { exportBundle } from './export-bundle';
 import { parseBundle } from './import-bundle';
 import { verifyAttempt } from './verify-attempt';
 import { createWebhookNames } from './webhook-names';
+import { createDeliveriesPerHour } from './deliveries-per-hour';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,6 +26,7 @@ export interface DeliveryLogDeps {
 /** The `deliveryLog.*` handlers over the webhooks capability. */
 export function deliveryLogHandlers({ webhooks: w, sqlite, clock, events }: DeliveryLogDeps): Handlers<typeof deliveryLogContract> {
   const webhookNames = createWebhookNames(sqlite);
+  const deliveriesPerHour = createDeliveriesPerHour(sqlite);
   return {
     deliveryLog: {
       webhooks: () => webhookNames(),
@@ -41,7 +43,7 @@ export function deliveryLogHandlers({ webhooks: w, sqlite, clock, events }: Deli
         // The current hour is the last bar: the range starts (hours - 1) whole hours before it.
         const from = new Date(Math.floor(now / HOUR_MS) * HOUR_MS - (HOURS_IN_RANGE[range] - 1) * HOUR_MS).toISOString();
         const to = new Date(now + 1).toISOString(); // the current hour has a bar even on the hour itself
-        const hours = w.queries.hourly(webhookId, from, to).map((h) => ({ hour: h.hour, succeeded: h.succeeded, retrying: h.retrying ?? 0, failed: h.failed }));
+        const hours = deliveriesPerHour(webhookId, from, to);
         return { range, from, to, hours };
       },
       verifySignature: ({ attemptId }) => verifyAttempt({ queries: w.queries, vault: w.vault }, attemptId),

@@ -1,5 +1,5 @@
-// deliveryLog.hourly: one bar per hour over the last 24 hours or 7 days (the current hour last), attempts counted
-// by outcome, for one webhook or all; an unknown webhook is refused with the valid ones.
+// deliveryLog.hourly: one bar per hour over the last 24 hours or 7 days (the current hour last), deliveries counted
+// by where they stand, for one webhook or all; an unknown webhook is refused with the valid ones.
 import { afterEach, describe, expect, it } from 'vitest';
 import { answer, must } from '../test-webhooks';
 import { startInspectorEnv, type InspectorEnv } from './test-inspector';
@@ -12,8 +12,8 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-describe('attempts per hour', () => {
-  it('counts succeeded, retrying and failed attempts into the hour they started, per webhook and for all', async () => {
+describe('deliveries per hour', () => {
+  it('counts succeeded, retrying and failed deliveries into the hour they were created, per webhook and for all', async () => {
     env = await startInspectorEnv();
     env.clock.advance(30 * 60_000); // 20:30: the current hour is 20:00
     const one = await env.createWebhook({ name: 'One', url: env.receiver.url });
@@ -42,6 +42,14 @@ describe('attempts per hour', () => {
     const week = await must(env.api.deliveryLog.hourly({ range: '7d' }));
     expect(week.hours).toHaveLength(168);
     expect(week.hours.reduce((n, h) => n + h.succeeded, 0)).toBe(2);
+
+    // A delivery stays in the hour it was created: when its retry succeeds an hour later, that bar turns green.
+    env.receiver.behave(answer(200, 'ok'));
+    env.clock.advance(HOUR); // 22:30
+    await env.settle();
+    const later = await must(env.api.deliveryLog.hourly({}));
+    expect(later.hours.at(-2)).toEqual({ hour: '2026-11-26T21:00:00.000Z', succeeded: 2, retrying: 0, failed: 0 });
+    expect(later.hours.at(-1)).toEqual({ hour: '2026-11-26T22:00:00.000Z', succeeded: 0, retrying: 0, failed: 0 });
   });
 
   it('refuses an unknown webhook naming the valid ones, and an unknown range', async () => {

@@ -1,4 +1,4 @@
-// Attempts per hour by outcome (succeeded, retrying, failed) for one webhook or all, over the last 24 hours or
+// Deliveries per hour by outcome (succeeded, retrying, failed) for one webhook or all, over the last 24 hours or
 // 7 days, as stacked bars; the current hour is the last bar. Refreshes every 30 seconds.
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
@@ -40,7 +40,7 @@ export function HourlyChart({ webhookId, range, onRange }: HourlyChartProps) {
     <Card withBorder padding="sm" mb="md" data-testid="hourly-chart">
       <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
         <Text fw={600} size="sm">
-          Attempts per hour {webhookId ? '' : '(all webhooks)'}
+          Deliveries per hour {webhookId ? '' : '(all webhooks)'}
         </Text>
         <Group gap="md">
           {/* The legend, with each outcome's total over the range. */}
@@ -81,7 +81,7 @@ export function HourlyChart({ webhookId, range, onRange }: HourlyChartProps) {
           yAxisProps={{ allowDecimals: false, width: 36, fontSize: 11 }}
           valueFormatter={(v) => count.format(v)}
           maxBarWidth={range === '24h' ? 28 : 6}
-          aria-label={`Attempts per hour over the last ${range === '24h' ? '24 hours' : '7 days'}`}
+          aria-label={`Deliveries per hour over the last ${range === '24h' ? '24 hours' : '7 days'}`}
         />
       ) : (
         <Skeleton h={HEIGHT} />

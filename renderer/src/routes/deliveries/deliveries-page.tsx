@@ -1,5 +1,5 @@
 // Webhooks → Deliveries: the delivery log inspector. Every delivery of one webhook or all, newest first and live,
-// filtered from the address bar; a chart of attempts per hour; a delivery opens in a drawer with its attempts in
+// filtered from the address bar; a chart of deliveries per hour; a delivery opens in a drawer with its attempts in
 // full. Actions: replay failed in a range, export the filtered set, import a bundle to inspect read-only.
 import { Button, Group } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
