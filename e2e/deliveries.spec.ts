@@ -2,16 +2,18 @@
 // its headers and payload, the signature verdict, export then import of a bundle (read-only), retries of a failing
 // receiver appearing live and a replay after the fix, bulk replay with progress, and a log of thousands of
 // deliveries scrolled with a bounded number of rows in the DOM, keeping the user's place as new ones arrive.
+import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, openConsole, rpcValue, screenshot, test, type ConsoleHost } from './fixtures';
-import { startWebhookReceiver, type Receiver } from './webhook-receiver';
+import { answer, startWebhookReceiver, type Receiver } from './webhook-receiver';
 
 // Hosts started by this file take any free ingest port: the default one may be held by a host running in parallel.
 process.env.KAYSE_INGEST_PORT = '0';
 
 const MAX_ROWS_IN_DOM = 200;
-const APP_KEY = 'ak_live_e2e_0123456789abcdef';
+// Made at run time: never a committed credential.
+const APP_KEY = `test_app_key_${randomBytes(8).toString('hex')}`;
 const at = '2026-11-26T20:00:00Z';
 
 interface Ingest {
@@ -111,7 +113,7 @@ test.describe('the delivery inspector', () => {
       const headers = detail.getByTestId('request-headers');
       await expect(headers.getByRole('row', { name: /X-Kayse-Event-Id/ })).toContainText(eventId!);
       await expect(headers.getByRole('row', { name: /X-Kayse-Signature/ })).toContainText(/t=\d+,v1=[0-9a-f]{64}/);
-      await expect(headers.getByRole('row', { name: /X-Public-Api-Key/ })).toContainText('••••cdef');
+      await expect(headers.getByRole('row', { name: /X-Public-Api-Key/ })).toContainText(`••••${APP_KEY.slice(-4)}`);
       await expect(detail).not.toContainText(APP_KEY);
       const payload = detail.getByTestId('json-view-payload');
       await payload.getByRole('textbox', { name: 'Search the payload' }).fill('rear-ended');
@@ -176,7 +178,7 @@ test.describe('the delivery inspector', () => {
   test('a failing receiver: the delivery and its retry appear live, then a replay after the fix succeeds', async ({ page, request, console: kayse }) => {
     // The engine runs on the real clock: the first retry comes 30 s ± 20 % after the first attempt.
     test.setTimeout(90_000);
-    const receiver = await startWebhookReceiver(request, kayse, () => ({ status: 500, body: '{"error":"database unavailable"}' }));
+    const receiver = await startWebhookReceiver(request, kayse, answer(500, '{"error":"database unavailable"}'));
     try {
       const ingest = await connectIngest(request, kayse);
       const hook = await createWebhook(request, kayse, 'Flaky receiver', receiver);
@@ -199,7 +201,7 @@ test.describe('the delivery inspector', () => {
       await expect(detail.getByTestId('attempt-item').nth(1)).toContainText('Scheduled');
 
       // The receiver is fixed: Replay sends it again as a manual attempt, and it succeeds.
-      receiver.behave(() => ({ status: 200, body: 'ok' }));
+      receiver.behave(answer(200, 'ok'));
       await detail.getByRole('button', { name: 'Replay' }).click();
       await expect(detail.getByTestId('attempt-item')).toHaveCount(3);
       await expect(detail.getByTestId('attempt-item').nth(2)).toContainText('Replay');
@@ -212,7 +214,7 @@ test.describe('the delivery inspector', () => {
   });
 
   test('failed deliveries replayed in bulk with progress, after a 410 that deactivated the webhook', async ({ page, request, console: kayse }, testInfo) => {
-    const receiver = await startWebhookReceiver(request, kayse, () => ({ status: 410, body: 'gone' }));
+    const receiver = await startWebhookReceiver(request, kayse, answer(410, 'gone'));
     try {
       const ingest = await connectIngest(request, kayse);
       const hook = await createWebhook(request, kayse, 'Moved receiver', receiver);
@@ -223,7 +225,7 @@ test.describe('the delivery inspector', () => {
         .toBeGreaterThan(0);
       const failed = (await rpcValue<{ rows: { id: string }[] }>(request, kayse, 'deliveries.list', { webhookId: hook.id, state: 'failed' })).rows.length;
 
-      receiver.behave(() => ({ status: 200, body: 'ok' }));
+      receiver.behave(answer(200, 'ok'));
       await rpcValue(request, kayse, 'webhooks.setActive', { id: hook.id, active: true });
       await openConsole(page, kayse, `/webhooks/deliveries?webhookId=${hook.id}&status=failed`);
       await expect(rows(page)).toHaveCount(failed);

@@ -2,15 +2,19 @@
 // card, create + Save and send a test, the validation messages (local and the engine's), reveal and rotate the
 // signing secret, the Active toggle, campaign-scoped creation from a campaign's Workflows tab, and the banner on a
 // webhook its receiver deactivated with 410 Gone (a real event posted through the ingest API).
+import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import type { WebhookView } from '../shared/contract/webhooks';
 import { expect, openConsole, rpc, rpcValue, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
-import { startWebhookReceiver, type Receiver } from './webhook-receiver';
+import { answer, startWebhookReceiver, type Receiver } from './webhook-receiver';
 
 // Hosts started by this file take any free ingest port: the default one may be held by a host running in parallel.
 process.env.KAYSE_INGEST_PORT = '0';
 
 const WEBHOOKS = '/settings/integrations/webhooks';
+
+// Made at run time: never a committed credential.
+const APP_KEY = `test_app_key_${randomBytes(8).toString('hex')}`;
 
 let receivers: Receiver[] = [];
 test.afterEach(async () => {
@@ -72,7 +76,7 @@ test.describe('webhooks', () => {
     await expect(page.getByTestId('url-check')).toHaveAttribute('data-state', 'allowlisted');
     await expect(page.getByTestId('url-check')).toContainText('Resolves to 127.0.0.1');
     await expect(page.getByRole('checkbox', { name: 'All events (including future types)' })).toBeChecked();
-    await field(page, 'App Key').fill('pk_e2e_12345678');
+    await field(page, 'App Key').fill(APP_KEY);
     await screenshot(page, testInfo, 'webhook-new');
 
     await page.getByRole('button', { name: 'Save and send a test' }).click();
@@ -86,7 +90,7 @@ test.describe('webhooks', () => {
     await expect(page.getByTestId('app-key-attached')).toHaveText('App Key attached');
     expect(receiver.requests).toHaveLength(1);
     expect(receiver.requests[0]!.headers['x-kayse-test']).toBe('true');
-    expect(receiver.requests[0]!.headers['x-public-api-key']).toBe('pk_e2e_12345678');
+    expect(receiver.requests[0]!.headers['x-public-api-key']).toBe(APP_KEY);
     expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ test: true });
     await screenshot(page, testInfo, 'webhook-test-result');
 
@@ -263,7 +267,7 @@ test.describe('webhooks', () => {
   });
 
   test('a receiver answering 410 Gone to a real event deactivates the webhook: the banner says what happened and Activate turns it back on', async ({ page, request, console: kayse }, testInfo) => {
-    const receiver = await receiverFor(request, kayse, () => ({ status: 410, body: 'this endpoint was removed' }));
+    const receiver = await receiverFor(request, kayse, answer(410, 'this endpoint was removed'));
     const hook = await rpcValue<WebhookView>(request, kayse, 'webhooks.create', { name: 'Old CRM', url: receiver.url });
     await openConsole(page, kayse, `${WEBHOOKS}/${hook.id}`);
     await expect(page.getByTestId('webhook-condition')).toHaveText('No deliveries yet');
@@ -285,7 +289,7 @@ test.describe('webhooks', () => {
     await expect(card.getByTestId('integration-status')).toHaveText('Error');
     await expect(card.getByTestId('integration-status-detail')).toHaveText('0 active · 1 failing');
 
-    receiver.behave(() => ({ status: 200, body: 'ok' }));
+    receiver.behave(answer(200, 'ok'));
     await openConsole(page, kayse, `${WEBHOOKS}/${hook.id}`);
     await page.getByTestId('webhook-banner').getByRole('button', { name: 'Activate' }).click();
     // On again; its last attempt still failed, until a delivery gets through.

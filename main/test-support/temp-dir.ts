@@ -12,6 +12,9 @@ export function makeTempDir(prefix = 'kayse-test-'): { dir: string; remove(): vo
 /** A keychain service name no real install uses, so tests never read or clobber real credentials. */
 export const testSecretService = () => `kayse-test-${randomBytes(6).toString('hex')}`;
 
+/** An App Key made at run time (16 random hex characters after a test prefix), never a committed credential. */
+export const testAppKey = () => `test_app_key_${randomBytes(8).toString('hex')}`;
+
 /** An encrypted-file key generated at run time (never a committed secret). */
 export const randomKeyBase64 = () => randomBytes(32).toString('base64');
 

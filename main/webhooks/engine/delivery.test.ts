@@ -2,6 +2,7 @@
 // attempt is in the log (App Key masked).
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testAppKey } from '../../test-support/temp-dir';
 import { verifyKayseSignature, verifyStandardWebhook } from '../signing/verify';
 import { must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
@@ -56,7 +57,7 @@ describe('delivering an accepted event', () => {
     receiver = await startReceiver();
     env = await startWebhookCore();
     const hook = await env.createWebhook({ url: receiver.url });
-    const appKey = 'pk_live_8d1f2a9c4b7e6d5f3a2b';
+    const appKey = testAppKey();
     expect((await must(env.api.webhooks.setAppKey({ id: hook.id, appKey }))).hasAppKey).toBe(true);
     await env.postEvent('message_sent');
 
@@ -64,7 +65,7 @@ describe('delivering an accepted event', () => {
     expect(req!.headers['x-public-api-key']).toBe(appKey);
     await expect.poll(() => env!.attemptRows()[0]?.finished_at ?? null).not.toBeNull();
     const logged = JSON.parse(env.attemptRows()[0]!.request_headers) as Record<string, string>;
-    expect(logged['X-Public-Api-Key']).toBe('••••3a2b');
+    expect(logged['X-Public-Api-Key']).toBe(`••••${appKey.slice(-4)}`);
     const rows = JSON.stringify(env.core.database.sqlite.prepare('SELECT * FROM webhook_attempts').all());
     expect(rows).not.toContain(appKey);
 

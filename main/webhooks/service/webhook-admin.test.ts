@@ -5,7 +5,7 @@ import type { ContractError, Result } from '../../../shared/result';
 import { manualClock } from '../../events/test-ingest';
 import { KeychainSecretStore } from '../../secrets/keychain-store';
 import { filesContaining } from '../../test-support/scan-dir';
-import { hasSessionBus, testSecretService } from '../../test-support/temp-dir';
+import { hasSessionBus, testAppKey, testSecretService } from '../../test-support/temp-dir';
 import { signingAccount } from '../signing/vault-entry';
 import { verifyKayseSignature, verifyStandardWebhook } from '../signing/verify';
 import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
@@ -204,7 +204,7 @@ describe('editing, activating and deleting', () => {
     const env = await start({ clock, webhooks: { timers: false } });
     const { api, core } = env;
     const hook = await must(api.webhooks.create({ name: 'Failing CRM', url: r.url }));
-    await must(api.webhooks.setAppKey({ id: hook.id, appKey: 'pk_live_0123456789abcdef' }));
+    await must(api.webhooks.setAppKey({ id: hook.id, appKey: testAppKey() }));
     await env.postEvent('call_ended');
     await env.postEvent('message_sent');
     await core.webhooks.engine.settle();
@@ -294,7 +294,7 @@ describe('signing secret and App Key', () => {
     const keychain = new KeychainSecretStore(service);
 
     const hook = await must(api.webhooks.create({ name: 'Keychain CRM', url: r.url }));
-    const appKey = 'pk_live_kc_5e2f9a1b7c3d';
+    const appKey = testAppKey();
     expect((await must(api.webhooks.setAppKey({ id: hook.id, appKey }))).hasAppKey).toBe(true);
     expect(await keychain.get(`webhooks/${hook.id}/app-key`)).toBe(appKey);
     const { secret } = await must(api.webhooks.revealSecret({ id: hook.id }));

@@ -1,7 +1,11 @@
 // How a delivery's state reads in the inspector: succeeded, retrying (pending after a failed attempt), pending,
 // sending, failed or cancelled, each with its colour; and the status filter's choices.
 import type { MantineColor } from '@mantine/core';
+import type { CountUnit } from '../transfer/progress-view';
 import type { DeliveryStateFilter, DeliverySummary } from '../../../../shared/contract/webhooks';
+
+/** What bulk actions on deliveries count, for their progress bars. */
+export const DELIVERIES: CountUnit = { one: 'delivery', many: 'deliveries' };
 
 export type DeliveryStatus = 'succeeded' | 'retrying' | 'pending' | 'sending' | 'failed' | 'cancelled';
 

@@ -6,7 +6,8 @@ import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { DELIVERY_LOG_EXPORT_KIND, type ExportBundleInput } from '../../../../shared/contract/delivery-log';
 import { downloadText } from '../../download';
 import { useTaskProgress } from '../../hooks/use-task-progress';
-import { DeliveryProgress } from './delivery-progress';
+import { TaskProgressBar } from '../transfer/task-progress-bar';
+import { DELIVERIES } from './delivery-status';
 import { useContractAction } from './use-contract-action';
 
 interface ExportBundleButtonProps {
@@ -41,7 +42,7 @@ export function ExportBundleButton({ input, label, size = 'sm', disabled = false
         {label}
       </Button>
       {exporting.isPending && progress && progress.total !== null && progress.total > 200 && (
-        <DeliveryProgress title="Building the bundle" done={progress.done} total={progress.total} finished={progress.finished} error={progress.error} />
+        <TaskProgressBar unit={DELIVERIES} title="Building the bundle" done={progress.done} total={progress.total} finished={progress.finished} error={progress.error} />
       )}
     </Stack>
   );

@@ -7,7 +7,8 @@ import { useContractMutation } from '../../api/client';
 import { useTaskProgress, type TaskProgress } from '../../hooks/use-task-progress';
 import { ErrorAlert } from '../query-state';
 import { TIME_RANGES } from '../records/time-range';
-import { DeliveryProgress } from './delivery-progress';
+import { TaskProgressBar } from '../transfer/task-progress-bar';
+import { DELIVERIES } from './delivery-status';
 
 interface ReplayFailedModalProps {
   opened: boolean;
@@ -23,7 +24,8 @@ function Running({ taskId, total, progress, onClose }: { taskId: string; total: 
   const finished = progress?.finished ?? false;
   return (
     <Stack gap="sm" data-testid="replay-progress">
-      <DeliveryProgress
+      <TaskProgressBar
+        unit={DELIVERIES}
         title={finished ? (progress?.error ? 'Replay stopped' : 'Replays queued') : 'Queueing replays'}
         done={progress?.done ?? 0}
         total={progress?.total ?? total}

@@ -17,6 +17,12 @@ describe('progressView', () => {
     expect(progressView({ done: 500, total: 2_000, finished: true, error: 'disk full' }).percent).toBe(25);
   });
 
+  it('counts in the unit it is given (deliveries for a bulk replay)', () => {
+    const unit = { one: 'delivery', many: 'deliveries' };
+    expect(progressView({ done: 3_000, total: 5_000, finished: false, unit }).label).toBe('3,000 of 5,000 deliveries');
+    expect(progressView({ done: 1, total: null, finished: false, unit }).label).toBe('1 delivery');
+  });
+
   it('counts rows without a total while the file is still being read', () => {
     expect(progressView({ done: 0, total: null, finished: false })).toEqual({ percent: 0, label: '0 rows' });
   });

@@ -1,6 +1,6 @@
-// A progress bar for background work: "37 %" and "12,000 of 100,000 rows", announced to screen readers.
+// A progress bar for background work: "37 %" and "12,000 of 100,000 rows" (or deliveries…), announced to screen readers.
 import { Group, Progress, Stack, Text } from '@mantine/core';
-import { progressView } from './progress-view';
+import { progressView, type CountUnit } from './progress-view';
 
 interface TaskProgressBarProps {
   /** What is happening, e.g. "Importing cases". */
@@ -9,11 +9,13 @@ interface TaskProgressBarProps {
   total: number | null;
   finished: boolean;
   error?: string | null;
+  /** What `done` counts; rows unless said otherwise. */
+  unit?: CountUnit;
 }
 
 /** The bar with its title, percentage and rows; green when finished, red when it failed. */
-export function TaskProgressBar({ title, done, total, finished, error = null }: TaskProgressBarProps) {
-  const { percent, label } = progressView({ done, total, finished, error });
+export function TaskProgressBar({ title, done, total, finished, error = null, unit }: TaskProgressBarProps) {
+  const { percent, label } = progressView({ done, total, finished, error, unit });
   const running = !finished;
   return (
     <Stack gap={6}>
