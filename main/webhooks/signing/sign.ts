@@ -20,6 +20,18 @@ export interface SignatureHeaders {
   'webhook-signature': string;
 }
 
+/** Decoded HMAC keys by secret: a webhook signs thousands of requests with the same one or two secrets. */
+const decodedKeys = new Map<string, Buffer>();
+function keyOf(secret: string, i: number): Buffer {
+  let key = decodedKeys.get(secret);
+  if (key === undefined) {
+    key = signingKey(secret, `secrets.${i}`);
+    if (decodedKeys.size >= 256) decodedKeys.clear();
+    decodedKeys.set(secret, key);
+  }
+  return key;
+}
+
 // Printable ASCII without spaces or commas: the id travels in a header and inside the signed string.
 const HEADER_SAFE_ID = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
 
@@ -32,7 +44,7 @@ export function signRequest({ eventId, rawBody, secrets, timestamp }: SignReques
   if (problems.length > 0) {
     throw new AppError('INVALID_INPUT', `Can't sign the request: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, { issues: problems });
   }
-  const keys = secrets.map((secret, i) => signingKey(secret, `secrets.${i}`));
+  const keys = secrets.map(keyOf);
   const kayse = keys.map((key) => `v1=${kayseDigest(key, timestamp, rawBody).toString('hex')}`);
   const standard = keys.map((key) => `v1,${standardDigest(key, eventId, timestamp, rawBody).toString('base64')}`);
   return {
