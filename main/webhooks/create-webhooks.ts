@@ -19,6 +19,7 @@ import { createRetention, type Retention } from './service/retention';
 import { createWebhookAdmin, type WebhookAdmin } from './service/webhook-admin';
 import { createSecretVault, type SecretVault } from './signing/secret-vault';
 import { createDeliveryQueries, type DeliveryQueries } from './store/delivery-queries';
+import { createAttemptLog } from './store/attempt-log';
 import { createDeliveryStore, type DeliveryStore } from './store/delivery-store';
 import { createSettingsStore } from './store/settings-store';
 import { createWebhookStore, type WebhookStore } from './store/webhook-store';
@@ -115,8 +116,10 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     });
   let agent = buildAgent(settingsStore.get());
 
+  const attemptLog = createAttemptLog({ sqlite, deliveries, logger });
   const engine = createDeliveryEngine({
     deliveries,
+    log: attemptLog,
     webhooks,
     credentials,
     agent: () => agent,
@@ -172,6 +175,7 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
       replays.close();
       retention.close();
       await engine.close();
+      await attemptLog.close(); // every write already sent is committed before the database closes
       if (changeTimer) clearTimeout(changeTimer);
       await agent.close().catch(() => undefined);
     },

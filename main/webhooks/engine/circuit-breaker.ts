@@ -27,6 +27,8 @@ export interface CircuitBreakers {
   /** The attempts just started; a half-open circuit's one attempt becomes its probe. */
   started(webhookId: string, count: number): void;
   /** Records an outcome; returns true when the circuit changed state (worth showing). */
+  /** Attempts counted by started() that were never sent: a half-open circuit may probe again. */
+  cancelled(webhookId: string): void;
   record(webhookId: string, ok: boolean, nowMs: number): boolean;
   /** When an open circuit lets its next probe go (epoch ms), or null. */
   retryAt(webhookId: string): number | null;
@@ -60,6 +62,10 @@ export function createCircuitBreakers(options: BreakerOptions = DEFAULT_BREAKER)
     started(id, count) {
       const s = states.get(id);
       if (s?.state === 'half_open' && count > 0) s.probing = true;
+    },
+    cancelled(id) {
+      const s = states.get(id);
+      if (s) s.probing = false;
     },
     record(id, ok, nowMs) {
       const s = of(id);

@@ -10,6 +10,7 @@ import { ATTEMPT_TIMEOUT_MS } from '../policy/attempt-outcome';
 import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
 import { matchesWebhook } from '../policy/filters';
 import { nextStep, type NextStep } from '../policy/retry-policy';
+import type { AttemptLog } from '../store/attempt-log';
 import type { AttemptFinish, AttemptStart, DeliveryStore, DueDelivery } from '../store/delivery-store';
 import type { WebhookRow, WebhookStore } from '../store/webhook-store';
 import type { GuardedAgent } from '../url-guard/guarded-agent';
@@ -31,6 +32,8 @@ export const DEFAULT_LIMITS: EngineLimits = { total: 128, perEndpoint: 16 };
 
 export interface DeliveryEngineDeps {
   deliveries: DeliveryStore;
+  /** Where attempts are logged before sending and their outcomes after (a writer thread, or inline). */
+  log: AttemptLog;
   webhooks: WebhookStore;
   credentials: CredentialCache;
   /** The current agent (rebuilt when the allowlist or extra CAs change). */
@@ -76,7 +79,27 @@ const BODY_CACHE_SIZE = 4_096;
 const FLUSH_DELAY_MS = 2;
 const FLUSH_MAX = 512;
 const PUMP_BATCH = 8;
+/** Due deliveries read per webhook at a time. */
+const PREFETCH = 64;
 const NONE_HELD: ReadonlySet<string> = new Set();
+
+/** An outcome waiting to be written; `unsendable` ones (event gone) say nothing about the endpoint's health. */
+interface Finished {
+  result: AttemptFinish;
+  webhookId: string;
+  step: NextStep | null;
+  ok: boolean;
+  unsendable: boolean;
+}
+
+/** A claimed attempt with its request, between its claim and its sending. */
+interface Prepared {
+  w: WebhookRow;
+  d: DueDelivery;
+  body: string | null;
+  headers: Record<string, string>;
+  start: AttemptStart;
+}
 
 interface Claim {
   w: WebhookRow;
@@ -99,6 +122,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const claimed = new Map<string, Set<string>>();
   const running = new Set<Promise<void>>();
   const bodies = new Map<string, string>();
+  /** Due deliveries read ahead per webhook (see takeDue); dropped whenever something outside changes. */
+  const prefetched = new Map<string, DueDelivery[]>();
   const credentialErrors = new Map<string, number>();
   let total = 0;
   let fanOutList: WebhookRow[] | null = null;
@@ -107,9 +132,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   let pumpAgain = false;
   let wakeQueued = false;
   let timer: NodeJS.Timeout | null = null;
-  /** Outcomes waiting to be written; `unsendable` ones (event gone) say nothing about the endpoint's health. */
-  let finished: { result: AttemptFinish; webhookId: string; step: NextStep | null; ok: boolean; unsendable: boolean }[] = [];
+  /** Outcomes waiting to be written. */
+  let finished: Finished[] = [];
   let flushQueued = false;
+  /** Attempt-log writes sent and not yet committed. */
+  let writing = 0;
   let turn = 0;
   let closed = false;
   /** Nothing is sent before start(): the interrupted attempts of the last run are closed first. */
@@ -144,7 +171,13 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     deliveries.fanOut(pairs, now.toISOString(), now.getTime());
   }
 
+  /** Something outside changed what is due (new deliveries, a replay, a webhook): read it afresh. */
   function wake() {
+    prefetched.clear();
+    schedulePump();
+  }
+
+  function schedulePump() {
     if (wakeQueued || closed) return;
     wakeQueued = true;
     setImmediate(() => {
@@ -197,11 +230,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         for (const { w, credentials } of ready) {
           const room = Math.min(roomFor(w, at), budget);
           if (room <= 0) continue;
-          const held = claimed.get(w.id);
-          const due = deliveries
-            .due(w.id, at, room + (held?.size ?? 0), !w.active, (eventId) => !bodies.has(eventId))
-            .filter((d) => !held?.has(d.id))
-            .slice(0, room);
+          const due = takeDue(w, at, room);
           if (due.length === 0) continue;
           budget -= due.length;
           claims.push({ w, due, credentials });
@@ -218,6 +247,22 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     }
   }
 
+  /**
+   * Up to `room` due deliveries of a webhook, earliest first. Read ahead by a page: the deliveries being sent stay
+   * `pending` until their outcome is written, so a read of just `room` rows would mostly return those again.
+   */
+  function takeDue(w: WebhookRow, at: number, room: number): DueDelivery[] {
+    let queue = prefetched.get(w.id);
+    if (queue === undefined || queue.length < room) {
+      const held = claimed.get(w.id);
+      queue = deliveries
+        .due(w.id, at, Math.max(PREFETCH, room) + (held?.size ?? 0), !w.active, (eventId) => !bodies.has(eventId))
+        .filter((d) => !held?.has(d.id));
+      prefetched.set(w.id, queue);
+    }
+    return queue.splice(0, room);
+  }
+
   /** Attempts allowed to start for a webhook now: its own limit, the shared budget, its circuit. */
   function roomFor(w: WebhookRow, at: number): number {
     return Math.min(limits.perEndpoint - (perEndpoint.get(w.id) ?? 0), limits.total - total, breakers.allowance(w.id, at));
@@ -230,12 +275,20 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return [...list.slice(turn), ...list.slice(0, turn)];
   }
 
-  /** Logs every claimed attempt in one transaction, then sends them. */
+  /** Logs every claimed attempt in one transaction, then sends them once that is committed. */
   function launch(claims: Claim[], at: number) {
     const startedAt = new Date(at).toISOString();
     const timestamp = Math.floor(at / 1000);
-    const prepared = claims.flatMap(({ w, due, credentials }) =>
-      due.map((d) => {
+    const prepared: Prepared[] = [];
+    for (const { w, due, credentials } of claims) {
+      // The slots are taken now: until the attempt rows are written, the next pump must not claim these again.
+      breakers.started(w.id, due.length);
+      let held = claimed.get(w.id);
+      if (!held) claimed.set(w.id, (held = new Set()));
+      perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 0) + due.length);
+      total += due.length;
+      for (const d of due) {
+        held.add(d.id);
         const body = bodyFor(d);
         const number = d.attempts + 1;
         const headers =
@@ -254,35 +307,49 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
                 userAgent: deps.userAgent,
               });
         const start: AttemptStart = { deliveryId: d.id, webhookId: w.id, number, trigger: d.trigger, startedAt, url: w.url, requestHeaders: loggedHeaders(headers) };
-        return { w, d, body, headers, start };
-      }),
-    );
-    const attemptIds = deliveries.start(prepared.map((p) => p.start));
-    for (const { w, due } of claims) {
-      breakers.started(w.id, due.length);
-      let held = claimed.get(w.id);
-      if (!held) claimed.set(w.id, (held = new Set()));
-      for (const d of due) held.add(d.id);
+        prepared.push({ w, d, body, headers, start });
+      }
     }
-    prepared.forEach(({ w, d, body, headers, start }, i) => {
-      total += 1;
-      perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 0) + 1);
-      const attemptId = attemptIds[i]!;
-      const work = body === null ? Promise.resolve(missingEvent()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
-      const task = work
-        .then((result) => {
-          if (!result.stopped && !closed) complete(w, d, attemptId, start.startedAt, result, body === null);
-        })
-        .catch((error: unknown) => logger.error({ err: error, deliveryId: d.id }, 'webhook attempt bookkeeping failed'))
-        .finally(() => {
-          running.delete(task);
-          total -= 1;
-          perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 1) - 1);
-          // Under full load, claim in batches (a few free slots at a time), not one query round per finished attempt.
-          if (!closed && limits.total - total >= pumpBatch) wake();
-        });
-      running.add(task);
-    });
+    writing += 1;
+    deps.log.start(prepared.map((p) => p.start)).then(
+      (attemptIds) => {
+        writing -= 1;
+        prepared.forEach((p, i) => (closed ? release(p) : send(p, attemptIds[i]!)));
+        notifyIdle();
+      },
+      (error: unknown) => {
+        writing -= 1;
+        logger.error({ err: error, count: prepared.length }, 'could not log webhook attempts before sending them; they wait for the next try');
+        for (const p of prepared) release(p);
+        for (const { w } of claims) breakers.cancelled(w.id);
+        if (!closed) setTimeout(schedulePump, 1_000).unref();
+        notifyIdle();
+      },
+    );
+  }
+
+  /** Gives back the slot of an attempt that was never sent. */
+  function release({ w, d }: Prepared) {
+    total -= 1;
+    perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 1) - 1);
+    claimed.get(w.id)?.delete(d.id);
+  }
+
+  function send({ w, d, body, headers, start }: Prepared, attemptId: number) {
+    const work = body === null ? Promise.resolve(missingEvent()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
+    const task = work
+      .then((result) => {
+        if (!result.stopped && !closed) complete(w, d, attemptId, start.startedAt, result, body === null);
+      })
+      .catch((error: unknown) => logger.error({ err: error, deliveryId: d.id }, 'webhook attempt bookkeeping failed'))
+      .finally(() => {
+        running.delete(task);
+        total -= 1;
+        perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 1) - 1);
+        // Under full load, claim in batches (a few free slots at a time), not one query round per finished attempt.
+        if (!closed && limits.total - total >= pumpBatch) schedulePump();
+      });
+    running.add(task);
   }
 
   /** Turns an attempt's result into what follows for its delivery; `unsendable` (its event is gone) is final. */
@@ -334,13 +401,24 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     if (closed || finished.length === 0) return;
     const batch = finished;
     finished = [];
-    try {
-      deliveries.finish(batch.map((b) => b.result));
-    } catch (error) {
-      // Left in flight in the database: the next start resumes them.
-      logger.error({ err: error, count: batch.length }, 'could not record webhook attempts');
-      return;
-    }
+    writing += 1;
+    deps.log.finish(batch.map((b) => b.result)).then(
+      () => {
+        writing -= 1;
+        if (!closed) recorded(batch);
+        notifyIdle();
+      },
+      (error: unknown) => {
+        writing -= 1;
+        // Left in flight in the database (and held here): the next start resumes them.
+        logger.error({ err: error, count: batch.length }, 'could not record webhook attempts');
+        notifyIdle();
+      },
+    );
+  }
+
+  /** What follows once outcomes are committed: the deliveries can be claimed again, circuits and 410s act. */
+  function recorded(batch: Finished[]) {
     const now = nowMs();
     let circuitsChanged = false;
     for (const b of batch) {
@@ -356,7 +434,6 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       }
     }
     deps.changed(circuitsChanged ? ['webhook_deliveries', 'webhook_attempts', 'webhooks'] : ['webhook_deliveries', 'webhook_attempts']);
-    notifyIdle();
   }
 
   function missingEvent(): SendResult {
@@ -423,7 +500,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   }
 
   function notifyIdle() {
-    if (total > 0 || finished.length > 0 || pumping) return;
+    if (total > 0 || finished.length > 0 || pumping || writing > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const resolve of waiters) resolve();

@@ -21,17 +21,22 @@ export interface RequestHeadersInput {
 
 export function requestHeaders(input: RequestHeadersInput): Record<string, string> {
   const signature = signRequest({ eventId: input.eventId, rawBody: input.body, secrets: input.secrets, timestamp: input.timestamp });
-  return {
+  // Spelt out rather than spread: this runs for every attempt, and spreads into literals are slow in V8.
+  const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'User-Agent': input.userAgent,
     'X-Kayse-Event': input.eventType,
     'X-Kayse-Event-Id': input.eventId,
     'X-Kayse-Delivery': input.deliveryId,
     'X-Kayse-Attempt': String(input.attemptNumber),
-    ...signature,
-    ...(input.appKey === null ? {} : { [APP_KEY_HEADER]: input.appKey }),
-    ...(input.test ? { 'X-Kayse-Test': 'true' } : {}),
+    'X-Kayse-Signature': signature['X-Kayse-Signature'],
+    'webhook-id': signature['webhook-id'],
+    'webhook-timestamp': signature['webhook-timestamp'],
+    'webhook-signature': signature['webhook-signature'],
   };
+  if (input.appKey !== null) headers[APP_KEY_HEADER] = input.appKey;
+  if (input.test) headers['X-Kayse-Test'] = 'true';
+  return headers;
 }
 
 /** An App Key as the log shows it: only its last four characters, and those only when the key is long enough. */

@@ -6,6 +6,7 @@ import type { StoredEvent } from '../../../shared/domain/events';
 import type { AttemptTrigger } from '../../../shared/contract/webhooks';
 import { newId } from '../../workspace/records';
 import type { EnvelopeSource } from '../policy/envelope';
+import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow } from './attempt-log-sql';
 
 /** A delivery the engine is about to attempt, with what it needs to build the request. */
 export interface DueDelivery {
@@ -170,29 +171,10 @@ export function createDeliveryStore(sqlite: Database.Database): DeliveryStore {
   );
   const eventById = sqlite.prepare<[string], EventColumns>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ?`);
   const forAttempt = sqlite.prepare<[string], DueRow>(`SELECT ${DUE_COLUMNS} FROM webhook_deliveries d LEFT JOIN events e ON e.id = d.event_id WHERE d.id = ?`);
-  const insertAttempt = sqlite.prepare(
-    `INSERT INTO webhook_attempts (delivery_id, webhook_id, number, trigger, started_at, url, request_headers)
-     VALUES (@deliveryId, @webhookId, @number, @trigger, @startedAt, @url, @requestHeaders)`,
-  );
-  const finishAttempt = sqlite.prepare(
-    `UPDATE webhook_attempts SET finished_at = @finishedAt, resolved_ip = @resolvedIp, response_status = @responseStatus,
-       response_headers = @responseHeaders, response_body = @responseBody, response_truncated = @responseTruncated,
-       error_class = @errorClass, error_message = @errorMessage, duration_ms = @durationMs, next_attempt_at = @nextAttemptAt
-     WHERE id = @attemptId`,
-  );
-  // The attempt count and times are written with the outcome: one delivery write per attempt, not two.
-  const finishDelivery = sqlite.prepare(
-    `UPDATE webhook_deliveries SET state = @state, next_attempt_at = @nextAttemptAt, next_trigger = 'scheduled',
-       attempts = @number, first_attempt_at = coalesce(first_attempt_at, @startedAt), last_attempt_at = @startedAt,
-       last_status = @responseStatus, last_error_class = @errorClass, last_error = @errorMessage, last_duration_ms = @durationMs,
-       completed_at = CASE WHEN @state = 'pending' THEN NULL ELSE @finishedAt END
-     WHERE id = @deliveryId AND state IN ('pending', 'in_flight')`,
-  );
-  // A cancelled delivery (webhook deleted mid-attempt) still shows how its last attempt went.
-  const finishCancelled = sqlite.prepare(
-    `UPDATE webhook_deliveries SET last_status = @responseStatus, last_error_class = @errorClass, last_error = @errorMessage,
-       last_duration_ms = @durationMs WHERE id = @deliveryId AND state = 'cancelled'`,
-  );
+  const insertAttempt = sqlite.prepare(ATTEMPT_LOG_SQL.insertAttempt);
+  const finishAttempt = sqlite.prepare(ATTEMPT_LOG_SQL.finishAttempt);
+  const finishDelivery = sqlite.prepare(ATTEMPT_LOG_SQL.finishDelivery);
+  const finishCancelled = sqlite.prepare(ATTEMPT_LOG_SQL.finishCancelled);
   // Deliveries whose attempt was cut off stay pending; they count that attempt and are due at once.
   const resumeDeliveries = sqlite.prepare(
     `UPDATE webhook_deliveries SET
@@ -247,17 +229,12 @@ export function createDeliveryStore(sqlite: Database.Database): DeliveryStore {
     return n;
   });
   const start = sqlite.transaction((attempts: readonly AttemptStart[]) =>
-    attempts.map((a) => {
-      return Number(insertAttempt.run({ ...a, requestHeaders: JSON.stringify(a.requestHeaders) }).lastInsertRowid);
-    }),
+    attempts.map((a) => Number(insertAttempt.run(...attemptStartRow(a)).lastInsertRowid)),
   );
+  // attempt-log.worker.mjs runs the same two transactions on its own connection.
   const finish = sqlite.transaction((results: readonly AttemptFinish[]) => {
     for (const r of results) {
-      const params = {
-        ...r,
-        responseHeaders: r.responseHeaders === null ? null : JSON.stringify(r.responseHeaders),
-        responseTruncated: r.responseTruncated ? 1 : 0,
-      };
+      const params = attemptFinishParams(r);
       finishAttempt.run(params);
       if (finishDelivery.run(params).changes === 0) finishCancelled.run(params);
     }

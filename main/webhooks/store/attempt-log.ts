@@ -1,0 +1,133 @@
+// Where the delivery engine writes its attempt log. For a database file, on a worker thread with its own
+// connection (attempt-log.worker.mjs): the main thread then only sends rows and gets ids back, and the commits and
+// WAL checkpoints, about a third of an attempt's cost, happen beside it. For an in-memory database, or when the
+// worker can't start or dies, the same statements run inline on the main connection.
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../log';
+import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow } from './attempt-log-sql';
+import type { AttemptFinish, AttemptStart, DeliveryStore } from './delivery-store';
+
+export interface AttemptLog {
+  /** Logs attempts about to be sent; resolves with their ids once committed (only then may they be sent). */
+  start(attempts: readonly AttemptStart[]): Promise<number[]>;
+  /** Records outcomes; resolves once committed. */
+  finish(results: readonly AttemptFinish[]): Promise<void>;
+  /** Writes sent but not yet committed. */
+  pending(): number;
+  /** Waits for the writes already sent, then closes the writer's connection. */
+  close(): Promise<void>;
+}
+
+/** The statements on the main connection, answered at once. */
+export function inlineAttemptLog(deliveries: DeliveryStore): AttemptLog {
+  return {
+    start: async (attempts) => deliveries.start(attempts),
+    finish: async (results) => deliveries.finish(results),
+    pending: () => 0,
+    close: async () => undefined,
+  };
+}
+
+export interface AttemptLogOptions {
+  sqlite: Database.Database;
+  deliveries: DeliveryStore;
+  logger: Logger;
+  busyTimeoutMs?: number;
+}
+
+type Op = { op: 'start'; attempts: readonly AttemptStart[] } | { op: 'finish'; results: readonly AttemptFinish[] };
+interface Pending {
+  op: Op;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+type Reply = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; code: string | null };
+
+/** Packaged, the worker and the driver are unpacked beside app.asar (electron-builder.yml): a worker can't read inside it. */
+const unpacked = (path: string) => path.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+
+export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5_000 }: AttemptLogOptions): AttemptLog {
+  const inline = inlineAttemptLog(deliveries);
+  if (sqlite.memory) return inline;
+
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(unpacked(fileURLToPath(new URL('./attempt-log.worker.mjs', import.meta.url))), {
+    workerData: {
+      driver: unpacked(driver),
+      nativeBinding: unpacked(join(dirname(driver), '..', 'build', 'Release', 'better_sqlite3.node')),
+      file: sqlite.name,
+      busyTimeoutMs,
+      sql: ATTEMPT_LOG_SQL,
+    },
+  });
+  // Only writes in flight keep the process alive; an idle writer never holds it open.
+  worker.unref();
+  const waiting = new Map<number, Pending>();
+  let seq = 0;
+  let fallback: AttemptLog | null = null;
+  let closing: Promise<void> | null = null;
+
+  /** From now on everything runs inline; writes the worker never answered are made on the main connection. */
+  function fallBack(reason: string, error?: unknown) {
+    if (fallback !== null) return;
+    fallback = inline;
+    if (closing === null) logger.warn({ err: error }, `webhook attempt log writer ${reason}; writing on the main thread instead`);
+    // A write the worker committed but could not answer is made twice: at worst an attempt row too many, which
+    // the next start closes as interrupted. Nothing is lost.
+    const stranded = [...waiting.values()];
+    waiting.clear();
+    worker.unref();
+    for (const p of stranded) run(inline, p.op).then(p.resolve, p.reject);
+  }
+
+  const run = (log: AttemptLog, op: Op): Promise<unknown> => (op.op === 'start' ? log.start(op.attempts) : log.finish(op.results));
+
+  worker.on('message', (reply: Reply) => {
+    if ('ready' in reply) return;
+    const p = waiting.get(reply.id);
+    if (!p) return;
+    waiting.delete(reply.id);
+    if (waiting.size === 0) worker.unref();
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(Object.assign(new Error(reply.message), { code: reply.code }));
+  });
+  worker.on('error', (error) => fallBack('failed', error));
+  worker.on('exit', (code) => fallBack(`stopped (exit code ${code})`));
+
+  function send(op: Op): Promise<unknown> {
+    if (fallback !== null) return run(fallback, op);
+    const id = ++seq;
+    const rows = op.op === 'start' ? op.attempts.map(attemptStartRow) : op.results.map(attemptFinishParams);
+    return new Promise((resolve, reject) => {
+      if (waiting.size === 0) worker.ref();
+      waiting.set(id, { op, resolve, reject });
+      worker.postMessage({ id, op: op.op, rows });
+    });
+  }
+
+  return {
+    start: (attempts) => (attempts.length === 0 ? Promise.resolve([]) : (send({ op: 'start', attempts }) as Promise<number[]>)),
+    finish: async (results) => {
+      if (results.length > 0) await send({ op: 'finish', results });
+    },
+    pending: () => waiting.size,
+    close() {
+      closing ??= (async () => {
+        if (fallback !== null) return;
+        // Answered in order: once the close is answered, every write sent before it is committed.
+        await new Promise<void>((resolve) => {
+          const id = ++seq;
+          worker.ref();
+          waiting.set(id, { op: { op: 'finish', results: [] }, resolve: () => resolve(), reject: () => resolve() });
+          worker.postMessage({ id, op: 'close' });
+        });
+        await worker.terminate();
+      })();
+      return closing;
+    },
+  };
+}
