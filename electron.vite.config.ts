@@ -4,17 +4,21 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
-/** The drizzle-kit migrations are read at start-up from beside the main bundle (see main/db/migrations-folder.ts). */
-const copyMigrations = (): Plugin => ({
-  name: 'kayse:copy-migrations',
+/**
+ * Files the main bundle finds beside itself at run time: the drizzle-kit migrations (main/db/migrations-folder.ts)
+ * and the attempt log's worker script (main/webhooks/store/attempt-log.ts), plain JavaScript that runs as is.
+ */
+const copyRuntimeFiles = (): Plugin => ({
+  name: 'kayse:copy-runtime-files',
   closeBundle() {
     cpSync(resolve('main/db/migrations'), resolve('out/main/migrations'), { recursive: true });
+    cpSync(resolve('main/webhooks/store/attempt-log.worker.mjs'), resolve('out/main/attempt-log.worker.mjs'));
   },
 });
 
 export default defineConfig({
   main: {
-    plugins: [copyMigrations()],
+    plugins: [copyRuntimeFiles()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -110,7 +110,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the build output, the tray icon and package.json', () => {
-    const needed = ['out/main/index.js', 'out/main/headless.js', 'out/main/migrations/meta/_journal.json', 'out/preload/index.cjs'];
+    const needed = ['out/main/index.js', 'out/main/headless.js', 'out/main/migrations/meta/_journal.json', 'out/main/attempt-log.worker.mjs', 'out/preload/index.cjs'];
     const shipped = [...needed, 'out/renderer/index.html', 'resources/tray.png', 'package.json'];
     expect(shipped.filter((path) => !shipsAppFile(path))).toEqual([]);
     expect(needed.filter((path) => !existsSync(fromRoot(path)))).toEqual([]);
@@ -168,6 +168,10 @@ describe('native addons', () => {
     const paths = [sqlite, ...keyringAddons].map(repoPath);
     expect(paths.filter((path) => !shipsDependencyFile(path))).toEqual([]);
     expect(paths.filter((path) => !unpacked(path))).toEqual([]);
+  });
+
+  it("worker scripts are unpacked too: a worker thread loads its script and better-sqlite3 from disk", () => {
+    expect(['out/main/attempt-log.worker.mjs'].filter((path) => !unpacked(path))).toEqual([]);
   });
 
   it('the app code itself stays in the archive', () => {

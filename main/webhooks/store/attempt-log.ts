@@ -37,6 +37,8 @@ export interface AttemptLogOptions {
   deliveries: DeliveryStore;
   logger: Logger;
   busyTimeoutMs?: number;
+  /** The worker script; tests point it at one that fails, to see the inline fallback take over. */
+  workerScript?: URL;
 }
 
 type Op = { op: 'start'; attempts: readonly AttemptStart[] } | { op: 'finish'; results: readonly AttemptFinish[] };
@@ -50,12 +52,14 @@ type Reply = { ready: true } | { id: number; ok: true; value: unknown } | { id: 
 /** Packaged, the worker and the driver are unpacked beside app.asar (electron-builder.yml): a worker can't read inside it. */
 const unpacked = (path: string) => path.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
 
-export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5_000 }: AttemptLogOptions): AttemptLog {
+const WORKER_SCRIPT = new URL('./attempt-log.worker.mjs', import.meta.url);
+
+export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5_000, workerScript = WORKER_SCRIPT }: AttemptLogOptions): AttemptLog {
   const inline = inlineAttemptLog(deliveries);
   if (sqlite.memory) return inline;
 
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(unpacked(fileURLToPath(new URL('./attempt-log.worker.mjs', import.meta.url))), {
+  const worker = new Worker(unpacked(fileURLToPath(workerScript)), {
     workerData: {
       driver: unpacked(driver),
       nativeBinding: unpacked(join(dirname(driver), '..', 'build', 'Release', 'better_sqlite3.node')),

@@ -1,0 +1,112 @@
+// The attempt log on its writer thread: attempts are committed (and visible to the main connection) before their
+// ids come back, outcomes likewise, close() waits for every write sent; a worker that can't run hands over to
+// inline writes without losing one.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../test-support/temp-dir';
+import { createAttemptLog } from './attempt-log';
+import { openDeliveryLog, type DeliveryLog } from './delivery-log-fixture';
+import type { AttemptFinish, AttemptStart } from './delivery-store';
+
+const at = '2026-11-20T10:00:00.000Z';
+let log: DeliveryLog;
+afterEach(() => log?.close());
+
+function setUp(n: number) {
+  log = openDeliveryLog();
+  const webhookId = log.addWebhook('Intake CRM');
+  const ids = log.fanOut([webhookId], log.postEvents(Array.from({ length: n }, () => ({ type: 'call_ended' as const }))), at);
+  const starts: AttemptStart[] = ids.map((deliveryId) => ({
+    deliveryId,
+    webhookId,
+    number: 1,
+    trigger: 'scheduled',
+    startedAt: at,
+    url: 'https://crm.example.com/hooks',
+    requestHeaders: { 'X-Kayse-Delivery': deliveryId },
+  }));
+  return { webhookId, ids, starts };
+}
+
+const outcome = (attemptId: number, deliveryId: string, status: number, state: AttemptFinish['state']): AttemptFinish => ({
+  attemptId,
+  deliveryId,
+  number: 1,
+  startedAt: at,
+  finishedAt: '2026-11-20T10:00:00.080Z',
+  resolvedIp: '203.0.113.7',
+  responseStatus: status,
+  responseHeaders: { 'content-type': 'text/plain' },
+  responseBody: status === 200 ? 'ok' : 'busy',
+  responseTruncated: false,
+  errorClass: status === 200 ? null : 'http_status',
+  errorMessage: status === 200 ? null : `HTTP ${status}`,
+  durationMs: 80,
+  state,
+  nextAttemptAt: state === 'pending' ? Date.parse(at) + 30_000 : null,
+});
+
+function captureLogger() {
+  const lines: { level: number; msg: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
+  return { logger, lines };
+}
+
+const attemptRows = () =>
+  log.sqlite.prepare('SELECT delivery_id AS deliveryId, finished_at AS finishedAt, response_status AS status FROM webhook_attempts ORDER BY id').all() as {
+    deliveryId: string;
+    finishedAt: string | null;
+    status: number | null;
+  }[];
+const deliveryStates = () => log.sqlite.prepare('SELECT state, attempts FROM webhook_deliveries ORDER BY id').all();
+
+describe('attempt log writer thread', () => {
+  it('commits attempts before their ids come back, then their outcomes, all visible to the main connection', async () => {
+    const { ids, starts } = setUp(3);
+    const { logger, lines } = captureLogger();
+    const writer = createAttemptLog({ sqlite: log.sqlite, deliveries: log.deliveries, logger });
+    const started = writer.start(starts);
+    expect(writer.pending()).toBe(1); // on its way to the worker, not written inline
+    const attemptIds = await started;
+    expect(attemptIds).toHaveLength(3);
+    expect([...attemptIds].sort((a, b) => a - b)).toEqual(attemptIds);
+    expect(attemptRows()).toEqual(ids.map((deliveryId) => ({ deliveryId, finishedAt: null, status: null })));
+
+    await writer.finish([outcome(attemptIds[0]!, ids[0]!, 200, 'succeeded'), outcome(attemptIds[1]!, ids[1]!, 503, 'pending')]);
+    expect(attemptRows().map((r) => r.status)).toEqual([200, 503, null]);
+    expect(deliveryStates()).toEqual([
+      { state: 'succeeded', attempts: 1 },
+      { state: 'pending', attempts: 1 },
+      { state: 'pending', attempts: 0 },
+    ]);
+
+    // Not awaited: close() still waits for it before the writer's connection closes.
+    void writer.finish([outcome(attemptIds[2]!, ids[2]!, 200, 'succeeded')]);
+    await writer.close();
+    expect(attemptRows().map((r) => r.status)).toEqual([200, 503, 200]);
+    expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+  });
+
+  it('falls back to writing on the main connection when the worker cannot run, losing no write', async () => {
+    const { ids, starts } = setUp(2);
+    const temp = makeTempDir('kayse-attempt-log-');
+    const broken = join(temp.dir, 'broken.worker.mjs');
+    writeFileSync(broken, "throw new Error('this worker script is broken on purpose');\n");
+    const { logger, lines } = captureLogger();
+    const writer = createAttemptLog({ sqlite: log.sqlite, deliveries: log.deliveries, logger, workerScript: pathToFileURL(broken) });
+    const attemptIds = await writer.start(starts); // sent before the failure is known, answered inline after it
+    expect(attemptRows().map((r) => r.deliveryId)).toEqual(ids);
+    await writer.finish(attemptIds.map((id, i) => outcome(id, ids[i]!, 200, 'succeeded')));
+    expect(deliveryStates()).toEqual([
+      { state: 'succeeded', attempts: 1 },
+      { state: 'succeeded', attempts: 1 },
+    ]);
+    expect(writer.pending()).toBe(0);
+    expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual(['webhook attempt log writer failed; writing on the main thread instead']);
+    await writer.close();
+    temp.remove();
+  });
+});
