@@ -22,9 +22,9 @@ import { sendAttempt, type SendResult } from './send-attempt';
 import { sendTestDelivery } from './test-send';
 
 export interface EngineLimits {
-  /** Attempts in flight across all endpoints. */
+  /** Requests in flight across all endpoints. */
   total: number;
-  /** Attempts in flight to one webhook. */
+  /** Attempts in flight to one webhook (claimed, being logged or sent). */
   perEndpoint: number;
 }
 
@@ -64,7 +64,7 @@ export interface DeliveryEngine {
   circuit(webhookId: string): Circuit;
   /** Webhook rows changed: refresh the fan-out list, forget cached credentials of this one. */
   webhooksChanged(webhookId?: string): void;
-  /** Attempts in flight right now. */
+  /** Attempts under way right now (claimed, being logged, waiting for a request slot or being sent). */
   inFlight(): number;
   /** True while an attempt of this delivery is being sent or its outcome is not written yet. */
   isClaimed(deliveryId: string): boolean;
@@ -99,6 +99,8 @@ interface Prepared {
   body: string | null;
   headers: Record<string, string>;
   start: AttemptStart;
+  /** Its attempt row's id, once that row is written. */
+  attemptId?: number;
 }
 
 interface Claim {
@@ -114,6 +116,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const timeoutMs = deps.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const breakers = createCircuitBreakers(deps.breaker);
   const pumpBatch = Math.max(1, Math.min(PUMP_BATCH, Math.floor(limits.total / 8)));
+  // Attempts are claimed a little beyond the requests allowed in flight, so that while some are being logged
+  // others are on the wire: the log write is then off the request's critical path. Per webhook there is no such
+  // margin, so one slow endpoint never has more than its own limit claimed.
+  const claimLimit = limits.total + Math.max(1, Math.floor(limits.total / 4));
   const stop = new AbortController();
   // Every attempt in flight listens for the stop: hundreds of listeners are expected, not a leak.
   setMaxListeners(0, stop.signal);
@@ -125,7 +131,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   /** Due deliveries read ahead per webhook (see takeDue); dropped whenever something outside changes. */
   const prefetched = new Map<string, DueDelivery[]>();
   const credentialErrors = new Map<string, number>();
+  /** Attempts claimed and not yet over (being logged, waiting for a request slot, or being sent). */
   let total = 0;
+  /** Requests on the wire. */
+  let sending = 0;
+  /** Attempts logged and waiting for a request slot, oldest first. */
+  const ready: Prepared[] = [];
   let fanOutList: WebhookRow[] | null = null;
   let live: WebhookRow[] | null = null;
   let pumping = false;
@@ -226,7 +237,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         // From here to the start() in launch() nothing awaits: what is selected is claimed before anyone looks again.
         const at = nowMs();
         const claims: Claim[] = [];
-        let budget = limits.total - total;
+        let budget = claimLimit - total;
         for (const { w, credentials } of ready) {
           const room = Math.min(roomFor(w, at), budget);
           if (room <= 0) continue;
@@ -265,7 +276,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
 
   /** Attempts allowed to start for a webhook now: its own limit, the shared budget, its circuit. */
   function roomFor(w: WebhookRow, at: number): number {
-    return Math.min(limits.perEndpoint - (perEndpoint.get(w.id) ?? 0), limits.total - total, breakers.allowance(w.id, at));
+    return Math.min(limits.perEndpoint - (perEndpoint.get(w.id) ?? 0), claimLimit - total, breakers.allowance(w.id, at));
   }
 
   /** The webhooks starting one further along each pump, so a full budget favours nobody for long. */
@@ -314,7 +325,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     deps.log.start(prepared.map((p) => p.start)).then(
       (attemptIds) => {
         writing -= 1;
-        prepared.forEach((p, i) => (closed ? release(p) : send(p, attemptIds[i]!)));
+        prepared.forEach((p, i) => {
+          if (closed) return release(p);
+          p.attemptId = attemptIds[i]!;
+          ready.push(p);
+        });
+        sendReady();
         notifyIdle();
       },
       (error: unknown) => {
@@ -335,19 +351,27 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     claimed.get(w.id)?.delete(d.id);
   }
 
-  function send({ w, d, body, headers, start }: Prepared, attemptId: number) {
+  /** Sends logged attempts while request slots are free. */
+  function sendReady() {
+    while (sending < limits.total && ready.length > 0 && !closed) send(ready.shift()!);
+  }
+
+  function send({ w, d, body, headers, start, attemptId }: Prepared) {
+    sending += 1;
     const work = body === null ? Promise.resolve(missingEvent()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
     const task = work
       .then((result) => {
-        if (!result.stopped && !closed) complete(w, d, attemptId, start.startedAt, result, body === null);
+        if (!result.stopped && !closed) complete(w, d, attemptId!, start.startedAt, result, body === null);
       })
       .catch((error: unknown) => logger.error({ err: error, deliveryId: d.id }, 'webhook attempt bookkeeping failed'))
       .finally(() => {
         running.delete(task);
+        sending -= 1;
         total -= 1;
         perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 1) - 1);
+        sendReady();
         // Under full load, claim in batches (a few free slots at a time), not one query round per finished attempt.
-        if (!closed && limits.total - total >= pumpBatch) schedulePump();
+        if (!closed && claimLimit - total >= pumpBatch) schedulePump();
       });
     running.add(task);
   }
@@ -477,12 +501,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       }
       (w.active ? active : manualOnly).push(w.id);
     }
-    if (total < limits.total) {
+    if (total < claimLimit) {
       const due = earliestDue(active, manualOnly);
       if (due !== null) wakeAt = Math.min(wakeAt, due);
     }
     // Something is due but every slot is busy: the next finished attempt pumps again.
-    if (wakeAt <= now && total >= limits.total) return;
+    if (wakeAt <= now && total >= claimLimit) return;
     timer = setTimeout(() => void pump(), Math.max(0, wakeAt - now));
     timer.unref();
   }

@@ -3,7 +3,7 @@
 // and WAL checkpoints don't hold the main thread's event loop. Plain JavaScript: Node loads it as is from the
 // source tree, and the build copies it beside the main bundle.
 import { createRequire } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 
 /** @type {{ driver: string; nativeBinding: string; file: string; busyTimeoutMs: number; sql: Record<string, string> }} */
 const { driver, nativeBinding, file, busyTimeoutMs, sql } = workerData;
@@ -29,18 +29,42 @@ const finish = db.transaction((rows) => {
   return null;
 });
 
-parentPort.on('message', (message) => {
-  const { id, op, rows } = message;
+const run = (op, rows) => (op === 'start' ? start(rows) : finish(rows));
+// Everything waiting is written in one transaction: when the main thread sends faster than this thread commits,
+// commits get bigger, not more numerous. If the group fails, each write is tried alone so only its own fails.
+const writeGroup = db.transaction((group) => group.map(({ op, rows }) => run(op, rows)));
+
+function answer(group) {
   try {
-    if (op === 'close') {
-      db.close();
-      parentPort.postMessage({ id, ok: true, value: null });
-      parentPort.close();
-      return;
+    const values = writeGroup(group);
+    group.forEach(({ id }, i) => parentPort.postMessage({ id, ok: true, value: values[i] }));
+  } catch {
+    for (const { id, op, rows } of group) {
+      try {
+        parentPort.postMessage({ id, ok: true, value: run(op, rows) });
+      } catch (error) {
+        parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error), code: error?.code ?? null });
+      }
     }
-    parentPort.postMessage({ id, ok: true, value: op === 'start' ? start(rows) : finish(rows) });
-  } catch (error) {
-    parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error), code: error?.code ?? null });
+  }
+}
+
+parentPort.on('message', (first) => {
+  const group = [];
+  let close = null;
+  for (let message = first; message !== undefined && close === null; message = receiveMessageOnPort(parentPort)?.message) {
+    if (message.op === 'close') close = message;
+    else group.push(message);
+  }
+  // Attempts about to be sent first: they hold a request back, outcomes don't. Reordering is safe: an outcome is
+  // only ever sent after its attempt's start was answered.
+  const starts = group.filter((m) => m.op === 'start');
+  const finishes = group.filter((m) => m.op !== 'start');
+  if (starts.length > 0) answer(starts);
+  if (finishes.length > 0) answer(finishes);
+  if (close !== null) {
+    db.close();
+    parentPort.postMessage({ id: close.id, ok: true, value: null });
+    parentPort.close();
   }
 });
-parentPort.postMessage({ ready: true });
