@@ -12,6 +12,7 @@ import { createCore, type Core } from '../main/core';
 import { sampleEvent } from '../main/events/sample-events';
 import { createTestCa, type TestCa } from '../main/webhooks/url-guard/test-ca';
 import type { WebhookEngineOptions } from '../main/webhooks/create-webhooks';
+import { bundleForNode } from './support/bundle';
 import { startReceiverProcess, type ReceiverProcess } from './support/receiver-process';
 
 interface Row {
@@ -188,9 +189,10 @@ async function latency(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
 
 async function backlog(receiver: ReceiverProcess, ca: TestCa, rows: Row[], fullRate: number) {
   await receiver.down();
-  const child = fork(fileURLToPath(new URL('./support/backlog-process.ts', import.meta.url)), [], {
+  // Bundled and run in plain Node, as the console runs: the RSS measured is the console's, not tsx's.
+  const child = fork(await bundleForNode(new URL('./support/backlog-process.ts', import.meta.url)), [], {
     env: { ...process.env, BENCH_BACKLOG: JSON.stringify({ port: receiver.port, ca: ca.ca, events: 100_000 }) },
-    execArgv: ['--import', 'tsx'],
+    execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
@@ -206,7 +208,6 @@ async function backlog(receiver: ReceiverProcess, ca: TestCa, rows: Row[], fullR
     const drainRate = (drainTarget / (performance.now() - t)) * 1000;
     child.send({ cmd: 'peak' });
     const { peakRss, ingestPeak, drainPeak, idleRss } = await next<{ peakRss: number; ingestPeak: number; drainPeak: number; idleRss: number }>();
-    // The child runs the TypeScript sources through tsx, whose compiler and caches are part of the idle figure.
     console.error(`  backlog RSS: idle ${idleRss.toFixed(0)} MB, peak while filling ${ingestPeak.toFixed(0)} MB, while draining ${drainPeak.toFixed(0)} MB`);
     rows.push(row('backlog: drain deliveries/s (first 100,000) vs throughput run', drainRate, fullRate));
     rows.push(row('backlog: console peak RSS MB, 1,000,000 pending (limit 300)', peakRss, 300));

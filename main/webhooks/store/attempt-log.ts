@@ -67,6 +67,9 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
       busyTimeoutMs,
       sql: ATTEMPT_LOG_SQL,
     },
+    // It keeps nothing but a connection and four statements: a small heap keeps its memory small (V8 would
+    // otherwise let garbage pile up to the default young generation before collecting).
+    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });
   // Only writes in flight keep the process alive; an idle writer never holds it open.
   worker.unref();
