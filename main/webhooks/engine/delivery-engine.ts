@@ -1,6 +1,7 @@
-// The delivery engine: claims due deliveries (logging each attempt before it is sent), sends them within a
-// shared worker budget and a per-endpoint limit, records outcomes in batches, schedules retries, opens circuit
-// breakers for dead endpoints and resumes everything after a restart. Time and randomness are injected.
+// The delivery engine: claims due deliveries, logs each attempt (through the attempt log, usually its writer
+// thread) and sends it once that is committed, within a shared request budget and a per-endpoint limit; records
+// outcomes in batches, schedules retries, opens circuit breakers for dead endpoints and resumes everything after
+// a restart. Time and randomness are injected.
 import { setMaxListeners } from 'node:events';
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
