@@ -2,7 +2,6 @@
 // thread) and sends it once that is committed, within a shared request budget and a per-endpoint limit; records
 // outcomes in batches, schedules retries, opens circuit breakers for dead endpoints and resumes everything after
 // a restart. Time and randomness are injected.
-import { setMaxListeners } from 'node:events';
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
 import type { Clock } from '../../core/clock';
@@ -122,8 +121,6 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   // margin, so one slow endpoint never has more than its own limit claimed.
   const claimLimit = limits.total + Math.max(1, Math.floor(limits.total / 4));
   const stop = new AbortController();
-  // Every attempt in flight listens for the stop: hundreds of listeners are expected, not a leak.
-  setMaxListeners(0, stop.signal);
   const perEndpoint = new Map<string, number>();
   /** Deliveries from their claim until their outcome is written: still `pending` in the database, never claimed twice. */
   const claimed = new Map<string, Set<string>>();

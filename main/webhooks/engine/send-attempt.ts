@@ -56,96 +56,135 @@ class BodyCapReached extends Error {
   override name = 'BodyCapReached';
 }
 
+/**
+ * Attempts in flight per stop signal: one listener per signal aborts them all, rather than a listener added and
+ * removed by every attempt.
+ */
+const inFlightBySignal = new WeakMap<AbortSignal, Set<AttemptRequest>>();
+function watch(stop: AbortSignal, attempt: AttemptRequest): void {
+  let attempts = inFlightBySignal.get(stop);
+  if (attempts === undefined) {
+    const set = (attempts = new Set());
+    inFlightBySignal.set(stop, set);
+    stop.addEventListener('abort', () => {
+      const reason = stop.reason instanceof Error ? stop.reason : new DOMException('the engine stopped', 'AbortError');
+      for (const a of set) a.abort(reason);
+    }, { once: true });
+  }
+  attempts.add(attempt);
+}
+
+/** One attempt as undici's dispatcher handler; a class, so that nothing is allocated per attempt but itself. */
+class AttemptRequest implements Dispatcher.DispatchHandler {
+  private readonly startedAt = performance.now();
+  private abortRequest: ((reason: Error) => void) | null = null;
+  private abortedEarly: Error | null = null;
+  private statusCode = 0;
+  private responseHeaders: Record<string, string | string[] | undefined> = {};
+  private durationMs = 0;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private truncated = false;
+  private settled = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly target: URL,
+    private readonly agent: GuardedAgent,
+    timeoutMs: number,
+    private readonly stop: AbortSignal | undefined,
+    private readonly resolve: (result: SendResult) => void,
+  ) {
+    // A plain timer, held until the attempt ends (an AbortSignal.timeout() could be collected before it fires).
+    this.timer = setTimeout(() => this.abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    if (stop?.aborted) this.abort(stop.reason instanceof Error ? stop.reason : new DOMException('the engine stopped', 'AbortError'));
+    else if (stop) watch(stop, this);
+  }
+
+  abort(reason: Error): void {
+    if (this.abortRequest === null) this.abortedEarly = reason;
+    else this.abortRequest(reason);
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    if (this.abortedEarly !== null) abort(this.abortedEarly);
+    else this.abortRequest = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    this.statusCode = statusCode;
+    this.durationMs = performance.now() - this.startedAt;
+    this.responseHeaders = util.parseHeaders(rawHeaders);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    const room = RESPONSE_BODY_CAP - this.size;
+    if (chunk.length <= room) {
+      this.chunks.push(chunk);
+      this.size += chunk.length;
+      return true;
+    }
+    // Keep up to the cap and drop the connection: a 10 MB answer costs 64 KiB of memory, not 10 MB.
+    this.chunks.push(chunk.subarray(0, room));
+    this.size += room;
+    this.truncated = true;
+    this.abort(new BodyCapReached('response body cap reached'));
+    return false;
+  }
+
+  onComplete(): void {
+    this.answered();
+  }
+
+  onError(error: Error): void {
+    // The status already arrived: a body cut short (cap, timeout, reset) is kept as far as it got.
+    if (this.statusCode !== 0) {
+      this.truncated = true;
+      return this.answered();
+    }
+    this.settle({
+      outcome: classifyAttempt({ error, durationMs: performance.now() - this.startedAt }),
+      resolvedIp: this.resolvedIp(),
+      responseHeaders: null,
+      responseBody: null,
+      responseTruncated: false,
+      stopped: this.stop?.aborted === true,
+    });
+  }
+
+  private answered(): void {
+    this.settle({
+      outcome: classifyAttempt({ response: { statusCode: this.statusCode, headers: this.responseHeaders }, durationMs: this.durationMs }),
+      resolvedIp: this.resolvedIp(),
+      responseHeaders: flatHeaders(this.responseHeaders),
+      responseBody: Buffer.concat(this.chunks, this.size).toString('utf8'),
+      responseTruncated: this.truncated,
+      stopped: false,
+    });
+  }
+
+  private resolvedIp(): string | null {
+    try {
+      return this.agent.dialledAddress(this.target)?.address ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private settle(result: SendResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    if (this.stop) inFlightBySignal.get(this.stop)?.delete(this);
+    this.resolve(result);
+  }
+}
+
 export function sendAttempt({ url, headers, body, agent, timeoutMs, stop }: SendInput): Promise<SendResult> {
   return new Promise<SendResult>((resolve) => {
     const target = parseUrl(url);
-    const startedAt = performance.now();
-    let abortRequest: ((reason: Error) => void) | null = null;
-    let abortedEarly: Error | null = null;
-    let statusCode = 0;
-    let responseHeaders: Record<string, string | string[] | undefined> = {};
-    let durationMs = 0;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let truncated = false;
-    let settled = false;
-
-    const abort = (reason: Error) => {
-      if (abortRequest === null) abortedEarly = reason;
-      else abortRequest(reason);
-    };
-    // A plain timer, held until the attempt ends (an AbortSignal.timeout() could be collected before it fires).
-    const timer = setTimeout(() => abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-    const onStop = () => abort(stop?.reason instanceof Error ? stop.reason : new DOMException('the engine stopped', 'AbortError'));
-    if (stop?.aborted) onStop();
-    else stop?.addEventListener('abort', onStop, { once: true });
-
-    const resolvedIp = () => {
-      try {
-        return agent.dialledAddress(target)?.address ?? null;
-      } catch {
-        return null;
-      }
-    };
-    const settle = (result: SendResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      stop?.removeEventListener('abort', onStop);
-      resolve(result);
-    };
-    const answered = () =>
-      settle({
-        outcome: classifyAttempt({ response: { statusCode, headers: responseHeaders }, durationMs }),
-        resolvedIp: resolvedIp(),
-        responseHeaders: flatHeaders(responseHeaders),
-        responseBody: Buffer.concat(chunks, size).toString('utf8'),
-        responseTruncated: truncated,
-        stopped: false,
-      });
-
-    const handler: Dispatcher.DispatchHandler = {
-      onConnect(abortFn) {
-        if (abortedEarly !== null) abortFn(abortedEarly);
-        else abortRequest = abortFn;
-      },
-      onHeaders(status, rawHeaders) {
-        statusCode = status;
-        durationMs = performance.now() - startedAt;
-        responseHeaders = util.parseHeaders(rawHeaders);
-        return true;
-      },
-      onData(chunk) {
-        const room = RESPONSE_BODY_CAP - size;
-        if (chunk.length <= room) {
-          chunks.push(chunk);
-          size += chunk.length;
-          return true;
-        }
-        // Keep up to the cap and drop the connection: a 10 MB answer costs 64 KiB of memory, not 10 MB.
-        chunks.push(chunk.subarray(0, room));
-        size += room;
-        truncated = true;
-        abort(new BodyCapReached('response body cap reached'));
-        return false;
-      },
-      onComplete: answered,
-      onError(error) {
-        // The status already arrived: a body cut short (cap, timeout, reset) is kept as far as it got.
-        if (statusCode !== 0) {
-          truncated = true;
-          return answered();
-        }
-        settle({
-          outcome: classifyAttempt({ error, durationMs: performance.now() - startedAt }),
-          resolvedIp: resolvedIp(),
-          responseHeaders: null,
-          responseBody: null,
-          responseTruncated: false,
-          stopped: stop?.aborted === true,
-        });
-      },
-    };
+    const handler = new AttemptRequest(target, agent, timeoutMs, stop, resolve);
     agent.dispatch({ origin: target.origin, path: target.pathname + target.search, method: 'POST', headers, body }, handler);
   });
 }
