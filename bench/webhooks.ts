@@ -96,7 +96,7 @@ const median = (values: number[]) => percentile(values, 50);
 async function engineRun(receiver: ReceiverProcess, ca: TestCa, script: string): Promise<{ deliveries: number; rate: number }> {
   const child = fork(script, [], {
     env: { ...process.env, BENCH_THROUGHPUT: JSON.stringify({ port: receiver.port, ca: ca.ca, events: 5_000 }) },
-    execArgv: [],
+    execArgv: process.env.PROF_CHILD ? ['--cpu-prof', '--cpu-prof-dir=/tmp/childprof'] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));

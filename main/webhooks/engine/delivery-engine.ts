@@ -267,6 +267,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       queue = deliveries
         .due(w.id, at, Math.max(PREFETCH, room) + (held?.size ?? 0), !w.active, (eventId) => !bodies.has(eventId))
         .filter((d) => !held?.has(d.id));
+      // Bodies now, not at the claim: the other webhooks' read-ahead of the same events then finds them cached
+      // instead of reading and parsing each event once per webhook.
+      for (const d of queue) if (d.event !== null) bodyFor(d);
       prefetched.set(w.id, queue);
     }
     return queue.splice(0, room);
