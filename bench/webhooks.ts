@@ -334,7 +334,8 @@ export async function benchWebhooks(): Promise<Row[]> {
   const ca = (receiverCa = createTestCa(['localhost', '127.0.0.1']));
   const receiver = await startReceiverProcess(ca);
   const rows: Row[] = [];
-  // WEBHOOK_BENCH=backlog,crash runs only those parts (the throughput figure is then not measured).
+  // WEBHOOK_BENCH=backlog,crash runs only those parts (the throughput figure is then not measured). PROF_CHILD=1
+  // writes a CPU profile of each throughput round's console to /tmp/childprof.
   const only = (process.env.WEBHOOK_BENCH ?? '').split(',').filter(Boolean);
   const run = (part: string) => only.length === 0 || only.includes(part);
   try {
