@@ -47,7 +47,7 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
-type Reply = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; code: string | null };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; code: string | null };
 
 /** Packaged, the worker and the driver are unpacked beside app.asar (electron-builder.yml): a worker can't read inside it. */
 const unpacked = (path: string) => path.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
@@ -94,7 +94,6 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
   const run = (log: AttemptLog, op: Op): Promise<unknown> => (op.op === 'start' ? log.start(op.attempts) : log.finish(op.results));
 
   worker.on('message', (reply: Reply) => {
-    if ('ready' in reply) return;
     const p = waiting.get(reply.id);
     if (!p) return;
     waiting.delete(reply.id);
