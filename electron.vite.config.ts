@@ -1,24 +1,20 @@
-import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { copyRuntimeFiles } from './scripts/runtime-files';
 
-/**
- * Files the main bundle finds beside itself at run time: the drizzle-kit migrations (main/db/migrations-folder.ts)
- * and the attempt log's worker script (main/webhooks/store/attempt-log.ts), plain JavaScript that runs as is.
- */
-const copyRuntimeFiles = (): Plugin => ({
+/** The files the main bundle finds beside itself at run time (scripts/runtime-files.ts). */
+const copyRuntimeFilesPlugin = (): Plugin => ({
   name: 'kayse:copy-runtime-files',
   closeBundle() {
-    cpSync(resolve('main/db/migrations'), resolve('out/main/migrations'), { recursive: true });
-    cpSync(resolve('main/webhooks/store/attempt-log.worker.mjs'), resolve('out/main/attempt-log.worker.mjs'));
+    copyRuntimeFiles(resolve('out/main'));
   },
 });
 
 export default defineConfig({
   main: {
-    plugins: [copyRuntimeFiles()],
+    plugins: [copyRuntimeFilesPlugin()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -3,84 +3,29 @@
 // outcomes in batches, schedules retries, opens circuit breakers for dead endpoints and resumes everything after
 // a restart. Time and randomness are injected.
 import type { StoredEvent } from '../../../shared/domain/events';
-import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
-import type { Clock } from '../../core/clock';
-import type { Logger } from '../../log';
 import { ATTEMPT_TIMEOUT_MS } from '../policy/attempt-outcome';
-import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
 import { matchesWebhook } from '../policy/filters';
-import { nextStep, type NextStep } from '../policy/retry-policy';
-import type { AttemptLog } from '../store/attempt-log';
-import type { AttemptFinish, AttemptStart, DeliveryStore, DueDelivery } from '../store/delivery-store';
-import type { WebhookRow, WebhookStore } from '../store/webhook-store';
-import type { GuardedAgent } from '../url-guard/guarded-agent';
-import { createCircuitBreakers, type BreakerOptions } from './circuit-breaker';
-import type { CredentialCache, Credentials } from './credentials';
+import type { NextStep } from '../policy/retry-policy';
+import type { AttemptFinish, AttemptStart, DueDelivery } from '../store/delivery-store';
+import type { WebhookRow } from '../store/webhook-store';
+import { createCircuitBreakers } from './circuit-breaker';
+import type { Credentials } from './credentials';
 import { loggedHeaders, requestHeaders } from './request-headers';
 import { attemptRecord } from './attempt-record';
 import { sendAttempt, type SendResult } from './send-attempt';
 import { sendTestDelivery } from './test-send';
+import { createDueReader } from './due-reader';
+import { missingEventResult, whatFollows } from './what-follows';
+import { DEFAULT_LIMITS, type DeliveryEngine, type DeliveryEngineDeps } from './delivery-engine-types';
 
-export interface EngineLimits {
-  /** Requests in flight across all endpoints. */
-  total: number;
-  /** Attempts in flight to one webhook (claimed, being logged or sent). */
-  perEndpoint: number;
-}
-
-export const DEFAULT_LIMITS: EngineLimits = { total: 128, perEndpoint: 16 };
-
-export interface DeliveryEngineDeps {
-  deliveries: DeliveryStore;
-  /** Where attempts are logged before sending and their outcomes after (a writer thread, or inline). */
-  log: AttemptLog;
-  webhooks: WebhookStore;
-  credentials: CredentialCache;
-  /** The current agent (rebuilt when the allowlist or extra CAs change). */
-  agent: () => GuardedAgent;
-  clock: Clock;
-  rng?: () => number;
-  logger: Logger;
-  userAgent: string;
-  limits?: EngineLimits;
-  breaker?: BreakerOptions;
-  attemptTimeoutMs?: number;
-  /** Off in tests that drive time themselves through `settle()`. */
-  timers?: boolean;
-  /** Something changed that lists show (throttled by the caller). */
-  changed: (tables: string[]) => void;
-}
-
-export interface DeliveryEngine {
-  /** Resumes interrupted deliveries and starts sending (nothing is sent before). */
-  start(): void;
-  /** Called inside the ingest transaction: one delivery per matching active webhook. */
-  fanOut(events: readonly StoredEvent[]): void;
-  /** Something may be due now (new deliveries, a replay, a webhook activated). */
-  wake(): void;
-  /** Sends everything due at the clock's time and waits until those attempts are recorded (tests, benchmarks). */
-  settle(): Promise<void>;
-  sendTest(webhookId: string, eventType?: string): Promise<TestResult>;
-  circuit(webhookId: string): Circuit;
-  /** Webhook rows changed: refresh the fan-out list, forget cached credentials of this one. */
-  webhooksChanged(webhookId?: string): void;
-  /** Attempts under way right now (claimed, being logged, waiting for a request slot or being sent). */
-  inFlight(): number;
-  /** True while an attempt of this delivery is being sent or its outcome is not written yet. */
-  isClaimed(deliveryId: string): boolean;
-  /** Stops sending; attempts in flight are abandoned and resumed by the next start. */
-  close(): Promise<void>;
-}
+export { DEFAULT_LIMITS, type DeliveryEngine, type DeliveryEngineDeps, type EngineLimits } from './delivery-engine-types';
 
 /** How far ahead the idle timer looks at most (so settings or clock changes are picked up). */
 const MAX_SLEEP_MS = 30_000;
-const BODY_CACHE_SIZE = 4_096;
 /** Outcomes are written together: a short wait turns many small transactions into one (fewer index pages). */
 const FLUSH_DELAY_MS = 2;
 const FLUSH_MAX = 512;
 const PUMP_BATCH = 8;
-/** Due deliveries read per webhook at a time. */
-const PREFETCH = 64;
 const NONE_HELD: ReadonlySet<string> = new Set();
 
 /** An outcome waiting to be written; `unsendable` ones (event gone) say nothing about the endpoint's health. */
@@ -125,9 +70,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   /** Deliveries from their claim until their outcome is written: still `pending` in the database, never claimed twice. */
   const claimed = new Map<string, Set<string>>();
   const running = new Set<Promise<void>>();
-  const bodies = new Map<string, string>();
-  /** Due deliveries read ahead per webhook (see takeDue); dropped whenever something outside changes. */
-  const prefetched = new Map<string, DueDelivery[]>();
+  const reader = createDueReader(deliveries);
   const credentialErrors = new Map<string, number>();
   /** Attempts claimed and not yet over (being logged, waiting for a request slot, or being sent). */
   let total = 0;
@@ -154,20 +97,6 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
 
   const nowMs = () => clock.now().getTime();
 
-  function bodyFor(d: DueDelivery): string | null {
-    if (d.body !== null) return d.body;
-    let body = bodies.get(d.eventId);
-    if (body === undefined) {
-      // Not read with the claim because it was cached then; it may have been evicted since.
-      const event = d.event ?? deliveries.event(d.eventId);
-      if (event === null) return null;
-      body = serializeEnvelope(buildEnvelope(event, { test: false }));
-      if (bodies.size >= BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
-      bodies.set(d.eventId, body);
-    }
-    return body;
-  }
-
   // Read on every pump: cached, and dropped whenever a webhook changes.
   const liveWebhooks = () => (live ??= webhooks.list());
 
@@ -182,7 +111,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
 
   /** Something outside changed what is due (new deliveries, a replay, a webhook): read it afresh. */
   function wake() {
-    prefetched.clear();
+    reader.forget();
     schedulePump();
   }
 
@@ -239,11 +168,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         for (const { w, credentials } of ready) {
           const room = Math.min(roomFor(w, at), budget);
           if (room <= 0) continue;
-          const due = takeDue(w, at, room);
-          if (due.length === 0) continue;
-          budget -= due.length;
-          claims.push({ w, due, credentials });
-          if (due.length === room) pumpAgain = true;
+          const taken = reader.take(w, at, room, claimed.get(w.id));
+          if (taken.length === 0) continue;
+          budget -= taken.length;
+          claims.push({ w, due: taken, credentials });
+          if (taken.length === room) pumpAgain = true;
         }
         if (claims.length > 0) launch(claims, at);
       } while (pumpAgain && !closed);
@@ -254,25 +183,6 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       armTimer();
       notifyIdle();
     }
-  }
-
-  /**
-   * Up to `room` due deliveries of a webhook, earliest first. Read ahead by a page: the deliveries being sent stay
-   * `pending` until their outcome is written, so a read of just `room` rows would mostly return those again.
-   */
-  function takeDue(w: WebhookRow, at: number, room: number): DueDelivery[] {
-    let queue = prefetched.get(w.id);
-    if (queue === undefined || queue.length < room) {
-      const held = claimed.get(w.id);
-      queue = deliveries
-        .due(w.id, at, Math.max(PREFETCH, room) + (held?.size ?? 0), !w.active, (eventId) => !bodies.has(eventId))
-        .filter((d) => !held?.has(d.id));
-      // Bodies now, not at the claim: the other webhooks' read-ahead of the same events then finds them cached
-      // instead of reading and parsing each event once per webhook.
-      for (const d of queue) if (d.event !== null) bodyFor(d);
-      prefetched.set(w.id, queue);
-    }
-    return queue.splice(0, room);
   }
 
   /** Attempts allowed to start for a webhook now: its own limit, the shared budget, its circuit. */
@@ -301,7 +211,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       total += due.length;
       for (const d of due) {
         held.add(d.id);
-        const body = bodyFor(d);
+        const body = reader.bodyFor(d);
         const number = d.attempts + 1;
         const headers =
           body === null
@@ -359,7 +269,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
 
   function send({ w, d, body, headers, start, attemptId }: Prepared) {
     sending += 1;
-    const work = body === null ? Promise.resolve(missingEvent()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
+    const work = body === null ? Promise.resolve(missingEventResult()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
     const task = work
       .then((result) => {
         if (!result.stopped && !closed) complete(w, d, attemptId!, start.startedAt, result, body === null);
@@ -380,32 +290,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   /** Turns an attempt's result into what follows for its delivery; `unsendable` (its event is gone) is final. */
   function complete(w: WebhookRow, d: DueDelivery, attemptId: number, startedAt: string, result: SendResult, unsendable = false) {
     const finishedAt = clock.now();
-    const { outcome } = result;
-    let step: NextStep | null = null;
-    let state: AttemptFinish['state'];
-    let nextAttemptAt: number | null = null;
-    if (unsendable) {
-      state = 'failed';
-    } else if (d.trigger === 'scheduled' && !d.isTest) {
-      step = nextStep({
-        attemptNumber: d.attempts + 1,
-        firstAttemptAt: new Date(d.firstAttemptAt ?? startedAt),
-        now: finishedAt,
-        outcome,
-        rng,
-      });
-      state = step.kind === 'succeeded' ? 'succeeded' : step.kind === 'retry' ? 'pending' : 'failed';
-      if (step.kind === 'retry') nextAttemptAt = step.at.getTime();
-    } else {
-      // Tests and manual replays are single attempts: their result is final.
-      state = outcome.ok ? 'succeeded' : 'failed';
-      if (!outcome.ok && outcome.status === 410 && !d.isTest) step = nextStep({ attemptNumber: 1, firstAttemptAt: finishedAt, now: finishedAt, outcome, rng });
-    }
-    const errorMessage = outcome.ok ? null : step?.kind === 'deactivate' || step?.kind === 'failed' ? `${outcome.message}. ${step.reason}` : outcome.message;
+    const { state, nextAttemptAt, step, errorMessage } = whatFollows(d, result, startedAt, finishedAt, rng, unsendable);
     finished.push({
       webhookId: w.id,
       step,
-      ok: outcome.ok,
+      ok: result.outcome.ok,
       unsendable,
       result: attemptRecord({ attemptId, deliveryId: d.id, number: d.attempts + 1, startedAt, finishedAt: finishedAt.toISOString() }, result, {
         state,
@@ -459,24 +348,6 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       }
     }
     deps.changed(circuitsChanged ? ['webhook_deliveries', 'webhook_attempts', 'webhooks'] : ['webhook_deliveries', 'webhook_attempts']);
-  }
-
-  function missingEvent(): SendResult {
-    return {
-      outcome: {
-        ok: false,
-        errorClass: 'connect',
-        status: null,
-        message: 'Not sent: the event is no longer stored (removed with the demo data); there is nothing to deliver',
-        retryAfter: null,
-        durationMs: 0,
-      },
-      resolvedIp: null,
-      responseHeaders: null,
-      responseBody: null,
-      responseTruncated: false,
-      stopped: false,
-    };
   }
 
   /** Sleeps until the earliest pending attempt or circuit probe, among endpoints with room. */
