@@ -2,22 +2,24 @@
 // are in the DOM), the open delivery highlighted by id, and the user's place kept when rows are added above it:
 // the first row on screen stays where it was, unless the list is scrolled to the very top (then new rows show).
 import { Loader, Group, Text } from '@mantine/core';
-import { FlexRender, useTable, type Row } from '@tanstack/react-table';
+import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
-import { tableMinWidth } from '../records/column-tracks';
-import { recordTableFeatures, type RecordColumn, type RecordTableFeatures } from '../records/virtual-record-table';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  columnLayout,
+  HEADER_HEIGHT,
+  OVERSCAN,
+  RecordTableHead,
+  recordTableFeatures,
+  ROW_HEIGHT,
+  RowCells,
+  rowKeyTarget,
+  type RecordColumn,
+} from '../records/virtual-record-table';
 import recordClasses from '../records/virtual-record-table.module.css';
 import type { DeliveryRow } from './delivery-columns';
 import classes from './delivery-table.module.css';
 
-export const ROW_HEIGHT = 44;
-const HEADER_HEIGHT = 38;
-const OVERSCAN = 8;
-const PAGE_STEP = 10;
-// Must match the row's column-gap and padding-inline in the records' CSS module.
-const COLUMN_GAP = 12;
-const ROW_PADDING = 16;
 
 interface DeliveryTableProps {
   columns: RecordColumn<DeliveryRow>[];
@@ -31,14 +33,6 @@ interface DeliveryTableProps {
   height: string;
   busy?: boolean;
 }
-
-const Cells = memo(function Cells({ row }: { row: Row<RecordTableFeatures, DeliveryRow> }) {
-  return row.getAllCells().map((cell) => (
-    <div role="cell" key={cell.id} className={recordClasses.cell}>
-      <FlexRender cell={cell} />
-    </div>
-  ));
-}) as (props: { row: Row<RecordTableFeatures, DeliveryRow> }) => ReactNode;
 
 /** The virtualized deliveries table; see the file header. */
 export function DeliveryTable({ columns, rows, hasMore, loadingMore, selectedId, onOpen, onVisibleRange, height, busy = false }: DeliveryTableProps) {
@@ -86,8 +80,7 @@ export function DeliveryTable({ columns, rows, hasMore, loadingMore, selectedId,
 
   const items = virtualizer.getVirtualItems();
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const tracks = headers.map((h) => h.column.columnDef.meta?.width ?? '1fr');
-  const minWidth = tableMinWidth(tracks, COLUMN_GAP, ROW_PADDING);
+  const { tracks, minWidth } = columnLayout(headers);
   const focusable = items.some((item) => item.index === active) ? active : (items[0]?.index ?? 0);
 
   const moveTo = (index: number) => {
@@ -103,10 +96,10 @@ export function DeliveryTable({ columns, rows, hasMore, loadingMore, selectedId,
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, row: DeliveryRow | undefined) => {
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + PAGE_STEP, PageUp: index - PAGE_STEP, Home: 0, End: rows.length - 1 };
-    if (event.key in moves) {
+    const target = rowKeyTarget(event.key, index, rows.length - 1);
+    if (target !== undefined) {
       event.preventDefault();
-      moveTo(moves[event.key]!);
+      moveTo(target);
     } else if (event.key === 'Enter' && row) {
       event.preventDefault();
       onOpen(row);
@@ -123,15 +116,7 @@ export function DeliveryTable({ columns, rows, hasMore, loadingMore, selectedId,
         className={recordClasses.table}
         style={{ '--record-columns': tracks.join(' '), minWidth } as CSSProperties}
       >
-        <div role="rowgroup" className={recordClasses.head}>
-          <div role="row" aria-rowindex={1} className={recordClasses.row} style={{ height: HEADER_HEIGHT }}>
-            {headers.map((header) => (
-              <div role="columnheader" key={header.id} className={recordClasses.th}>
-                {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-              </div>
-            ))}
-          </div>
-        </div>
+        <RecordTableHead headers={headers} />
         <div role="rowgroup" className={recordClasses.body} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = tableRows[item.index];
@@ -165,7 +150,7 @@ export function DeliveryTable({ columns, rows, hasMore, loadingMore, selectedId,
                 onClick={() => onOpen(row.original)}
                 onKeyDown={(event) => onKeyDown(event, item.index, row.original)}
               >
-                <Cells row={row} />
+                <RowCells row={row} />
               </div>
             );
           })}

@@ -2,7 +2,7 @@
 // keeps only the rows near the viewport in the DOM. Rows not loaded yet show as skeletons in their place.
 // Keyboard: the table is one tab stop; arrows, Page Up/Down, Home and End move between rows, Enter opens one.
 import { Skeleton } from '@mantine/core';
-import { FlexRender, metaHelper, tableFeatures, useTable, type ColumnDef, type Row } from '@tanstack/react-table';
+import { FlexRender, metaHelper, tableFeatures, useTable, type ColumnDef, type Header, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { tableMinWidth } from './column-tracks';
@@ -23,12 +23,41 @@ export type RecordRow = { id: string } & Record<string, unknown>;
 
 /** Every row is this tall: fixed heights keep the scrollbar exact for 100,000 rows without measuring them. */
 export const ROW_HEIGHT = 44;
-const HEADER_HEIGHT = 38;
-const OVERSCAN = 8;
+export const HEADER_HEIGHT = 38;
+export const OVERSCAN = 8;
 const PAGE_STEP = 10;
 // Must match the row's column-gap and padding-inline in the CSS module (Mantine's sm and md spacing).
 const COLUMN_GAP = 12;
 const ROW_PADDING = 16;
+
+type RecordHeader<T extends RecordRow> = Header<RecordTableFeatures, T, unknown>;
+
+/** The header cells of a record table's columns, the grid tracks they span and the width the row needs. */
+export function columnLayout<T extends RecordRow>(headers: RecordHeader<T>[]): { tracks: string[]; minWidth: number } {
+  const tracks = headers.map((h) => h.column.columnDef.meta?.width ?? '1fr');
+  return { tracks, minWidth: tableMinWidth(tracks, COLUMN_GAP, ROW_PADDING) };
+}
+
+/** The row a key moves the focus to (arrows, Page Up/Down, Home, End), or undefined for other keys. */
+export function rowKeyTarget(key: string, index: number, last: number): number | undefined {
+  const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + PAGE_STEP, PageUp: index - PAGE_STEP, Home: 0, End: last };
+  return moves[key];
+}
+
+/** The header row of a record table. */
+export function RecordTableHead<T extends RecordRow>({ headers }: { headers: RecordHeader<T>[] }) {
+  return (
+    <div role="rowgroup" className={classes.head}>
+      <div role="row" aria-rowindex={1} className={classes.row} style={{ height: HEADER_HEIGHT }}>
+        {headers.map((header) => (
+          <div role="columnheader" key={header.id} className={classes.th}>
+            {header.isPlaceholder ? null : <FlexRender header={header} />}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
 
 interface VirtualRecordTableProps<T extends RecordRow> {
   /** Accessible name of the table, e.g. "Cases". */
@@ -49,7 +78,7 @@ interface VirtualRecordTableProps<T extends RecordRow> {
 }
 
 // A row's cells re-render only when the row's data does: scrolling moves rows without re-rendering their cells.
-const RowCells = memo(function RowCells<T extends RecordRow>({ row }: { row: Row<RecordTableFeatures, T> }) {
+export const RowCells = memo(function RowCells<T extends RecordRow>({ row }: { row: Row<RecordTableFeatures, T> }) {
   return row.getAllCells().map((cell) => (
     <div role="cell" key={cell.id} className={classes.cell}>
       <FlexRender cell={cell} />
@@ -104,8 +133,7 @@ export function VirtualRecordTable<T extends RecordRow>({
   });
   const items = virtualizer.getVirtualItems();
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const tracks = headers.map((h) => h.column.columnDef.meta?.width ?? '1fr');
-  const minWidth = tableMinWidth(tracks, COLUMN_GAP, ROW_PADDING);
+  const { tracks, minWidth } = columnLayout(headers);
   const focusable = items.some((item) => item.index === active) ? active : (items[0]?.index ?? 0);
 
   const moveTo = (index: number) => {
@@ -122,17 +150,10 @@ export function VirtualRecordTable<T extends RecordRow>({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, row: T | undefined) => {
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + PAGE_STEP,
-      PageUp: index - PAGE_STEP,
-      Home: 0,
-      End: total - 1,
-    };
-    if (event.key in moves) {
+    const target = rowKeyTarget(event.key, index, total - 1);
+    if (target !== undefined) {
       event.preventDefault();
-      moveTo(moves[event.key]!);
+      moveTo(target);
     } else if (event.key === 'Enter' && row && onOpen) {
       event.preventDefault();
       onOpen(row);
@@ -149,15 +170,7 @@ export function VirtualRecordTable<T extends RecordRow>({
         className={classes.table}
         style={{ '--record-columns': tracks.join(' '), minWidth } as CSSProperties}
       >
-        <div role="rowgroup" className={classes.head}>
-          <div role="row" aria-rowindex={1} className={classes.row} style={{ height: HEADER_HEIGHT }}>
-            {headers.map((header) => (
-              <div role="columnheader" key={header.id} className={classes.th}>
-                {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-              </div>
-            ))}
-          </div>
-        </div>
+        <RecordTableHead headers={headers} />
         <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const k = byIndex.get(item.index);
