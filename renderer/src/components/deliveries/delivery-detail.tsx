@@ -4,25 +4,10 @@ import { Anchor, DataList, Divider, Group, Stack, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AttemptSummary, DeliverySummary } from '../../../../shared/contract/webhooks';
-import { EMPTY_VALUE } from '../records/format-value';
 import { formatFull } from '../records/relative-time';
 import { AttemptTimeline } from './attempt-timeline';
 import { DeliveryStatusBadge } from './delivery-status-badge';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
-
-const text = (value: string | null, mono = false) => (
-  <Text size="sm" c={value ? undefined : 'dimmed'} ff={mono && value ? 'monospace' : undefined} style={{ overflowWrap: 'anywhere' }}>
-    {value ?? EMPTY_VALUE}
-  </Text>
-);
+import { DataItem, valueText } from '../records/data-item';
 
 interface DeliveryDetailProps {
   delivery: DeliverySummary;
@@ -43,7 +28,7 @@ export function DeliveryDetail({ delivery, attempts, selectedAttemptId, onSelect
     <Stack gap="md" data-testid="delivery-detail" data-delivery-id={delivery.id}>
       {actions && <Group gap="xs">{actions}</Group>}
       <DataList labelWidth="120px">
-        <Item label="Status">
+        <DataItem label="Status">
           <Group gap="xs">
             <DeliveryStatusBadge delivery={delivery} />
             {delivery.nextAttemptAt && (
@@ -52,22 +37,22 @@ export function DeliveryDetail({ delivery, attempts, selectedAttemptId, onSelect
               </Text>
             )}
           </Group>
-        </Item>
-        <Item label="Delivery id">{text(delivery.id, true)}</Item>
-        <Item label="Webhook">{text(delivery.webhookName ?? delivery.webhookId)}</Item>
-        <Item label="Event">{text(`${delivery.eventType}${delivery.isTest ? ' (test)' : ''}`)}</Item>
-        <Item label="Event id">{text(delivery.eventId, true)}</Item>
-        <Item label="Case">
+        </DataItem>
+        <DataItem label="Delivery id">{valueText(delivery.id, true)}</DataItem>
+        <DataItem label="Webhook">{valueText(delivery.webhookName ?? delivery.webhookId)}</DataItem>
+        <DataItem label="Event">{valueText(`${delivery.eventType}${delivery.isTest ? ' (test)' : ''}`)}</DataItem>
+        <DataItem label="Event id">{valueText(delivery.eventId, true)}</DataItem>
+        <DataItem label="Case">
           {delivery.caseId && links ? (
             <Anchor component={Link} to={`/cases/${delivery.caseId}`} size="sm">
               Open the case
             </Anchor>
           ) : (
-            text(delivery.caseId, true)
+            valueText(delivery.caseId, true)
           )}
-        </Item>
-        <Item label="Created">{text(formatFull(delivery.createdAt))}</Item>
-        {delivery.completedAt && <Item label="Finished">{text(formatFull(delivery.completedAt))}</Item>}
+        </DataItem>
+        <DataItem label="Created">{valueText(formatFull(delivery.createdAt))}</DataItem>
+        {delivery.completedAt && <DataItem label="Finished">{valueText(formatFull(delivery.completedAt))}</DataItem>}
       </DataList>
       <Divider />
       <Title order={5}>Attempts ({attempts.length})</Title>

@@ -4,7 +4,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { EVENT_TYPE_OPTIONS } from '../records/event-types';
 import { SearchBox } from '../records/search-box';
-import { TIME_RANGES } from '../records/time-range';
+import { TimeRangeSelect } from '../records/time-range-select';
 import { FILTER_KEYS, type DeliveryQuery, type DeliveryQueryKey } from './delivery-filter';
 import { HTTP_FILTER_OPTIONS, STATUS_FILTER_OPTIONS } from './delivery-status';
 
@@ -40,17 +40,14 @@ export function DeliveryFilters({ values, update, webhooks, webhooksError, onRan
       <Select label="Event" placeholder="All events" data={EVENT_TYPE_OPTIONS} value={values.type ?? null} onChange={(type) => update({ type })} clearable searchable w={190} />
       <Select label="Status" placeholder="Any status" data={STATUS_FILTER_OPTIONS} value={values.status ?? null} onChange={(status) => update({ status })} clearable w={170} />
       <Select label="HTTP status" placeholder="Any" data={[...HTTP_FILTER_OPTIONS]} value={values.http ?? null} onChange={(http) => update({ http })} clearable w={160} />
-      <Select
+      <TimeRangeSelect
         label="Created"
-        placeholder="Any time"
-        data={TIME_RANGES.map((r) => ({ value: r.value, label: r.label }))}
         value={values.range ?? null}
         onChange={(range) => {
           onRangeChosen();
           update({ range });
         }}
-        clearable
-        w={160}
+        width={160}
       />
       <SearchBox label="Search" placeholder="Event id, case id or delivery id" value={values.q} onSearch={(q) => update({ q: q || null })} />
       {any && (

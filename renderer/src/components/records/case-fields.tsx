@@ -1,20 +1,11 @@
 // A case's fields: the standard ones (type, campaign, references, dates) and its case type's custom fields with
 // their labels, in form order; values the case type doesn't define (any more) are listed apart, never hidden.
 import { DataList, Divider, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../../../shared/domain/workspace-views';
 import { CustomFieldValue } from './custom-field-value';
 import { EMPTY_VALUE, formatAnyValue } from './format-value';
 import { RecordTime } from './record-time';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
+import { DataItem } from './data-item';
 
 const plain = (value: string | null) => (
   <Text size="sm" c={value ? undefined : 'dimmed'}>
@@ -33,17 +24,17 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <DataList labelWidth="150px" data-testid="case-standard-fields">
-        <Item label="Case number">{plain(record.caseNumber)}</Item>
-        <Item label="Case type">{plain(caseType.name)}</Item>
-        <Item label="Campaign">{plain(campaign?.name ?? null)}</Item>
-        <Item label="External reference">{plain(reference)}</Item>
-        <Item label="Created">
+        <DataItem label="Case number">{plain(record.caseNumber)}</DataItem>
+        <DataItem label="Case type">{plain(caseType.name)}</DataItem>
+        <DataItem label="Campaign">{plain(campaign?.name ?? null)}</DataItem>
+        <DataItem label="External reference">{plain(reference)}</DataItem>
+        <DataItem label="Created">
           <RecordTime iso={record.createdAt} mode="short" />
-        </Item>
-        <Item label="Updated">
+        </DataItem>
+        <DataItem label="Updated">
           <RecordTime iso={record.updatedAt} mode="short" />
-        </Item>
-        <Item label="Version">{plain(String(record.version))}</Item>
+        </DataItem>
+        <DataItem label="Version">{plain(String(record.version))}</DataItem>
       </DataList>
       <Divider my="md" />
       <Title order={4} mb="xs">
@@ -56,14 +47,14 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
       ) : (
         <DataList labelWidth="150px" data-testid="case-custom-fields">
           {fields.map((field) => (
-            <Item key={field.key} label={field.label}>
+            <DataItem key={field.key} label={field.label}>
               <CustomFieldValue type={field.type} value={record.customValues[field.key]} />
-            </Item>
+            </DataItem>
           ))}
           {others.map(([key, value]) => (
-            <Item key={key} label={`${key} (not a field of ${caseType.name})`}>
+            <DataItem key={key} label={`${key} (not a field of ${caseType.name})`}>
               {plain(formatAnyValue(value))}
-            </Item>
+            </DataItem>
           ))}
         </DataList>
       )}

@@ -1,32 +1,16 @@
 // One stored event in a side drawer: its envelope (when, which campaign, case and client, how it came in) and
 // its payload as formatted JSON with a Copy button.
-import { Anchor, DataList, Drawer, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, DataList, Drawer, Group, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { StoredEvent } from '../../../../shared/domain/events';
 import { useContractQuery } from '../../api/client';
 import { ErrorAlert, LoadingState } from '../query-state';
 import { CampaignName } from './campaign-name';
 import { EventTypeBadge } from './event-type-badge';
-import { EMPTY_VALUE } from './format-value';
 import { JsonBlock } from './json-block';
 import { DemoBadge } from './record-badges';
 import { formatFull } from './relative-time';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
-
-const text = (value: string | null, mono = false) => (
-  <Text size="sm" c={value ? undefined : 'dimmed'} ff={mono && value ? 'monospace' : undefined} style={{ overflowWrap: 'anywhere' }}>
-    {value ?? EMPTY_VALUE}
-  </Text>
-);
+import { DataItem, valueText } from './data-item';
 
 function EventBody({ event }: { event: StoredEvent }) {
   const keys = useContractQuery('ingestKeys.list', undefined, { enabled: event.apiKeyId !== null });
@@ -34,32 +18,32 @@ function EventBody({ event }: { event: StoredEvent }) {
   return (
     <Stack gap="lg">
       <DataList labelWidth="130px">
-        <Item label="Event id">{text(event.id, true)}</Item>
-        <Item label="Occurred">{text(formatFull(event.occurredAt))}</Item>
-        <Item label="Received">{text(formatFull(event.receivedAt))}</Item>
-        <Item label="Campaign">
+        <DataItem label="Event id">{valueText(event.id, true)}</DataItem>
+        <DataItem label="Occurred">{valueText(formatFull(event.occurredAt))}</DataItem>
+        <DataItem label="Received">{valueText(formatFull(event.receivedAt))}</DataItem>
+        <DataItem label="Campaign">
           <CampaignName id={event.campaignId} />
-        </Item>
-        <Item label="Case">
+        </DataItem>
+        <DataItem label="Case">
           {event.caseId ? (
             <Anchor component={Link} to={`/cases/${event.caseId}`} size="sm">
               {event.caseType ? `Open the ${event.caseType} case` : 'Open the case'}
             </Anchor>
           ) : (
-            text(null)
+            valueText(null)
           )}
-        </Item>
-        <Item label="Client">
+        </DataItem>
+        <DataItem label="Client">
           {event.clientId ? (
             <Anchor component={Link} to={`/clients/${event.clientId}`} size="sm">
               Open the client
             </Anchor>
           ) : (
-            text(null)
+            valueText(null)
           )}
-        </Item>
-        <Item label="Came in">{text(event.apiKeyId ? `Ingest API, key ${key ? `"${key.name}" (${key.prefix}…)` : event.apiKeyId}` : 'Made in the console (demo mode)')}</Item>
-        <Item label="Idempotency key">{text(event.idempotencyKey, true)}</Item>
+        </DataItem>
+        <DataItem label="Came in">{valueText(event.apiKeyId ? `Ingest API, key ${key ? `"${key.name}" (${key.prefix}…)` : event.apiKeyId}` : 'Made in the console (demo mode)')}</DataItem>
+        <DataItem label="Idempotency key">{valueText(event.idempotencyKey, true)}</DataItem>
       </DataList>
       <Stack gap="xs">
         <Title order={4}>Payload</Title>

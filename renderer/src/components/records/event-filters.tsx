@@ -3,7 +3,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useContractQuery } from '../../api/client';
 import { EVENT_TYPE_OPTIONS } from './event-types';
-import { TIME_RANGES } from './time-range';
+import { TimeRangeSelect } from './time-range-select';
 import type { FilterValues } from './use-search-filters';
 
 /** The address-bar keys of the events list (`event` is the open drawer). */
@@ -44,17 +44,14 @@ export function EventFilters({ values, update, onRangeChosen }: EventFiltersProp
         searchable
         w={220}
       />
-      <Select
+      <TimeRangeSelect
         label="Received"
-        placeholder="Any time"
-        data={TIME_RANGES.map((r) => ({ value: r.value, label: r.label }))}
         value={values.range ?? null}
         onChange={(range) => {
           onRangeChosen();
           update({ range });
         }}
-        clearable
-        w={190}
+        width={190}
       />
       {any && (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={() => update({ type: null, campaign: null, range: null })}>
