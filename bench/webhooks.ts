@@ -1,6 +1,6 @@
 // Webhook delivery engine: throughput, latency, a 1,000,000-delivery backlog, a kill -9 mid-burst and endpoint
 // isolation, against a loopback HTTPS receiver running in its own process. Baselines are measured in the same run:
-// the same receiver driven by a bare undici loop (no signing, no persistence).
+// the same receiver driven by a bare undici loop sending the same requests (signed once, no persistence).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +12,8 @@ import { createCore, type Core } from '../main/core';
 import { sampleEvent } from '../main/events/sample-events';
 import { createTestCa, type TestCa } from '../main/webhooks/url-guard/test-ca';
 import type { WebhookEngineOptions } from '../main/webhooks/create-webhooks';
+import { requestHeaders } from '../main/webhooks/engine/request-headers';
+import { generateSigningSecret } from '../main/webhooks/signing/signing-secret';
 import { bundleForNode } from './support/bundle';
 import { startReceiverProcess, type ReceiverProcess } from './support/receiver-process';
 
@@ -66,16 +68,36 @@ async function ingestEvents(core: Core, count: number, onBatch?: (done: number, 
   }
 }
 
-/** The baseline: `total` POSTs of a delivery-sized body to the receiver with `concurrency` in flight. */
+/**
+ * The baseline: `total` POSTs with `concurrency` in flight, each the same request the engine sends (the envelope
+ * body and all the contract's headers, at their real lengths, with a unique event and delivery id), so that the
+ * receiver does the same work for both. The signature headers are computed once: signing is the engine's work.
+ */
 async function bareUndici(receiver: ReceiverProcess, total: number, concurrency: number): Promise<number> {
   const pool = new Pool(`https://localhost:${receiver.port}`, { connections: concurrency, connect: { ca: receiverCa!.ca } });
-  const body = JSON.stringify({ id: 'evt_baseline', type: 'call_ended', created_at: new Date().toISOString(), test: false, campaign_id: null, case_type: null, data: sampleEvent('call_ended').data });
+  const body = JSON.stringify({ id: 'evt_01KBBASE0000000000000000000', type: 'call_ended', created_at: new Date().toISOString(), test: false, campaign_id: null, case_type: null, data: sampleEvent('call_ended').data });
+  const template = requestHeaders({
+    eventId: 'evt_01KBBASE0000000000000000000',
+    eventType: 'call_ended',
+    deliveryId: 'dlv_01KBBASE0000000000000000000',
+    attemptNumber: 1,
+    body,
+    secrets: [generateSigningSecret()],
+    timestamp: Math.floor(Date.now() / 1000),
+    appKey: null,
+    test: false,
+    userAgent: 'KayseWebhooks/0.0.0',
+  });
+  // Ids of the engine's length (a 26-character ULID after the prefix), unique per request.
+  const idOf = (prefix: string, n: number) => `${prefix}01KBBASE${String(n).padStart(18, '0')}`;
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < total) {
       next += 1;
-      const res = await pool.request({ path: '/baseline', method: 'POST', headers: { 'content-type': 'application/json', 'x-kayse-event-id': `evt_${next}` }, body });
+      const eventId = idOf('evt_', next);
+      const headers = { ...template, 'X-Kayse-Event-Id': eventId, 'webhook-id': eventId, 'X-Kayse-Delivery': idOf('dlv_', next) };
+      const res = await pool.request({ path: `/h/${next % 10}`, method: 'POST', headers, body });
       await res.body.text();
     }
   };

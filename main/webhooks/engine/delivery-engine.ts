@@ -22,8 +22,12 @@ export { DEFAULT_LIMITS, type DeliveryEngine, type DeliveryEngineDeps, type Engi
 
 /** How far ahead the idle timer looks at most (so settings or clock changes are picked up). */
 const MAX_SLEEP_MS = 30_000;
-/** Outcomes are written together: a short wait turns many small transactions into one (fewer index pages). */
-const FLUSH_DELAY_MS = 2;
+/**
+ * Outcomes are written together: each transaction rewrites the index pages it touches (ten webhooks touch ten
+ * leaves of each index), so one write of 150 outcomes costs far less per outcome than ten of 15. Nothing waits on
+ * it: request slots are freed when the response is in, and the delivery is only held from being claimed again.
+ */
+const FLUSH_DELAY_MS = 25;
 const FLUSH_MAX = 512;
 const PUMP_BATCH = 8;
 const NONE_HELD: ReadonlySet<string> = new Set();
@@ -41,7 +45,7 @@ interface Finished {
 interface Prepared {
   w: WebhookRow;
   d: DueDelivery;
-  body: string | null;
+  body: Buffer | null;
   headers: Record<string, string>;
   start: AttemptStart;
   /** Its attempt row's id, once that row is written. */
@@ -270,20 +274,31 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   function send({ w, d, body, headers, start, attemptId }: Prepared) {
     sending += 1;
     const work = body === null ? Promise.resolve(missingEventResult()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
-    const task = work
-      .then((result) => {
-        if (!result.stopped && !closed) complete(w, d, attemptId!, start.startedAt, result, body === null);
-      })
-      .catch((error: unknown) => logger.error({ err: error, deliveryId: d.id }, 'webhook attempt bookkeeping failed'))
-      .finally(() => {
-        running.delete(task);
-        sending -= 1;
-        total -= 1;
-        perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 1) - 1);
-        sendReady();
-        // Under full load, claim in batches (a few free slots at a time), not one query round per finished attempt.
-        if (!closed && claimLimit - total >= pumpBatch) schedulePump();
-      });
+    const over = () => {
+      running.delete(task);
+      sending -= 1;
+      total -= 1;
+      perEndpoint.set(w.id, (perEndpoint.get(w.id) ?? 1) - 1);
+      sendReady();
+      // Under full load, claim in batches (a few free slots at a time), not one query round per finished attempt.
+      if (!closed && claimLimit - total >= pumpBatch) schedulePump();
+    };
+    const failed = (error: unknown) => logger.error({ err: error, deliveryId: d.id }, 'webhook attempt bookkeeping failed');
+    // One reaction, not a then/catch/finally chain: three promises fewer per attempt.
+    const task: Promise<void> = work.then(
+      (result) => {
+        try {
+          if (!result.stopped && !closed) complete(w, d, attemptId!, start.startedAt, result, body === null);
+        } catch (error) {
+          failed(error);
+        }
+        over();
+      },
+      (error: unknown) => {
+        failed(error);
+        over();
+      },
+    );
     running.add(task);
   }
 

@@ -1,5 +1,6 @@
 // The headers of one webhook request exactly as the wire contract lists them, and the copy the delivery log keeps
 // (the App Key masked).
+import type { RawBody } from '../signing/hmac';
 import { signRequest } from '../signing/sign';
 
 export const APP_KEY_HEADER = 'X-Public-Api-Key';
@@ -9,7 +10,7 @@ export interface RequestHeadersInput {
   eventType: string;
   deliveryId: string;
   attemptNumber: number;
-  body: string;
+  body: RawBody;
   /** The active signing secret first, then rotated-out ones still in grace. */
   secrets: readonly string[];
   /** Unix seconds. */

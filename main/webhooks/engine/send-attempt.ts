@@ -13,7 +13,8 @@ export const RESPONSE_BODY_CAP = 64 * 1024;
 export interface SendInput {
   url: string;
   headers: Record<string, string>;
-  body: string;
+  /** The exact bytes signed (a string is sent as UTF-8). */
+  body: string | Buffer;
   agent: GuardedAgent;
   timeoutMs: number;
   /** Aborts the attempt when the engine stops; the attempt is then resumed at the next start. */
