@@ -1,6 +1,6 @@
 // Signs one outgoing delivery with every valid secret: X-Kayse-Signature plus the Standard Webhooks headers.
 import { AppError } from '../../../shared/result';
-import { kayseDigest, standardDigest, type RawBody } from './hmac';
+import { kayseHmac, standardHmac, type RawBody } from './hmac';
 import { signingKey } from './signing-secret';
 
 export interface SignRequestInput {
@@ -44,13 +44,13 @@ export function signRequest({ eventId, rawBody, secrets, timestamp }: SignReques
   if (problems.length > 0) {
     throw new AppError('INVALID_INPUT', `Can't sign the request: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, { issues: problems });
   }
-  const keys = secrets.map(keyOf);
-  const kayse = keys.map((key) => `v1=${kayseDigest(key, timestamp, rawBody).toString('hex')}`);
-  const standard = keys.map((key) => `v1,${standardDigest(key, eventId, timestamp, rawBody).toString('base64')}`);
-  return {
-    'X-Kayse-Signature': [`t=${timestamp}`, ...kayse].join(','),
-    'webhook-id': eventId,
-    'webhook-timestamp': String(timestamp),
-    'webhook-signature': standard.join(' '),
-  };
+  // Digested straight to text and appended: this runs for every attempt, and each Buffer or array more is garbage.
+  let kayse = `t=${timestamp}`;
+  let standard = '';
+  for (let i = 0; i < secrets.length; i += 1) {
+    const key = keyOf(secrets[i]!, i);
+    kayse += `,v1=${kayseHmac(key, timestamp, rawBody).digest('hex')}`;
+    standard += `${i === 0 ? '' : ' '}v1,${standardHmac(key, eventId, timestamp, rawBody).digest('base64')}`;
+  }
+  return { 'X-Kayse-Signature': kayse, 'webhook-id': eventId, 'webhook-timestamp': String(timestamp), 'webhook-signature': standard };
 }
