@@ -1,6 +1,6 @@
 // The attempt log on its writer thread: attempts are committed (and visible to the main connection) before their
-// ids come back, outcomes likewise, close() waits for every write sent; a worker that can't run hands over to
-// inline writes without losing one.
+// ids come back, outcomes likewise, close() waits for every write sent; a bad write in a group fails alone; a
+// worker that can't run hands over to inline writes without losing one.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,6 +87,29 @@ describe('attempt log writer thread', () => {
     void writer.finish([outcome(attemptIds[2]!, ids[2]!, 200, 'succeeded')]);
     await writer.close();
     expect(attemptRows().map((r) => r.status)).toEqual([200, 503, 200]);
+    expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+  });
+
+  it('fails only the write that is wrong when writes sent together are committed as one group', async () => {
+    const { ids, starts } = setUp(3);
+    const { logger, lines } = captureLogger();
+    const writer = createAttemptLog({ sqlite: log.sqlite, deliveries: log.deliveries, logger });
+    // Sent back to back, so the worker usually finds all three waiting and writes them in one transaction.
+    const broken = { ...starts[1]!, deliveryId: null as unknown as string };
+    const results = await Promise.allSettled([writer.start([starts[0]!]), writer.start([broken]), writer.start([starts[2]!])]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/NOT NULL constraint failed: webhook_attempts\.delivery_id/);
+    // The good ones are committed with their ids; the broken one left nothing behind.
+    expect(attemptRows()).toEqual([ids[0], ids[2]].map((deliveryId) => ({ deliveryId, finishedAt: null, status: null })));
+    const [first, third] = [results[0], results[2]] as PromiseFulfilledResult<number[]>[];
+    await writer.finish([outcome(first!.value[0]!, ids[0]!, 200, 'succeeded'), outcome(third!.value[0]!, ids[2]!, 200, 'succeeded')]);
+    expect(deliveryStates()).toEqual([
+      { state: 'succeeded', attempts: 1 },
+      { state: 'pending', attempts: 0 },
+      { state: 'succeeded', attempts: 1 },
+    ]);
+    await writer.close();
+    // The worker kept running: nothing fell back to the main thread.
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);
   });
 
