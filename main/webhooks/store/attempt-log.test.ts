@@ -1,7 +1,8 @@
 // The attempt log on its writer thread: attempts are committed (and visible to the main connection) before their
-// ids come back, outcomes likewise, close() waits for every write sent; a bad write in a group fails alone; a
-// worker that can't run hands over to inline writes without losing one.
-import { writeFileSync } from 'node:fs';
+// ids come back, outcomes likewise, close() waits for every write sent; a bad write in a group fails alone; the
+// writer checkpoints the WAL for both connections; a worker that can't run hands over to inline writes (and
+// checkpoints) without losing a write.
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
@@ -113,6 +114,23 @@ describe('attempt log writer thread', () => {
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);
   });
 
+  it('checkpoints what the main connection writes, off the main thread, and hands checkpoints back when closed', async () => {
+    setUp(1);
+    const writer = createAttemptLog({ sqlite: log.sqlite, deliveries: log.deliveries, logger: captureLogger().logger });
+    expect(log.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    // Writes on the main connection only (ingest): ~2 MB of new pages, all in the WAL until someone checkpoints.
+    const size = () => statSync(log.sqlite.name).size;
+    const before = size();
+    for (let i = 0; i < 10; i += 1) log.postEvents(Array.from({ length: 200 }, () => ({ type: 'call_ended' as const })));
+    expect(size()).toBe(before);
+    // Within a few of the writer's one-second rounds, the pages are copied into the database file.
+    const deadline = Date.now() + 5_000;
+    while (size() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(size()).toBeGreaterThan(before + 1_000_000);
+    await writer.close();
+    expect(log.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
   it('falls back to writing on the main connection when the worker cannot run, losing no write', async () => {
     const { ids, starts } = setUp(2);
     const temp = makeTempDir('kayse-attempt-log-');
@@ -129,6 +147,8 @@ describe('attempt log writer thread', () => {
     ]);
     expect(writer.pending()).toBe(0);
     expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual(['webhook attempt log writer failed; writing on the main thread instead']);
+    // With no writer thread, the main connection checkpoints its WAL again.
+    expect(log.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await writer.close();
     temp.remove();
   });

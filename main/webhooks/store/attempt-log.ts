@@ -1,7 +1,8 @@
 // Where the delivery engine writes its attempt log. For a database file, on a worker thread with its own
 // connection (attempt-log.worker.mjs): the main thread then only sends rows and gets ids back, and the commits and
-// WAL checkpoints, about a third of an attempt's cost, happen beside it. For an in-memory database, or when the
-// worker can't start or dies, the same statements run inline on the main connection.
+// WAL checkpoints (also of what the main connection writes), about a third of an attempt's cost, happen beside
+// it. For an in-memory database, or when the worker can't start or dies, the same statements run inline on the
+// main connection, which then checkpoints again.
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,8 @@ type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false;
 const unpacked = (path: string) => path.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
 
 const WORKER_SCRIPT = new URL('./attempt-log.worker.mjs', import.meta.url);
+/** Pages of WAL after which a connection checkpoints on commit, unless told otherwise. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
 
 export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5_000, workerScript = WORKER_SCRIPT }: AttemptLogOptions): AttemptLog {
   const inline = inlineAttemptLog(deliveries);
@@ -73,6 +76,12 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
   });
   // Only writes in flight keep the process alive; an idle writer never holds it open.
   worker.unref();
+  // The worker checkpoints the WAL (see attempt-log.worker.mjs); the main connection takes it back when the worker
+  // is gone, so a WAL never grows unchecked.
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const checkpointHere = () => {
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+  };
   const waiting = new Map<number, Pending>();
   let seq = 0;
   let fallback: AttemptLog | null = null;
@@ -82,6 +91,7 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
   function fallBack(reason: string, error?: unknown) {
     if (fallback !== null) return;
     fallback = inline;
+    checkpointHere();
     if (closing === null) logger.warn({ err: error }, `webhook attempt log writer ${reason}; writing on the main thread instead`);
     // A write the worker committed but could not answer is made twice: at worst an attempt row too many, which
     // the next start closes as interrupted. Nothing is lost.
@@ -132,6 +142,7 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
           worker.postMessage({ id, op: 'close' });
         });
         await worker.terminate();
+        checkpointHere();
       })();
       return closing;
     },
