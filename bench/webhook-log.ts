@@ -80,8 +80,6 @@ export async function webhookLogSuite({ attempts = 1_000_000, runs = 25 } = {}):
       ['webhooks.get (with health): a healthy webhook', call('webhooks.get', { id: live })],
       ['webhooks.get (with health): a dead webhook', call('webhooks.get', { id: seeded.deadWebhookId })],
       ['webhooks.list (9 webhooks, each with health)', call('webhooks.list', {})],
-      ['hourly, one webhook, 24 h', () => core.webhooks.queries.hourly(live, '2026-11-25T20:00:00Z', '2026-11-26T20:00:00Z')],
-      ['hourly, all webhooks, 7 days', () => core.webhooks.queries.hourly(undefined, '2026-11-19T20:00:00Z', '2026-11-26T20:00:00Z')],
       // What the inspector screen issues (renderer/src/components/deliveries): a time range counted back from now with
       // no end, the "pending or retrying" status, the page on screen refreshed from a cursor, opening a delivery (its
       // summary, attempts and the latest attempt in full, as the drawer asks), and its chart through the contract.

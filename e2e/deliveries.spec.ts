@@ -2,18 +2,17 @@
 // its headers and payload, the signature verdict, export then import of a bundle (read-only), retries of a failing
 // receiver appearing live and a replay after the fix, bulk replay with progress, and a log of thousands of
 // deliveries scrolled with a bounded number of rows in the DOM, keeping the user's place as new ones arrive.
-import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, openConsole, rpcValue, screenshot, test, type ConsoleHost } from './fixtures';
+import { testAppKey } from '../main/test-support/temp-dir';
 import { answer, startWebhookReceiver, type Receiver } from './webhook-receiver';
 
 // Hosts started by this file take any free ingest port: the default one may be held by a host running in parallel.
 process.env.KAYSE_INGEST_PORT = '0';
 
 const MAX_ROWS_IN_DOM = 200;
-// Made at run time: never a committed credential.
-const APP_KEY = `test_app_key_${randomBytes(8).toString('hex')}`;
+const APP_KEY = testAppKey();
 const at = '2026-11-26T20:00:00Z';
 
 interface Ingest {

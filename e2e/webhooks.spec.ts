@@ -2,10 +2,10 @@
 // card, create + Save and send a test, the validation messages (local and the engine's), reveal and rotate the
 // signing secret, the Active toggle, campaign-scoped creation from a campaign's Workflows tab, and the banner on a
 // webhook its receiver deactivated with 410 Gone (a real event posted through the ingest API).
-import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import type { WebhookView } from '../shared/contract/webhooks';
 import { expect, openConsole, rpc, rpcValue, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
+import { testAppKey } from '../main/test-support/temp-dir';
 import { answer, startWebhookReceiver, type Receiver } from './webhook-receiver';
 
 // Hosts started by this file take any free ingest port: the default one may be held by a host running in parallel.
@@ -13,8 +13,7 @@ process.env.KAYSE_INGEST_PORT = '0';
 
 const WEBHOOKS = '/settings/integrations/webhooks';
 
-// Made at run time: never a committed credential.
-const APP_KEY = `test_app_key_${randomBytes(8).toString('hex')}`;
+const APP_KEY = testAppKey();
 
 let receivers: Receiver[] = [];
 test.afterEach(async () => {

@@ -26,9 +26,9 @@ export interface CircuitBreakers {
   allowance(webhookId: string, nowMs: number): number;
   /** The attempts just started; a half-open circuit's one attempt becomes its probe. */
   started(webhookId: string, count: number): void;
-  /** Records an outcome; returns true when the circuit changed state (worth showing). */
   /** Attempts counted by started() that were never sent: a half-open circuit may probe again. */
   cancelled(webhookId: string): void;
+  /** Records an outcome; returns true when the circuit changed state (worth showing). */
   record(webhookId: string, ok: boolean, nowMs: number): boolean;
   /** When an open circuit lets its next probe go (epoch ms), or null. */
   retryAt(webhookId: string): number | null;

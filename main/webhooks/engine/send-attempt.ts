@@ -57,6 +57,9 @@ class BodyCapReached extends Error {
   override name = 'BodyCapReached';
 }
 
+/** Why an attempt stops with the engine: the signal's own reason when it is an error. */
+const stopReason = (stop: AbortSignal): Error => (stop.reason instanceof Error ? stop.reason : new DOMException('the engine stopped', 'AbortError'));
+
 /**
  * Attempts in flight per stop signal: one listener per signal aborts them all, rather than a listener added and
  * removed by every attempt.
@@ -68,7 +71,7 @@ function watch(stop: AbortSignal, attempt: AttemptRequest): void {
     const set = (attempts = new Set());
     inFlightBySignal.set(stop, set);
     stop.addEventListener('abort', () => {
-      const reason = stop.reason instanceof Error ? stop.reason : new DOMException('the engine stopped', 'AbortError');
+      const reason = stopReason(stop);
       for (const a of set) a.abort(reason);
     }, { once: true });
   }
@@ -98,7 +101,7 @@ class AttemptRequest implements Dispatcher.DispatchHandler {
   ) {
     // A plain timer, held until the attempt ends (an AbortSignal.timeout() could be collected before it fires).
     this.timer = setTimeout(() => this.abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
-    if (stop?.aborted) this.abort(stop.reason instanceof Error ? stop.reason : new DOMException('the engine stopped', 'AbortError'));
+    if (stop?.aborted) this.abort(stopReason(stop));
     else if (stop) watch(stop, this);
   }
 

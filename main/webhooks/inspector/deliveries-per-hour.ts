@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { HourlyBucket } from '../../../shared/contract/delivery-log';
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 interface Row {
   h: string;

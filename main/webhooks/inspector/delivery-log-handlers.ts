@@ -12,9 +12,7 @@ import { exportBundle } from './export-bundle';
 import { parseBundle } from './import-bundle';
 import { verifyAttempt } from './verify-attempt';
 import { createWebhookNames } from './webhook-names';
-import { createDeliveriesPerHour } from './deliveries-per-hour';
-
-const HOUR_MS = 3_600_000;
+import { createDeliveriesPerHour, HOUR_MS } from './deliveries-per-hour';
 
 export interface DeliveryLogDeps {
   webhooks: Webhooks;

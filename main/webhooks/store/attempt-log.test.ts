@@ -118,10 +118,12 @@ describe('attempt log writer thread', () => {
     setUp(1);
     const writer = createAttemptLog({ sqlite: log.sqlite, deliveries: log.deliveries, logger: captureLogger().logger });
     expect(log.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    // Writes on the main connection only (ingest): ~2 MB of new pages, all in the WAL until someone checkpoints.
+    // Writes on the main connection only (ingest): more than the 1,000 pages after which the main connection would
+    // checkpoint by itself, all left in the WAL until the writer's next one-second round.
     const size = () => statSync(log.sqlite.name).size;
     const before = size();
-    for (let i = 0; i < 10; i += 1) log.postEvents(Array.from({ length: 200 }, () => ({ type: 'call_ended' as const })));
+    for (let i = 0; i < 25; i += 1) log.postEvents(Array.from({ length: 200 }, () => ({ type: 'call_ended' as const })));
+    expect(statSync(`${log.sqlite.name}-wal`).size).toBeGreaterThan(1_000 * 4_096);
     expect(size()).toBe(before);
     // Within a few of the writer's one-second rounds, the pages are copied into the database file.
     const deadline = Date.now() + 5_000;

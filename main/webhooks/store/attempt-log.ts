@@ -141,8 +141,8 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
           waiting.set(id, { op: { op: 'finish', results: [] }, resolve: () => resolve(), reject: () => resolve() });
           worker.postMessage({ id, op: 'close' });
         });
+        // Its 'exit' hands the log, and the checkpoints, back to the main connection (fallBack).
         await worker.terminate();
-        checkpointHere();
       })();
       return closing;
     },

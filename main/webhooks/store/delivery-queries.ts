@@ -7,9 +7,9 @@ import { AppError } from '../../../shared/result';
 import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
 import { createDeliveryList, type DeliveryPage } from './delivery-list';
 import { ATTEMPT_COLUMNS, DELIVERY_COLUMNS, DELIVERY_JOIN, toAttemptSummary, toDeliverySummary, type AttemptRow, type DeliveryRow } from './delivery-rows';
-import { createHealthQueries, type HealthNumbers, type HourlyOutcome } from './webhook-health';
+import { createHealthQueries, type HealthNumbers } from './webhook-health';
 
-export { hourlyOutcomeSchema, hourlyOutcomesSchema, type HourlyOutcome, type HealthNumbers } from './webhook-health';
+export type { HealthNumbers } from './webhook-health';
 export type { DeliveryPage } from './delivery-list';
 
 export interface DeliveryQueries {
@@ -23,8 +23,6 @@ export interface DeliveryQueries {
   attempt(id: number): AttemptDetail;
   /** A webhook's health numbers as of `nowMs` (all but the circuit, which the engine knows). */
   health(webhookId: string, nowMs: number): HealthNumbers;
-  /** Finished attempts per hour (from the hour `fromIso` falls in, to `toIso`) by outcome; all webhooks when `webhookId` is undefined. */
-  hourly(webhookId: string | undefined, fromIso: string, toIso: string): HourlyOutcome[];
 }
 
 interface AttemptDetailRow extends AttemptRow {
@@ -97,6 +95,5 @@ export function createDeliveryQueries(sqlite: Database.Database): DeliveryQuerie
       };
     },
     health: (webhookId, nowMs) => health.health(webhookId, nowMs),
-    hourly: (webhookId, fromIso, toIso) => health.hourly(webhookId, fromIso, toIso),
   };
 }

@@ -126,6 +126,8 @@ const DUE_COLUMNS = `${DELIVERY_COLUMNS}, ${EVENT_COLUMNS}`;
 const DUE_ROW_COLUMNS = 'd.id, d.event_id, d.event_type, d.attempts, d.first_attempt_at, d.next_trigger, d.is_test, d.body';
 type DueRowRaw = [string, string, string, number, string | null, string, number, string | null];
 
+const triggerOf = (isTest: number, nextTrigger: string): AttemptTrigger => (isTest === 1 ? 'test' : nextTrigger === 'manual' ? 'manual' : 'scheduled');
+
 const toDueRaw = (webhookId: string, [id, eventId, eventType, attempts, firstAttemptAt, nextTrigger, isTest, body]: DueRowRaw): DueDelivery => ({
   id,
   webhookId,
@@ -133,7 +135,7 @@ const toDueRaw = (webhookId: string, [id, eventId, eventType, attempts, firstAtt
   eventType,
   attempts,
   firstAttemptAt,
-  trigger: isTest === 1 ? 'test' : nextTrigger === 'manual' ? 'manual' : 'scheduled',
+  trigger: triggerOf(isTest, nextTrigger),
   isTest: isTest === 1,
   body,
   event: null,
@@ -146,7 +148,7 @@ const toDue = (r: DueRow): DueDelivery => ({
   eventType: r.event_type,
   attempts: r.attempts,
   firstAttemptAt: r.first_attempt_at,
-  trigger: r.is_test === 1 ? 'test' : r.next_trigger === 'manual' ? 'manual' : 'scheduled',
+  trigger: triggerOf(r.is_test, r.next_trigger),
   isTest: r.is_test === 1,
   body: r.body,
   event: toEvent(r),

@@ -1,8 +1,8 @@
-// A webhook's health and its attempts per hour, from attempts logged the way the engine logs them.
+// A webhook's health, from attempts logged the way the engine logs them (the inspector's chart of deliveries per
+// hour is tested in inspector/hourly.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/result';
 import { openDeliveryLog, type DeliveryLog } from './delivery-log-fixture';
-import { hourlyOutcomesSchema, nearestRank } from './webhook-health';
+import { nearestRank } from './webhook-health';
 
 let log: DeliveryLog | undefined;
 afterEach(() => {
@@ -110,48 +110,5 @@ describe('webhook health', () => {
     log.attempt(deliveries[0]!, { at: ago(4000), status: null, errorClass: 'dns' });
     log.attempt(deliveries[1]!, { at: ago(3), status: 404 });
     expect(log.queries.health(id, NOW).failingSince).toBe(ago(4000));
-  });
-});
-
-describe('attempts per hour', () => {
-  it('counts each hour’s finished attempts as succeeded, retrying or failed, every hour present', () => {
-    log = openDeliveryLog();
-    const a = webhookWith(log, 'Receiver A', 5);
-    const b = webhookWith(log, 'Receiver B', 1);
-    const hour = (h: number, minute = 0) => new Date(Date.parse('2026-11-26T10:00:00.000Z') + h * 3_600_000 + minute * 60_000).toISOString();
-    log.attempt(a.deliveries[0]!, { at: hour(0, 5), status: 200 });
-    log.attempt(a.deliveries[1]!, { at: hour(0, 59), status: 503, state: 'pending', nextAttemptAt: Date.parse(hour(1, 30)) });
-    log.attempt(a.deliveries[1]!, { at: hour(2, 30), status: 410, state: 'failed' });
-    log.attempt(a.deliveries[2]!, { at: hour(2, 31), finished: false });
-    log.attempt(a.deliveries[3]!, { at: hour(3), status: 200 });
-    log.attempt(b.deliveries[0]!, { at: hour(1, 10), status: 201 });
-
-    const one = log.queries.hourly(a.id, hour(0, 20), hour(3));
-    expect(hourlyOutcomesSchema.parse(one)).toEqual([
-      { hour: hour(0), succeeded: 1, retrying: 1, failed: 0 },
-      { hour: hour(1), succeeded: 0, retrying: 0, failed: 0 },
-      { hour: hour(2), succeeded: 0, retrying: 0, failed: 1 },
-    ]);
-    expect(log.queries.hourly(undefined, hour(0), hour(3)).map((h) => [h.succeeded, h.retrying, h.failed])).toEqual([
-      [1, 1, 0],
-      [1, 0, 0],
-      [0, 0, 1],
-    ]);
-  });
-
-  it('refuses a range that is reversed, unreadable or longer than the charts show, naming the field', () => {
-    log = openDeliveryLog();
-    const refusal = (from: string, to: string) => {
-      try {
-        log!.queries.hourly(undefined, from, to);
-      } catch (error) {
-        expect(error).toBeInstanceOf(AppError);
-        return { code: (error as AppError).code, issues: (error as AppError).details };
-      }
-      throw new Error('expected a refusal');
-    };
-    expect(refusal('2026-11-26T10:00:00Z', '2026-11-26T09:00:00Z')).toEqual({ code: 'INVALID_INPUT', issues: { issues: [{ path: 'to', message: 'must be after from' }] } });
-    expect(refusal('yesterday', '2026-11-26T09:00:00Z').issues).toEqual({ issues: [{ path: 'from', message: expect.stringContaining('ISO') }] });
-    expect(refusal('2026-01-01T00:00:00Z', '2026-11-26T00:00:00Z').issues).toEqual({ issues: [{ path: 'to', message: expect.stringContaining('92 days') }] });
   });
 });
