@@ -105,7 +105,8 @@ export const webhookAttempts = sqliteTable(
   },
   (t) => [
     index('attempts_delivery').on(t.deliveryId, t.number),
-    // Health and the hourly charts read only these (covering) columns.
+    // Health reads only these (covering) columns. next_attempt_at served the old attempts-per-hour chart; dropping it
+    // from the index needs a migration.
     index('attempts_webhook_started').on(t.webhookId, t.startedAt, t.finishedAt, t.responseStatus, t.errorClass, t.durationMs, t.nextAttemptAt),
     // Attempts in flight (logged, no outcome yet): what a restart resumes.
     index('attempts_unfinished').on(t.deliveryId).where(sql`${t.finishedAt} IS NULL`),
