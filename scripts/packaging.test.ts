@@ -36,7 +36,8 @@ const config = parseYaml(readFileSync(fromRoot('electron-builder.yml'), 'utf8'))
 const pkg = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { main?: string; productName?: string; dependencies?: Record<string, string> };
 
 const DESTINATION = '/packaged/resources/app';
-const keep = (pattern: string) => pattern;
+/** electron-builder's file macros, as for a package built for this machine's architecture. */
+const keep = (pattern: string) => pattern.replaceAll('${arch}', process.arch);
 const info = { projectDir: root, buildResourcesDir: 'build', isPrepackedAppAsar: false, config, debugLogger: { isEnabled: false } };
 const asFile = (path: string) => ({ isDirectory: () => false, ...(path.startsWith('node_modules/') ? { moduleFullFilePath: path } : {}) });
 
@@ -76,6 +77,13 @@ function findPackage(name: string, from = root): string | undefined {
 }
 const readManifest = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+
+/** The better-sqlite3 addon this machine loads: compiled on install where no prebuild fits, else the prebuild. */
+function betterSqliteAddon(): string {
+  const dir = findPackage('better-sqlite3')!;
+  const compiled = join(dir, 'build/Release/better_sqlite3.node');
+  return existsSync(compiled) ? compiled : join(dir, 'prebuilds', `${process.platform}-${process.arch}.node`);
+}
 
 const mainBundles = () => readdirSync(fromRoot('out/main')).filter((f) => f.endsWith('.js')).map((f) => fromRoot('out/main', f));
 
@@ -145,6 +153,10 @@ describe('electron-builder.yml', () => {
       'node_modules/better-sqlite3/src/better_sqlite3.cpp',
       'node_modules/better-sqlite3/build/Release/obj.target/better_sqlite3.node',
       'node_modules/better-sqlite3/build/Release/test_extension.node',
+      // Linux packages carry only the Linux prebuild of the addon.
+      'node_modules/better-sqlite3/prebuilds/win32-x64.node',
+      'node_modules/better-sqlite3/prebuilds/darwin-arm64.node',
+      `node_modules/better-sqlite3/prebuilds/linuxmusl-${process.arch}.node`,
     ];
     const kept = ['node_modules/fastify/fastify.js', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/fastify/LICENSE', 'node_modules/@napi-rs/keyring-linux-x64-gnu/LICENSE.third-party.md'];
     expect(trimmed.filter(shipsDependencyFile)).toEqual([]);
@@ -154,7 +166,7 @@ describe('electron-builder.yml', () => {
 
 describe('native addons', () => {
   const addons = () => {
-    const sqlite = join(findPackage('better-sqlite3')!, 'build/Release/better_sqlite3.node');
+    const sqlite = betterSqliteAddon();
     const keyring = findPackage('@napi-rs/keyring')!;
     const platformPackages = Object.keys(readManifest(keyring).optionalDependencies ?? {}).flatMap((name) => findPackage(name, keyring) ?? []);
     const keyringAddons = platformPackages.flatMap((dir) => walk(dir).filter((file) => file.endsWith('.node')));
@@ -243,6 +255,6 @@ describe('trimmed dependencies', () => {
     const probe = spawnSync(process.execPath, ['probe.mjs', JSON.stringify(specifiers)], { cwd: appDir, encoding: 'utf8' });
     expect(probe.stderr).toBe('');
     expect(probe.status).toBe(0);
-    expect(lstatSync(join(appDir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')).isFile()).toBe(true);
+    expect(lstatSync(join(appDir, repoPath(betterSqliteAddon()))).isFile()).toBe(true);
   }, 60_000);
 });

@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-deps.sh
-exec scripts/with-keyring.sh bash -c '
+# scripts/node24.sh: Node 24 LTS where the machine's Node is older (a no-op on a supported Node).
+exec scripts/node24.sh scripts/with-keyring.sh bash -c '
   set -euo pipefail
   step() { echo; echo "=== $1"; shift; "$@"; }
+  step "runtime (Node.js)" node --version
   step "typecheck" npm run --silent typecheck
   step "lint" npm run --silent lint
   # Build first: the packaging checks in vitest inspect the fresh bundles, not a stale out/.

@@ -5,6 +5,10 @@ import type { SecretStoreStatus } from '../../shared/domain/system';
 import { HOW_TO_FIX_SECRETS, type SecretStore } from './secret-store';
 
 const PROBE_ACCOUNT = '__kayse_probe__';
+// On Linux the binding would otherwise fall back, silently, to the kernel keyring when no Secret Service answers:
+// kernel memory, gone at the next reboot. A secret the console was told is stored must still be there tomorrow,
+// so the Secret Service is required (the constructor throws where there is none: that is "unavailable").
+const ENTRY_OPTIONS = { linux: { store: 'secret-service' } } as const;
 
 export class KeychainSecretStore implements SecretStore {
   readonly backend = 'keychain' as const;
@@ -13,9 +17,9 @@ export class KeychainSecretStore implements SecretStore {
 
   async status(): Promise<SecretStoreStatus> {
     // A read alone proves nothing (it answers null where storage is refused), so write, read back and delete.
-    const probe = this.entry(PROBE_ACCOUNT);
     const marker = `probe-${Date.now()}`;
     try {
+      const probe = this.entry(PROBE_ACCOUNT);
       await probe.setPassword(marker);
       const readBack = await probe.getPassword();
       await probe.deleteCredential();
@@ -39,7 +43,7 @@ export class KeychainSecretStore implements SecretStore {
   }
 
   private entry(account: string): AsyncEntry {
-    return new AsyncEntry(this.service, account);
+    return new AsyncEntry(this.service, account, ENTRY_OPTIONS);
   }
 
   private async guard<T>(op: () => Promise<T>): Promise<T> {

@@ -3,7 +3,8 @@
 // Written against undici's dispatcher handler rather than `request()`: a delivery needs no response stream,
 // no AbortSignal wiring and no async iterator, and at thousands of attempts a second those were most of the cost.
 import { performance } from 'node:perf_hooks';
-import { util, type Dispatcher } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from 'undici';
 import { classifyAttempt, type AttemptOutcome } from '../policy/attempt-outcome';
 import type { GuardedAgent } from '../url-guard/guarded-agent';
 
@@ -81,10 +82,10 @@ function watch(stop: AbortSignal, attempt: AttemptRequest): void {
 /** One attempt as undici's dispatcher handler; a class, so that nothing is allocated per attempt but itself. */
 class AttemptRequest implements Dispatcher.DispatchHandler {
   private readonly startedAt = performance.now();
-  private abortRequest: ((reason: Error) => void) | null = null;
+  private controller: Dispatcher.DispatchController | null = null;
   private abortedEarly: Error | null = null;
   private statusCode = 0;
-  private responseHeaders: Record<string, string | string[] | undefined> = {};
+  private responseHeaders: IncomingHttpHeaders = {};
   private durationMs = 0;
   private readonly chunks: Buffer[] = [];
   private size = 0;
@@ -106,42 +107,41 @@ class AttemptRequest implements Dispatcher.DispatchHandler {
   }
 
   abort(reason: Error): void {
-    if (this.abortRequest === null) this.abortedEarly = reason;
-    else this.abortRequest(reason);
+    if (this.controller === null) this.abortedEarly = reason;
+    else this.controller.abort(reason);
   }
 
-  onConnect(abort: (reason?: Error) => void): void {
-    if (this.abortedEarly !== null) abort(this.abortedEarly);
-    else this.abortRequest = abort;
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.abortedEarly !== null) controller.abort(this.abortedEarly);
+    else this.controller = controller;
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     this.statusCode = statusCode;
     this.durationMs = performance.now() - this.startedAt;
-    this.responseHeaders = util.parseHeaders(rawHeaders);
-    return true;
+    this.responseHeaders = headers;
   }
 
-  onData(chunk: Buffer): boolean {
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.truncated) return;
     const room = RESPONSE_BODY_CAP - this.size;
     if (chunk.length <= room) {
       this.chunks.push(chunk);
       this.size += chunk.length;
-      return true;
+      return;
     }
     // Keep up to the cap and drop the connection: a 10 MB answer costs 64 KiB of memory, not 10 MB.
     this.chunks.push(chunk.subarray(0, room));
     this.size += room;
     this.truncated = true;
     this.abort(new BodyCapReached('response body cap reached'));
-    return false;
   }
 
-  onComplete(): void {
+  onResponseEnd(): void {
     this.answered();
   }
 
-  onError(error: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     // The status already arrived: a body cut short (cap, timeout, reset) is kept as far as it got.
     if (this.statusCode !== 0) {
       this.truncated = true;

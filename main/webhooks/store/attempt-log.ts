@@ -4,7 +4,7 @@
 // it. For an in-memory database, or when the worker can't start or dies, the same statements run inline on the
 // main connection, which then checkpoints again.
 import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -65,7 +65,6 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
   const worker = new Worker(unpacked(fileURLToPath(workerScript)), {
     workerData: {
       driver: unpacked(driver),
-      nativeBinding: unpacked(join(dirname(driver), '..', 'build', 'Release', 'better_sqlite3.node')),
       file: sqlite.name,
       busyTimeoutMs,
       sql: ATTEMPT_LOG_SQL,

@@ -6,12 +6,12 @@ import { createRequire } from 'node:module';
 import { clearInterval, setInterval } from 'node:timers';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 
-/** @type {{ driver: string; nativeBinding: string; file: string; busyTimeoutMs: number; sql: Record<string, string> }} */
-const { driver, nativeBinding, file, busyTimeoutMs, sql } = workerData;
-// Both paths come from the main thread, so both threads load the very same better-sqlite3 build (and, packaged,
-// from app.asar.unpacked, without the `bindings` lookup, which would look inside the archive).
+/** @type {{ driver: string; file: string; busyTimeoutMs: number; sql: Record<string, string> }} */
+const { driver, file, busyTimeoutMs, sql } = workerData;
+// The driver's path comes from the main thread, so both threads load the very same better-sqlite3 (packaged, from
+// app.asar.unpacked: it finds its native addon, prebuilt or compiled, beside its own files).
 const Database = createRequire(import.meta.url)(driver);
-const db = new Database(file, { timeout: busyTimeoutMs, fileMustExist: true, nativeBinding });
+const db = new Database(file, { timeout: busyTimeoutMs, fileMustExist: true });
 db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 // WAL checkpoints are this thread's job: the main connection turns its own off while this thread runs, so that
