@@ -2,7 +2,7 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import { IconApi, IconBuilding, IconFileExport, IconFileImport, IconInfoCircle, IconPlug, type Icon } from '@tabler/icons-react';
 import { IconWebhook } from '@tabler/icons-react';
-import { WORKSPACE_NAV } from './records/workspace-nav';
+import { WORKSPACE_NAV } from './workspace-nav';
 import { Link, useLocation } from 'react-router';
 import { useUiStore } from '../state/ui-store';
 

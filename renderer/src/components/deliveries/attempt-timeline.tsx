@@ -3,7 +3,7 @@
 import { Badge, Group, Text, Timeline, UnstyledButton } from '@mantine/core';
 import { IconCheck, IconClock, IconX } from '@tabler/icons-react';
 import type { AttemptSummary } from '../../../../shared/contract/webhooks';
-import { formatFull } from '../records/relative-time';
+import { formatFull } from '../ui/relative-time';
 import { formatDuration } from './delivery-status';
 import { HttpOutcome } from './http-outcome';
 import classes from './attempt-timeline.module.css';

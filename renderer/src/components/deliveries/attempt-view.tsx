@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, CopyButton, Group, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconTerminal2 } from '@tabler/icons-react';
 import type { AttemptDetail } from '../../../../shared/contract/webhooks';
-import { formatFull } from '../records/relative-time';
+import { formatFull } from '../ui/relative-time';
 import { curlCommand } from './curl-command';
 import { errorClassLabel, formatDuration } from './delivery-status';
 import { HeadersTable } from './headers-table';

@@ -2,7 +2,7 @@
 // replay, no signature check (the secrets stay on the console that sent it), no links into this workspace.
 import { Drawer, Group, Text } from '@mantine/core';
 import type { BundleDelivery } from '../../../../shared/contract/delivery-bundle';
-import { eventTypeLabel } from '../records/event-types';
+import { eventTypeLabel } from '../events/event-types';
 import { AttemptView } from './attempt-view';
 import { DeliveryDetail } from './delivery-detail';
 import { DeliveryStatusBadge } from './delivery-status-badge';

@@ -4,10 +4,10 @@ import { Anchor, DataList, Divider, Group, Stack, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AttemptSummary, DeliverySummary } from '../../../../shared/contract/webhooks';
-import { formatFull } from '../records/relative-time';
+import { formatFull } from '../ui/relative-time';
 import { AttemptTimeline } from './attempt-timeline';
 import { DeliveryStatusBadge } from './delivery-status-badge';
-import { DataItem, valueText } from '../records/data-item';
+import { DataItem, valueText } from '../ui/data-item';
 
 interface DeliveryDetailProps {
   delivery: DeliverySummary;

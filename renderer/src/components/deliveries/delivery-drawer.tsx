@@ -3,7 +3,7 @@
 import { Drawer, Group, Text } from '@mantine/core';
 import { useContractQuery } from '../../api/client';
 import { ErrorAlert, LoadingState } from '../query-state';
-import { eventTypeLabel } from '../records/event-types';
+import { eventTypeLabel } from '../events/event-types';
 import { AttemptView } from './attempt-view';
 import { DeliveryDetail } from './delivery-detail';
 import { DeliveryStatusBadge } from './delivery-status-badge';

@@ -1,8 +1,8 @@
 // The inspector's filters as they live in the address bar (…#/webhooks/deliveries?webhookId=…&status=failed), and
 // their translation to the contract's delivery filter; plus the same filter applied to an imported bundle's rows.
 import { DELIVERY_STATE_FILTERS, HTTP_STATUS_CLASSES, type DeliveryFilter, type DeliverySummary } from '../../../../shared/contract/webhooks';
-import { rangeStart } from '../records/time-range';
-import type { FilterValues } from '../records/use-search-filters';
+import { rangeStart } from '../ui/time-range';
+import type { FilterValues } from '../../hooks/use-search-filters';
 
 /** Address-bar keys: the filters, then the open delivery, its chosen attempt and the chart's range. */
 export const DELIVERY_QUERY_KEYS = ['webhookId', 'type', 'status', 'http', 'range', 'q', 'delivery', 'attempt', 'chart'] as const;

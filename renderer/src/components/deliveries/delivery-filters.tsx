@@ -2,9 +2,9 @@
 // case id or delivery id; every value lives in the address bar.
 import { Button, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
-import { EVENT_TYPE_OPTIONS } from '../records/event-types';
-import { SearchBox } from '../records/search-box';
-import { TimeRangeSelect } from '../records/time-range-select';
+import { EVENT_TYPE_OPTIONS } from '../events/event-types';
+import { SearchBox } from '../ui/search-box';
+import { TimeRangeSelect } from '../ui/time-range-select';
 import { FILTER_KEYS, type DeliveryQuery, type DeliveryQueryKey } from './delivery-filter';
 import { HTTP_FILTER_OPTIONS, STATUS_FILTER_OPTIONS } from './delivery-status';
 

@@ -15,8 +15,8 @@ import {
   RowCells,
   rowKeyTarget,
   type RecordColumn,
-} from '../records/virtual-record-table';
-import recordClasses from '../records/virtual-record-table.module.css';
+} from '../ui/virtual-record-table';
+import recordClasses from '../ui/virtual-record-table.module.css';
 import type { DeliveryRow } from './delivery-columns';
 import classes from './delivery-table.module.css';
 

@@ -1,7 +1,7 @@
 // An attempt's outcome in a few characters: its HTTP status coloured by class, or its error class when there was no
 // response (timeout, connection error, …).
 import { Text } from '@mantine/core';
-import { EMPTY_VALUE } from '../records/format-value';
+import { EMPTY_VALUE } from '../ui/format-value';
 import { errorClassLabel } from './delivery-status';
 
 const statusColor = (status: number) => (status < 300 ? 'teal' : status < 400 ? 'yellow' : 'red');

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useContractMutation } from '../../api/client';
 import { useTaskProgress, type TaskProgress } from '../../hooks/use-task-progress';
 import { ErrorAlert } from '../query-state';
-import { TIME_RANGES } from '../records/time-range';
+import { TIME_RANGES } from '../ui/time-range';
 import { TaskProgressBar } from '../transfer/task-progress-bar';
 import { DELIVERIES } from './delivery-status';
 

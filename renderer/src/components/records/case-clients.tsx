@@ -3,7 +3,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Client } from '../../../../shared/domain/workspace';
 import { ClientContact, clientName } from './client-contact';
-import { DemoBadge } from './record-badges';
+import { DemoBadge } from '../ui/demo-badge';
 
 /** One card per client: name (link), Primary badge, phones, emails, opt-outs. */
 export function CaseClients({ clients }: { clients: readonly Client[] }) {

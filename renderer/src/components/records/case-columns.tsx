@@ -2,10 +2,11 @@
 import { Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { CaseListRow } from '../../../../shared/domain/workspace-views';
-import { EMPTY_VALUE } from './format-value';
-import { CaseStatusBadge, DemoBadge } from './record-badges';
-import { RecordTime } from './record-time';
-import type { RecordColumn, RecordTableFeatures } from './virtual-record-table';
+import { EMPTY_VALUE } from '../ui/format-value';
+import { CaseStatusBadge } from './record-badges';
+import { DemoBadge } from '../ui/demo-badge';
+import { RecordTime } from '../ui/record-time';
+import type { RecordColumn, RecordTableFeatures } from '../ui/virtual-record-table';
 
 const helper = createColumnHelper<RecordTableFeatures, CaseListRow>();
 const dimmedIfEmpty = (value: string | null) => (

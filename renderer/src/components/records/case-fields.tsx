@@ -3,9 +3,9 @@
 import { DataList, Divider, Text, Title } from '@mantine/core';
 import type { CaseDetail } from '../../../../shared/domain/workspace-views';
 import { CustomFieldValue } from './custom-field-value';
-import { EMPTY_VALUE, formatAnyValue } from './format-value';
-import { RecordTime } from './record-time';
-import { DataItem } from './data-item';
+import { EMPTY_VALUE, formatAnyValue } from '../ui/format-value';
+import { RecordTime } from '../ui/record-time';
+import { DataItem } from '../ui/data-item';
 
 const plain = (value: string | null) => (
   <Text size="sm" c={value ? undefined : 'dimmed'}>

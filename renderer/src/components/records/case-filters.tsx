@@ -2,8 +2,8 @@
 import { Button, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useContractQuery } from '../../api/client';
-import { SearchBox } from './search-box';
-import type { FilterValues } from './use-search-filters';
+import { SearchBox } from '../ui/search-box';
+import type { FilterValues } from '../../hooks/use-search-filters';
 
 /** The address-bar keys of the cases list. */
 export const CASE_FILTER_KEYS = ['q', 'type', 'status', 'campaign'] as const;

@@ -3,10 +3,10 @@ import { Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Client } from '../../../../shared/domain/workspace';
 import { clientName, OptOutBadges } from './client-contact';
-import { EMPTY_VALUE } from './format-value';
-import { DemoBadge } from './record-badges';
-import { RecordTime } from './record-time';
-import type { RecordColumn, RecordTableFeatures } from './virtual-record-table';
+import { EMPTY_VALUE } from '../ui/format-value';
+import { DemoBadge } from '../ui/demo-badge';
+import { RecordTime } from '../ui/record-time';
+import type { RecordColumn, RecordTableFeatures } from '../ui/virtual-record-table';
 
 const helper = createColumnHelper<RecordTableFeatures, Client>();
 

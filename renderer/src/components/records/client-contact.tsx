@@ -2,7 +2,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import type { Client } from '../../../../shared/domain/workspace';
-import { optOutLabel } from './format-value';
+import { optOutLabel } from '../ui/format-value';
 
 /** "Jane Doe" (or just the first name when there is no last name). */
 export const clientName = (client: Pick<Client, 'firstName' | 'lastName'>) => `${client.firstName} ${client.lastName}`.trim();

@@ -1,7 +1,7 @@
 // One custom field's value, shown by its type: tags for selects, Yes/No, formatted numbers and dates.
 import { Badge, Group, Text } from '@mantine/core';
 import type { CustomFieldType } from '../../../../shared/domain/workspace';
-import { EMPTY_VALUE, fieldTags, formatFieldValue } from './format-value';
+import { EMPTY_VALUE, fieldTags, formatFieldValue } from '../ui/format-value';
 
 /** The value of a field of `type`; a dash when it is not set. */
 export function CustomFieldValue({ type, value }: { type: CustomFieldType; value: unknown }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomField, RecordChange } from '../../../../shared/domain/workspace';
 import { describeChange } from './describe-change';
-import { formatFieldValue } from './format-value';
+import { formatFieldValue } from '../ui/format-value';
 
 const field = (key: string, label: string, type: CustomField['type'], position: number): CustomField => ({ id: key, key, label, type, options: [], position });
 const FIELDS = [field('accident_date', 'Accident date', 'date', 0), field('injured', 'Injured', 'yes_no', 1), field('vehicles', 'Vehicles', 'number', 2)];

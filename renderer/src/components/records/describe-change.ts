@@ -1,7 +1,7 @@
 // Turns one stored change row into the lines the History list shows: field label, old value, new value, with
 // ids replaced by names and custom field values expanded one field at a time.
 import type { ChangeOrigin, CustomField, RecordChange } from '../../../../shared/domain/workspace';
-import { EMPTY_VALUE, formatAnyValue, formatFieldValue, optOutLabel } from './format-value';
+import { EMPTY_VALUE, formatAnyValue, formatFieldValue, optOutLabel } from '../ui/format-value';
 
 export interface ChangeLine {
   /** Stable within one change row. */

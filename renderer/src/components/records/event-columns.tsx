@@ -3,12 +3,12 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { EventSummary } from '../../../../shared/domain/events';
-import { CampaignName } from './campaign-name';
-import { EventTypeBadge } from './event-type-badge';
-import { EMPTY_VALUE } from './format-value';
-import { DemoBadge } from './record-badges';
-import { RecordTime } from './record-time';
-import type { RecordColumn, RecordTableFeatures } from './virtual-record-table';
+import { CampaignName } from '../campaign-name';
+import { EventTypeBadge } from '../events/event-type-badge';
+import { EMPTY_VALUE } from '../ui/format-value';
+import { DemoBadge } from '../ui/demo-badge';
+import { RecordTime } from '../ui/record-time';
+import type { RecordColumn, RecordTableFeatures } from '../ui/virtual-record-table';
 
 const helper = createColumnHelper<RecordTableFeatures, EventSummary>();
 

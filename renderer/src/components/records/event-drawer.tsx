@@ -5,12 +5,12 @@ import { Link } from 'react-router';
 import type { StoredEvent } from '../../../../shared/domain/events';
 import { useContractQuery } from '../../api/client';
 import { ErrorAlert, LoadingState } from '../query-state';
-import { CampaignName } from './campaign-name';
-import { EventTypeBadge } from './event-type-badge';
-import { JsonBlock } from './json-block';
-import { DemoBadge } from './record-badges';
-import { formatFull } from './relative-time';
-import { DataItem, valueText } from './data-item';
+import { CampaignName } from '../campaign-name';
+import { EventTypeBadge } from '../events/event-type-badge';
+import { JsonBlock } from '../ui/json-block';
+import { DemoBadge } from '../ui/demo-badge';
+import { formatFull } from '../ui/relative-time';
+import { DataItem, valueText } from '../ui/data-item';
 
 function EventBody({ event }: { event: StoredEvent }) {
   const keys = useContractQuery('ingestKeys.list', undefined, { enabled: event.apiKeyId !== null });

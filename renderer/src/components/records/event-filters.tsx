@@ -2,9 +2,9 @@
 import { Button, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useContractQuery } from '../../api/client';
-import { EVENT_TYPE_OPTIONS } from './event-types';
-import { TimeRangeSelect } from './time-range-select';
-import type { FilterValues } from './use-search-filters';
+import { EVENT_TYPE_OPTIONS } from '../events/event-types';
+import { TimeRangeSelect } from '../ui/time-range-select';
+import type { FilterValues } from '../../hooks/use-search-filters';
 
 /** The address-bar keys of the events list (`event` is the open drawer). */
 export const EVENT_FILTER_KEYS = ['type', 'campaign', 'range', 'event'] as const;

@@ -1,4 +1,4 @@
-// The small badges of the record screens: case status, change origin, demo data.
+// The small badges of the record screens: case status and change origin.
 import { Badge, type BadgeProps, type MantineColor } from '@mantine/core';
 import type { ChangeOrigin } from '../../../../shared/domain/workspace';
 import { ORIGIN_LABELS } from './describe-change';
@@ -35,15 +35,6 @@ export function OriginBadge({ origin }: { origin: ChangeOrigin }) {
   return (
     <Badge color={ORIGIN_COLORS[origin]} variant="outline" size="sm" data-testid="change-origin">
       {ORIGIN_LABELS[origin]}
-    </Badge>
-  );
-}
-
-/** Marks records made by demo mode. */
-export function DemoBadge() {
-  return (
-    <Badge color="gray" variant="outline" size="xs" data-testid="demo-badge" style={{ flexShrink: 0 }}>
-      Demo
     </Badge>
   );
 }

@@ -5,7 +5,7 @@ import { IconArrowRight, IconHistory } from '@tabler/icons-react';
 import type { RecordChange } from '../../../../shared/domain/workspace';
 import { describeChange, type ChangeContext, type ChangeLine } from './describe-change';
 import { OriginBadge } from './record-badges';
-import { RecordTime } from './record-time';
+import { RecordTime } from '../ui/record-time';
 
 const KIND_LABELS: Record<RecordChange['kind'], string> = { created: 'Created', updated: 'Updated', deleted: 'Deleted' };
 

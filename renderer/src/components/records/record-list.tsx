@@ -4,7 +4,7 @@ import { Group, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '../query-state';
 import type { RecordWindows } from './use-record-windows';
-import { VirtualRecordTable, type RecordColumn, type RecordRow } from './virtual-record-table';
+import { VirtualRecordTable, type RecordColumn, type RecordRow } from '../ui/virtual-record-table';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 const LOADING_ROWS = 8;

@@ -8,9 +8,9 @@ import { useContractQuery } from '../../api/client';
 import { BackLink } from '../../components/back-link';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { DetailSkeleton } from '../../components/records/detail-skeleton';
-import { DemoBadge } from '../../components/records/record-badges';
-import { RecordNotFound } from '../../components/records/record-not-found';
+import { DetailSkeleton } from '../../components/ui/detail-skeleton';
+import { DemoBadge } from '../../components/ui/demo-badge';
+import { RecordNotFound } from '../../components/ui/record-not-found';
 import { CAMPAIGNS_PATH, type CampaignTab } from './campaign-paths';
 import { CampaignWebhooksSection } from './campaign-webhooks-section';
 

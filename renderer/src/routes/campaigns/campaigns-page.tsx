@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { useContractQuery } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { DemoBadge } from '../../components/records/record-badges';
+import { DemoBadge } from '../../components/ui/demo-badge';
 import { campaignPath } from './campaign-paths';
 
 export function CampaignsPage() {

@@ -16,7 +16,7 @@ import { HourlyChart } from '../../components/deliveries/hourly-chart';
 import { ImportBundleButton } from '../../components/deliveries/import-bundle-button';
 import { ReplayFailedModal } from '../../components/deliveries/replay-failed-modal';
 import { useLiveDeliveries } from '../../components/deliveries/use-live-deliveries';
-import { useSearchFilters } from '../../components/records/use-search-filters';
+import { useSearchFilters } from '../../hooks/use-search-filters';
 
 interface LiveListProps {
   filter: DeliveryFilter;

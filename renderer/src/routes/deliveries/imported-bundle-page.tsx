@@ -12,8 +12,8 @@ import { DeliveriesList } from '../../components/deliveries/deliveries-list';
 import { DELIVERY_QUERY_KEYS, FILTER_KEYS, isFiltered, matchesFilter, toDeliveryFilter } from '../../components/deliveries/delivery-filter';
 import { DeliveryFilters } from '../../components/deliveries/delivery-filters';
 import { ImportBundleButton } from '../../components/deliveries/import-bundle-button';
-import { formatFull } from '../../components/records/relative-time';
-import { useSearchFilters } from '../../components/records/use-search-filters';
+import { formatFull } from '../../components/ui/relative-time';
+import { useSearchFilters } from '../../hooks/use-search-filters';
 
 const LIVE_PATH = '/webhooks/deliveries';
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -12,10 +12,11 @@ import { CaseClients } from '../../components/records/case-clients';
 import { CaseFields } from '../../components/records/case-fields';
 import { CaseStatusSelect } from '../../components/records/case-status-select';
 import { clientName } from '../../components/records/client-contact';
-import { DetailSkeleton } from '../../components/records/detail-skeleton';
-import { CaseStatusBadge, DemoBadge } from '../../components/records/record-badges';
+import { DetailSkeleton } from '../../components/ui/detail-skeleton';
+import { CaseStatusBadge } from '../../components/records/record-badges';
+import { DemoBadge } from '../../components/ui/demo-badge';
 import { RecordHistory } from '../../components/records/record-history';
-import { RecordNotFound } from '../../components/records/record-not-found';
+import { RecordNotFound } from '../../components/ui/record-not-found';
 
 function CaseView({ detail, back, reload }: { detail: CaseDetail; back: string; reload: () => Promise<unknown> }) {
   const { case: record, caseType, campaign, clients, history, historyTotal } = detail;

@@ -8,9 +8,9 @@ import { CASE_COLUMNS } from '../../components/records/case-columns';
 import { CASE_FILTER_KEYS, CaseFilters } from '../../components/records/case-filters';
 import { RecordList } from '../../components/records/record-list';
 import { NoMatches, NothingYet } from '../../components/records/records-empty-state';
-import { LIST_HEIGHT } from '../../components/records/list-height';
+import { LIST_HEIGHT } from '../../components/ui/list-height';
 import { useRecordWindows, type FilterOf } from '../../components/records/use-record-windows';
-import { useSearchFilters } from '../../components/records/use-search-filters';
+import { useSearchFilters } from '../../hooks/use-search-filters';
 
 function CasesTable({ filter, filtered, onClear }: { filter: FilterOf<'cases.list'>; filtered: boolean; onClear: () => void }) {
   const navigate = useNavigate();

@@ -10,12 +10,12 @@ import { QueryState } from '../../components/query-state';
 import { useBackTarget } from '../../components/records/back-target';
 import { ClientCases } from '../../components/records/client-cases';
 import { ClientContact, clientName } from '../../components/records/client-contact';
-import { DetailSkeleton } from '../../components/records/detail-skeleton';
-import { EMPTY_VALUE } from '../../components/records/format-value';
-import { DemoBadge } from '../../components/records/record-badges';
+import { DetailSkeleton } from '../../components/ui/detail-skeleton';
+import { EMPTY_VALUE } from '../../components/ui/format-value';
+import { DemoBadge } from '../../components/ui/demo-badge';
 import { RecordHistory } from '../../components/records/record-history';
-import { RecordNotFound } from '../../components/records/record-not-found';
-import { RecordTime } from '../../components/records/record-time';
+import { RecordNotFound } from '../../components/ui/record-not-found';
+import { RecordTime } from '../../components/ui/record-time';
 
 function ClientView({ detail, back }: { detail: ClientDetail; back: string }) {
   const { client, cases, history, historyTotal } = detail;

@@ -5,12 +5,12 @@ import { useLocation, useNavigate } from 'react-router';
 import type { Client } from '../../../../shared/domain/workspace';
 import { PageHeader } from '../../components/page-header';
 import { CLIENT_COLUMNS } from '../../components/records/client-columns';
-import { LIST_HEIGHT } from '../../components/records/list-height';
+import { LIST_HEIGHT } from '../../components/ui/list-height';
 import { RecordList } from '../../components/records/record-list';
 import { NoMatches, NothingYet } from '../../components/records/records-empty-state';
-import { SearchBox } from '../../components/records/search-box';
+import { SearchBox } from '../../components/ui/search-box';
 import { useRecordWindows, type FilterOf } from '../../components/records/use-record-windows';
-import { useSearchFilters } from '../../components/records/use-search-filters';
+import { useSearchFilters } from '../../hooks/use-search-filters';
 
 const KEYS = ['q'] as const;
 

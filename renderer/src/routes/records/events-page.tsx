@@ -7,12 +7,12 @@ import { PageHeader } from '../../components/page-header';
 import { EVENT_COLUMNS } from '../../components/records/event-columns';
 import { EventDrawer } from '../../components/records/event-drawer';
 import { EVENT_FILTER_KEYS, EventFilters } from '../../components/records/event-filters';
-import { LIST_HEIGHT } from '../../components/records/list-height';
+import { LIST_HEIGHT } from '../../components/ui/list-height';
 import { RecordList } from '../../components/records/record-list';
 import { NoMatches, NothingYet } from '../../components/records/records-empty-state';
-import { rangeStart } from '../../components/records/time-range';
+import { rangeStart } from '../../components/ui/time-range';
 import { useRecordWindows, type FilterOf } from '../../components/records/use-record-windows';
-import { useSearchFilters } from '../../components/records/use-search-filters';
+import { useSearchFilters } from '../../hooks/use-search-filters';
 
 interface EventsTableProps {
   filter: FilterOf<'events.list'>;

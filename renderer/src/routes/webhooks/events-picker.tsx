@@ -3,7 +3,7 @@
 import { Checkbox, Code, Group, Input, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { EventType } from '../../../../shared/domain/events';
 import { isCallEvent, WEBHOOK_EVENT_CATEGORIES } from '../../../../shared/domain/webhooks';
-import { eventTypeLabel } from '../../components/records/event-types';
+import { eventTypeLabel } from '../../components/events/event-types';
 
 interface EventsPickerProps {
   allEvents: boolean;

@@ -5,8 +5,8 @@ import { IconEye, IconEyeOff, IconKey, IconRotate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useContractMutation, useContractQuery } from '../../api/client';
 import { ErrorAlert } from '../../components/query-state';
-import { formatFull } from '../../components/records/relative-time';
-import { RecordTime } from '../../components/records/record-time';
+import { formatFull } from '../../components/ui/relative-time';
+import { RecordTime } from '../../components/ui/record-time';
 import { CopyField } from '../ingest/copy-field';
 import { RotateSecretModal } from './rotate-secret-modal';
 

@@ -1,8 +1,8 @@
 // Which events a webhook receives, compactly: "All events", the one or two types, or a count with the list on hover.
 import { Badge, Group, Tooltip } from '@mantine/core';
 import type { EventType } from '../../../../shared/domain/events';
-import { EventTypeBadge } from '../../components/records/event-type-badge';
-import { eventTypeLabel } from '../../components/records/event-types';
+import { EventTypeBadge } from '../../components/events/event-type-badge';
+import { eventTypeLabel } from '../../components/events/event-types';
 
 const SHOWN = 2;
 

@@ -1,7 +1,7 @@
 // A webhook's health in the list: its state, the 24-hour success rate, and since when it has been failing.
 import { Badge, Stack, Text } from '@mantine/core';
 import type { WebhookView } from '../../../../shared/contract/webhooks';
-import { RecordTime } from '../../components/records/record-time';
+import { RecordTime } from '../../components/ui/record-time';
 import { conditionOf, CONDITION_LOOK, describeRate } from './webhook-condition';
 
 export function WebhookHealthCell({ webhook }: { webhook: WebhookView }) {

@@ -6,8 +6,8 @@ import { IconAlertTriangle, IconPlugConnectedX, IconPlayerPause } from '@tabler/
 import { Link } from 'react-router';
 import type { WebhookView } from '../../../../shared/contract/webhooks';
 import { useContractMutation } from '../../api/client';
-import { formatFull } from '../../components/records/relative-time';
-import { RecordTime } from '../../components/records/record-time';
+import { formatFull } from '../../components/ui/relative-time';
+import { RecordTime } from '../../components/ui/record-time';
 import { conditionOf } from './webhook-condition';
 import { deliveriesPath } from './webhook-paths';
 

@@ -4,8 +4,8 @@ import { ActionIcon, Anchor, Table, Text, Tooltip, VisuallyHidden } from '@manti
 import { IconListDetails } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { WebhookView } from '../../../../shared/contract/webhooks';
-import { CampaignName } from '../../components/records/campaign-name';
-import { RecordTime } from '../../components/records/record-time';
+import { CampaignName } from '../../components/campaign-name';
+import { RecordTime } from '../../components/ui/record-time';
 import { WebhookActiveSwitch } from './webhook-active-switch';
 import { WebhookEventsCell } from './webhook-events-cell';
 import { WebhookHealthCell } from './webhook-health-cell';

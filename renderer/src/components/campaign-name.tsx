@@ -1,7 +1,7 @@
 // A campaign id shown as the campaign's name (from the cached campaigns list); unknown ids show as they are.
 import { Text } from '@mantine/core';
-import { useContractQuery } from '../../api/client';
-import { EMPTY_VALUE } from './format-value';
+import { useContractQuery } from '../api/client';
+import { EMPTY_VALUE } from './ui/format-value';
 
 /** The name of campaign `id`, or the id itself when the console doesn't know that campaign. */
 export function CampaignName({ id }: { id: string | null }) {

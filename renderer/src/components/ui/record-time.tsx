@@ -2,7 +2,7 @@
 // full date and time on hover.
 import { Text, Tooltip, type MantineSize } from '@mantine/core';
 import { formatFull, formatRelative, formatShort } from './relative-time';
-import { useNow } from './use-now';
+import { useNow } from '../../hooks/use-now';
 
 interface RecordTimeProps {
   iso: string;
