@@ -36,11 +36,13 @@ export function createSessionGuard({ token, allowedHostnames, port }: SessionGua
       // Trade the URL token for a cookie and drop it from the address bar and history.
       url.searchParams.delete('token');
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
-      return reply.redirect(url.pathname + url.search, 303);
+      return reply.redirect(sameOriginPath(url), 303);
     }
+    // Either credential may be left over from an earlier run (a stale cookie beside a fresh bearer token):
+    // one valid credential lets the request through, and an invalid one never masks it.
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const presented = request.cookies[SESSION_COOKIE] ?? bearer;
-    if (presented === undefined || !sameToken(presented, token)) {
+    const presented = [request.cookies[SESSION_COOKIE], bearer].filter((t): t is string => t !== undefined);
+    if (!presented.some((t) => sameToken(t, token))) {
       return refuse(
         reply,
         401,
@@ -49,6 +51,17 @@ export function createSessionGuard({ token, allowedHostnames, port }: SessionGua
       );
     }
   };
+}
+
+/**
+ * The path (and query) to land on after the token trade, as a location that can only resolve to this origin.
+ * `/.//evil.com/` parses to the path `//evil.com/`, which a browser reads as another host (so does `/\evil.com`
+ * and other leading-slash runs): leading slashes and backslashes collapse to one, and anything that would still
+ * leave the origin falls back to `/`.
+ */
+function sameOriginPath(url: URL): string {
+  const location = `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`;
+  return new URL(location, url.origin).origin === url.origin ? location : '/';
 }
 
 function refuse(reply: FastifyReply, status: number, code: string, message: string) {
