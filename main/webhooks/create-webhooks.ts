@@ -23,7 +23,7 @@ import { createAttemptLog } from './store/attempt-log';
 import { createDeliveryStore, type DeliveryStore } from './store/delivery-store';
 import { createSettingsStore } from './store/settings-store';
 import { createWebhookStore, type WebhookStore } from './store/webhook-store';
-import { parseAllowlist } from './url-guard/allowlist';
+import { acceptedEntries, parseAllowlist } from './url-guard/allowlist';
 import { createGuardedAgent, type GuardedAgent } from './url-guard/guarded-agent';
 import type { Lookup } from './url-guard/lookup';
 
@@ -80,6 +80,22 @@ function checkCertificates(pems: readonly string[]): void {
   if (issues.length > 0) throw new AppError('INVALID_INPUT', `Extra CA certificates refused: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
 }
 
+/**
+ * An allowlist saved by an older version may hold entries this one refuses (catch-alls such as 0.0.0.0/0). They are
+ * not honoured: removed from the stored settings at start-up (the rest kept) with a warning naming them, so the
+ * settings screen shows exactly what is in effect and deliveries to addresses only they allowed are blocked.
+ */
+function dropRefusedAllowlistEntries(store: ReturnType<typeof createSettingsStore>, clock: Clock, logger: Logger): void {
+  const stored = store.get();
+  const { kept, dropped } = acceptedEntries(stored.allowlist);
+  if (dropped.length === 0) return;
+  store.save({ ...stored, allowlist: kept }, clock.now().toISOString());
+  logger.warn(
+    { dropped: dropped.map((d) => d.entry), reasons: dropped.map((d) => d.reason), allowlist: kept },
+    'webhook allowlist entries refused by this version were removed from the settings (webhooks can no longer reach the addresses only they allowed)',
+  );
+}
+
 export function createWebhooks(deps: WebhooksDeps): Webhooks {
   const { sqlite, clock, logger, options = {} } = deps;
   const webhooks = createWebhookStore(sqlite);
@@ -114,6 +130,7 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
       // Several webhooks may share one origin: the per-webhook limit is the engine's, the pool only caps the total.
       agent: { connections: limits.total, keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 },
     });
+  dropRefusedAllowlistEntries(settingsStore, clock, logger);
   let agent = buildAgent(settingsStore.get());
 
   const attemptLog = createAttemptLog({ sqlite, deliveries, logger });
