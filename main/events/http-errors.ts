@@ -3,7 +3,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/result';
 import type { Logger } from '../log';
+import { JsonBodyError } from '../http';
 import { BatchTooLargeError, MAX_BATCH } from './event-parser';
+import { jsonBodyRefusal } from './json-body-refusal';
 
 export const INGEST_ERROR_STATUS = {
   INVALID_INPUT: 400,
@@ -35,6 +37,10 @@ export function createErrorHandler(logger: Logger, bodyLimit: number) {
       return sendError(reply, code, error.message, error.details);
     }
     if (error instanceof BatchTooLargeError) return sendError(reply, 'PAYLOAD_TOO_LARGE', error.message, { max: MAX_BATCH, count: error.count });
+    if (error instanceof JsonBodyError) {
+      const refusal = jsonBodyRefusal(error);
+      return sendError(reply, 'INVALID_INPUT', refusal.message, refusal.details);
+    }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendError(reply, 'PAYLOAD_TOO_LARGE', `The body is larger than the ${mib(bodyLimit)} limit. Send fewer events per batch (at most ${MAX_BATCH}). Nothing was stored.`, {

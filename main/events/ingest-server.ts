@@ -4,11 +4,13 @@ import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../core/clock';
+import { useStrictJsonBodies } from '../http';
 import type { Logger } from '../log';
 import type { RecordStore } from '../workspace/records';
 import type { ApiKeyStore } from './api-key-store';
 import { createApiKeyGuard } from './api-key-guard';
 import { registerEventRoutes } from './event-routes';
+import { createFrameworkErrorHandler, MAX_URL_PARAM_LENGTH } from './framework-errors';
 import { createErrorHandler, sendError } from './http-errors';
 import type { IngestService } from './ingest-service';
 import { createRateLimiter } from './rate-limiter';
@@ -33,12 +35,23 @@ const ROUTES = 'POST /v1/events, PUT /v1/cases/:external_source/:external_id, PU
 /** Builds (without listening) the fastify app that serves the ingest API. */
 export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
   const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true, return503OnClosing: true });
+  const guard = createApiKeyGuard(deps.keys, createRateLimiter(deps.clock), deps.events);
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    // Ids longer than the documented limits are refused by the routes, naming the field; only absurd ones stop here.
+    routerOptions: { maxParamLength: MAX_URL_PARAM_LENGTH },
+    frameworkErrors: createFrameworkErrorHandler(guard, deps.logger),
+  });
   // JSON only: without fastify's text/plain parser, any other content type is a 415.
   app.removeContentTypeParser('text/plain');
+  // Bad UTF-8 refused, not decoded to U+FFFD; prototype keys refused by path.
+  useStrictJsonBodies(app);
   app.setErrorHandler(createErrorHandler(deps.logger, bodyLimit));
   app.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}. The ingest API has ${ROUTES}.`));
-  app.addHook('onRequest', createApiKeyGuard(deps.keys, createRateLimiter(deps.clock), deps.events));
+  app.addHook('onRequest', guard);
   app.addHook('preValidation', async (request, reply) => {
     if ((request.method === 'POST' || request.method === 'PUT') && request.headers['content-type'] === undefined) {
       return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', 'The ingest API takes JSON only: send the body with "Content-Type: application/json".');

@@ -175,10 +175,14 @@ export const eventDataSchemas = {
 } satisfies Record<EventType, z.ZodType>;
 export type EventData<T extends EventType> = z.output<(typeof eventDataSchemas)[T]>;
 
+/** Longest external source name and external id (in the record routes' URLs, too), in characters. */
+export const EXTERNAL_SOURCE_MAX = 64;
+export const EXTERNAL_ID_MAX = 128;
+
 /** A case or client as the platform knows it, when it doesn't hold the console's id. */
 export const externalRefSchema = z.strictObject({
-  external_source: z.string().trim().min(1).max(64),
-  external_id: z.string().trim().min(1).max(128),
+  external_source: z.string().trim().min(1, 'must not be empty').max(EXTERNAL_SOURCE_MAX, `at most ${EXTERNAL_SOURCE_MAX} characters`),
+  external_id: z.string().trim().min(1, 'must not be empty').max(EXTERNAL_ID_MAX, `at most ${EXTERNAL_ID_MAX} characters`),
 });
 export type ExternalRef = z.infer<typeof externalRefSchema>;
 

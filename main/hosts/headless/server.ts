@@ -6,6 +6,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Core } from '../../core';
+import { JsonBodyError, useStrictJsonBodies } from '../../http';
+import { createFrameworkErrorHandler } from './framework-errors';
+import { rpcBodyRefusal } from './json-body-refusal';
 import { registerRpcRoutes } from './rpc-routes';
 import { securityHeaders } from './security-headers';
 import { createSessionGuard } from './session-guard';
@@ -37,17 +40,16 @@ export const isLoopback = (host: string) => LOOPBACK_NAMES.includes(host) || hos
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { core, rendererDir, host = '127.0.0.1', port = 0, extraHostnames = [] } = options;
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
   let boundPort = port;
+  const guard = createSessionGuard({ token, allowedHostnames: [host, ...LOOPBACK_NAMES, ...extraHostnames], port: () => boundPort });
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024, frameworkErrors: createFrameworkErrorHandler(guard, core.logger) });
 
   await app.register(fastifyCookie);
-  app.addHook(
-    'onRequest',
-    createSessionGuard({ token, allowedHostnames: [host, ...LOOPBACK_NAMES, ...extraHostnames], port: () => boundPort }),
-  );
+  app.addHook('onRequest', guard);
   app.addHook('onSend', securityHeaders);
   // Transport-level refusals (body too large, malformed JSON) answer in the contract's Result shape too.
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    if (error instanceof JsonBodyError) return reply.code(400).send({ ok: false, error: rpcBodyRefusal(error) });
     const status = error.statusCode ?? 500;
     const message =
       status === 413
@@ -58,7 +60,13 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     if (status >= 500) core.logger.error({ err: error }, 'headless host request failed');
     return reply.code(status).send({ ok: false, error: { code: status < 500 ? 'INVALID_INPUT' : 'INTERNAL', message } });
   });
+  // Bad UTF-8 refused, not decoded to U+FFFD; prototype keys refused by path.
+  useStrictJsonBodies(app);
   registerRpcRoutes(app, core);
+  // Unknown addresses (after the session check) answer in the Result shape, not fastify's own 404 body.
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]} on this console.` } }),
+  );
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, index: ['index.html'] });
   } else {

@@ -1,0 +1,91 @@
+// What the headless host answers to requests it can't take: bodies that are not UTF-8 or hold prototype keys,
+// addresses fastify can't route, unknown routes. Every answer in the Result shape, and only after the session check.
+import { request as httpRequest } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestCore } from '../../test-support/test-core';
+import { startHeadlessServer, type HeadlessServer } from './server';
+
+const running: { server: HeadlessServer; core: ReturnType<typeof startTestCore> }[] = [];
+afterEach(async () => {
+  for (const { server, core } of running.splice(0)) {
+    await server.close();
+    await core.cleanup();
+  }
+});
+
+async function start() {
+  const core = startTestCore({ fileSecrets: true });
+  const rendererDir = join(core.dataDir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title><div id="root"></div>');
+  const server = await startHeadlessServer({ core, rendererDir, port: 0 });
+  running.push({ server, core });
+  return { core, server, auth: { authorization: `Bearer ${server.token}` } };
+}
+
+/** A request sent as written (fetch would normalise the address), with its JSON answer. */
+function rawRequest(origin: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<{ status: number; json: unknown }> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, method, headers: { host: `${hostname}:${port}`, ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+
+describe('headless host refusals', () => {
+  it('refuses an RPC body that is not UTF-8, naming the byte offset, and changes nothing', async () => {
+    const { core, server, auth } = await start();
+    const body = Buffer.concat([Buffer.from('{"name":"Acme '), Buffer.from([0xc3, 0x28]), Buffer.from('","timezone":"UTC"}')]);
+    const res = await rawRequest(server.origin, 'POST', '/rpc/company.update', { ...json, ...auth }, body);
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('offset 14'), details: { byteOffset: 14 } } });
+    expect((await core.handlers.company.get(undefined)).name).toBe('');
+  });
+
+  it('refuses __proto__ and constructor.prototype keys in an RPC body, naming each by its path', async () => {
+    const { server, auth } = await start();
+    const res = await rawRequest(server.origin, 'POST', '/rpc/clients.list', { ...json, ...auth }, '{"search":"a","__proto__":{"limit":1},"x":{"constructor":{"prototype":{}}}}');
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('__proto__'),
+        details: {
+          issues: [
+            { path: '__proto__', message: expect.stringContaining('prototype') },
+            { path: 'x.constructor', message: expect.stringContaining('prototype') },
+          ],
+        },
+      },
+    });
+  });
+
+  it('answers unknown routes and unroutable addresses in the Result shape, and only to the token holder', async () => {
+    const { server, auth } = await start();
+    for (const path of ['/nothing-here', '/rpc', '/%zz', `/x/${'a'.repeat(500)}`]) {
+      const anonymous = await rawRequest(server.origin, 'GET', path, {});
+      expect(anonymous.status, path).toBe(401);
+      expect(anonymous.json).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('token') } });
+    }
+    const unknown = await rawRequest(server.origin, 'GET', '/nothing-here', auth);
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('/nothing-here') } });
+    const badEscape = await rawRequest(server.origin, 'GET', '/assets/%zz', auth);
+    expect(badEscape.status).toBe(400);
+    expect(badEscape.json).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('percent escape') } });
+    const wrongMethod = await rawRequest(server.origin, 'PUT', '/rpc/company.get', { ...json, ...auth }, 'null');
+    expect(wrongMethod.status).toBe(404);
+    expect(wrongMethod.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

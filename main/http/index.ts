@@ -1,0 +1,1 @@
+export { firstInvalidUtf8Offset, JsonBodyError, parseJsonBody, prototypeKeyReason, useStrictJsonBodies, type JsonBodyProblem, type JsonPath } from './strict-json-body';
