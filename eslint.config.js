@@ -23,6 +23,21 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // better-sqlite3's and drizzle's `.transaction` begin deferred: a write there that reads first fails at once
+    // (SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT) whenever another connection writes, instead of waiting its turn.
+    files: ['main/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts'],
+    ignores: ['main/db/transactions.ts', 'main/webhooks/store/attempt-log.worker.mjs'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'transaction',
+          message: 'Use writeTransaction / defineWriteTransaction (BEGIN IMMEDIATE) or readTransaction / defineReadTransaction from main/db (main/db/transactions.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { createCore, type Core } from '../main/core';
+import { writeTransaction } from '../main/db';
 
 const CASE_COLUMNS = ['Case ID', 'Case Name', 'Case Type', 'Status', 'Campaign', 'Client ID', 'Accident Date', 'Injury', 'Amount', 'Notes'];
 const STATUSES = ['New Lead', 'Intake', 'Signed', 'Closed'];
@@ -92,9 +93,9 @@ function parseAndInsertBaseline(dir: string, csv: string): Timing {
   const header = rows[0]!;
   scratch.exec(`CREATE TABLE raw (${header.map((_, i) => `c${i} TEXT`).join(', ')})`);
   const insert = scratch.prepare(`INSERT INTO raw VALUES (${header.map(() => '?').join(', ')})`);
-  scratch.transaction(() => {
+  writeTransaction(scratch, () => {
     for (let i = 1; i < rows.length; i += 1) insert.run(rows[i]!);
-  })();
+  });
   const timing = watch.stop();
   scratch.close();
   rmSync(join(dir, 'scratch.db'), { force: true });

@@ -5,13 +5,14 @@
 // never changes or breaks real data.
 import type Database from 'better-sqlite3';
 import type { DemoWipeResult } from '../../shared/contract/demo';
+import { writeTransaction } from '../db';
 
 /** Runs the wipe; `keyIds` are the demo ingest API keys (their events go too). */
 export function wipeDemoRows(sqlite: Database.Database, keyIds: readonly string[]): DemoWipeResult {
   const keys = JSON.stringify(keyIds);
   const run = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).run(...params).changes;
   const pluck = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
-  return sqlite.transaction((): DemoWipeResult => {
+  return writeTransaction(sqlite, (): DemoWipeResult => {
     // What real rows depend on stays.
     run('CREATE TEMP TABLE IF NOT EXISTS demo_wipe_keep (kind TEXT NOT NULL, id TEXT NOT NULL)');
     run('DELETE FROM demo_wipe_keep');
@@ -51,5 +52,5 @@ export function wipeDemoRows(sqlite: Database.Database, keyIds: readonly string[
       deleted: { cases, clients, caseClients, recordChanges, campaigns, agents, caseTypes, caseStatuses, customFields, events, ingestApiKeys },
       kept: keptCounts,
     };
-  })();
+  });
 }

@@ -2,6 +2,7 @@
 // so one fsync acknowledges many requests. Each write runs in its own savepoint: one request's failure rolls
 // back only that request.
 import type Database from 'better-sqlite3';
+import { writeTransaction } from '../db';
 import { commitDurably } from './durable-commit';
 
 export interface GroupCommitter {
@@ -28,8 +29,8 @@ export function createGroupCommitter(sqlite: Database.Database): GroupCommitter 
       commitDurably(sqlite, () => {
         for (const item of items) {
           try {
-            // Nested inside the group transaction, better-sqlite3 makes this a savepoint.
-            results.push({ ok: true, value: sqlite.transaction(item.work)() });
+            // Nested inside the group transaction, this is a savepoint.
+            results.push({ ok: true, value: writeTransaction(sqlite, item.work) });
           } catch (error) {
             results.push({ ok: false, error });
           }

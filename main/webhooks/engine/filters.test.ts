@@ -1,6 +1,7 @@
 // Which webhook gets which event, end to end: events posted over the ingest API fan out by event type, campaign
 // and case type; a type this build does not know yet reaches only all-events webhooks; inactive ones get nothing.
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeTransaction } from '../../db';
 import { toStored, type EventRow } from '../../events/event-store';
 import { must, startReceiver, startWebhookCore, type ReceivedRequest, type Receiver } from '../test-webhooks';
 
@@ -98,7 +99,7 @@ describe('webhook filters', () => {
 
     const { sqlite } = env.core.database;
     const data = { call_id: 'call_8f2k', recording_url: 'https://recordings.example.com/call_8f2k.mp3', duration_seconds: 450 };
-    sqlite.transaction(() => {
+    writeTransaction(sqlite, () => {
       sqlite
         .prepare(
           `INSERT INTO events (id, type, occurred_at, received_at, campaign_id, case_id, client_id, case_type, data, idempotency_key, api_key_id, is_demo)
@@ -107,7 +108,7 @@ describe('webhook filters', () => {
         .run(pi2026.id, JSON.stringify(data));
       const stored = toStored(sqlite.prepare('SELECT * FROM events WHERE id = ?').get('evt_future_1') as EventRow);
       env.core.webhooks.engine.fanOut([stored]);
-    })();
+    });
     env.core.webhooks.engine.wake();
 
     expect(env.deliveryRows().map((d) => ({ webhook: d.webhook_id, event: d.event_id }))).toEqual([{ webhook: all.id, event: 'evt_future_1' }]);

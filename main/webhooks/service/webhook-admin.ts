@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { WebhookConfigInput } from '../../../shared/domain/webhooks';
 import { AppError, type FieldIssue } from '../../../shared/result';
 import type { Clock } from '../../core/clock';
+import { writeTransaction } from '../../db';
 import type { SecretStore } from '../../secrets/secret-store';
 import { newId } from '../../workspace/records';
 import type { CaseTypeCatalog } from '../../workspace/records';
@@ -117,10 +118,10 @@ export function createWebhookAdmin(deps: WebhookAdminDeps): WebhookAdmin {
     async remove(id) {
       const row = webhooks.get(id);
       const at = now();
-      const cancelled = deps.sqlite.transaction(() => {
+      const cancelled = writeTransaction(deps.sqlite, () => {
         webhooks.markDeleted(id, at);
         return deps.deliveries.cancelPending(id, at);
-      })();
+      });
       touched(id);
       deps.changed(['webhook_deliveries']);
       await deps.vault.remove(id).catch(() => undefined);

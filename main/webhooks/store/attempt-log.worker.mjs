@@ -46,13 +46,15 @@ const finishRows = (rows) => {
 };
 const write = (op, rows) => (op === 'start' ? startRows(rows) : finishRows(rows));
 
-// Each write alone, in its own transaction.
-const run = db.transaction(write);
+// Write transactions take the write lock at BEGIN (IMMEDIATE), waiting up to the busy timeout for the main
+// connection's; a deferred one that read first could not wait for it (see main/db/transactions.ts, which this plain
+// JavaScript file can't import). Each write alone, in its own transaction.
+const run = db.transaction(write).immediate;
 // Everything waiting is written in one transaction: when the main thread sends faster than this thread commits,
 // commits get bigger, not more numerous. The writes inside call the plain functions: nested transactions would
 // each open a savepoint, whose statement journal copies every page it changes. If the group fails, each write
 // is tried alone so only its own fails.
-const writeGroup = db.transaction((group) => group.map(({ op, rows }) => write(op, rows)));
+const writeGroup = db.transaction((group) => group.map(({ op, rows }) => write(op, rows))).immediate;
 
 function answer(group) {
   try {

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { AttemptTrigger } from '../../../shared/contract/webhooks';
+import { defineWriteTransaction } from '../../db';
 import { newId } from '../../workspace/records';
 import type { EnvelopeSource } from '../policy/envelope';
 import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow } from './attempt-log-sql';
@@ -245,29 +246,29 @@ export function createDeliveryStore(sqlite: Database.Database): DeliveryStore {
   const deleteAttemptsOf = sqlite.prepare('DELETE FROM webhook_attempts WHERE delivery_id = ?');
   const deleteDelivery = sqlite.prepare('DELETE FROM webhook_deliveries WHERE id = ?');
 
-  const fanOut = sqlite.transaction((pairs: readonly { webhookId: string; event: StoredEvent }[], nowIso: string, nowMs: number) => {
+  const fanOut = defineWriteTransaction(sqlite, (pairs: readonly { webhookId: string; event: StoredEvent }[], nowIso: string, nowMs: number) => {
     let n = 0;
     for (const { webhookId, event } of pairs) n += insertDelivery.run(newId('dlv_'), webhookId, event.id, event.type, event.caseId, nowMs, nowIso).changes;
     return n;
   });
-  const start = sqlite.transaction((attempts: readonly AttemptStart[]) =>
+  const start = defineWriteTransaction(sqlite, (attempts: readonly AttemptStart[]) =>
     attempts.map((a) => Number(insertAttempt.run(...attemptStartRow(a)).lastInsertRowid)),
   );
   // attempt-log.worker.mjs runs the same two transactions on its own connection.
-  const finish = sqlite.transaction((results: readonly AttemptFinish[]) => {
+  const finish = defineWriteTransaction(sqlite, (results: readonly AttemptFinish[]) => {
     for (const r of results) {
       const params = attemptFinishParams(r);
       finishAttempt.run(params);
       if (finishDelivery.run(params).changes === 0) finishCancelled.run(params);
     }
   });
-  const resume = sqlite.transaction((now: string, nowMs: number) => {
+  const resume = defineWriteTransaction(sqlite, (now: string, nowMs: number) => {
     const resumed = resumeDeliveries.run({ nowMs }).changes;
     interruptAttempts.run({ now });
     failInterruptedTests.run({ now });
     return resumed;
   });
-  const prune = sqlite.transaction((beforeIso: string, limit: number) => {
+  const prune = defineWriteTransaction(sqlite, (beforeIso: string, limit: number) => {
     let removed = 0;
     for (const { id } of oldDeliveries.all(beforeIso, limit)) {
       removed += deleteAttemptsOf.run(id).changes;

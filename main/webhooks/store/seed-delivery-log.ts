@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { encodeTime, monotonicFactory } from 'ulid';
 import { EVENT_TYPES, type EventType } from '../../../shared/domain/events';
+import { writeTransaction } from '../../db';
 import { SAMPLE_DATA } from '../../events/sample-events';
 import { RETRY_DELAYS_MS } from '../policy/retry-policy';
 
@@ -109,7 +110,7 @@ export function seedDeliveryLog(sqlite: Database.Database, options: DeliveryLogS
   const eventCount = Math.max(1, Math.round((target / 24) * (10 / webhookCount)));
   const stepMs = (nowMs - startMs) / eventCount;
 
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (const h of hooks) insertWebhook.run(h.id, h.name, h.url, iso(startMs - 86_400_000), iso(startMs), h.deleted ? iso(deletedAtMs) : null);
     for (let e = 0; attempts < target; e += 1) {
       const atMs = Math.min(nowMs - 1000, Math.floor(startMs + e * stepMs));
@@ -191,7 +192,7 @@ export function seedDeliveryLog(sqlite: Database.Database, options: DeliveryLogS
         deliveries += 1;
       }
     }
-  })();
+  });
   return {
     webhookIds: hooks.map((h) => h.id),
     deadWebhookId: hooks[webhookCount - 2]!.id,

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseListQuery, CaseListRow } from '../../../shared/domain/workspace-views';
 import { AppError } from '../../../shared/result';
+import { defineReadTransaction } from '../../db';
 import type { CaseTypeCatalog } from '../records';
 import { createMatchCache } from './match-cache';
 import { containsPattern } from './search-pattern';
@@ -133,7 +134,7 @@ export function createCaseListQuery(sqlite: Database.Database, types: CaseTypeCa
   };
 
   // Without a search, the window comes off an index and the total is an index count: one snapshot for both.
-  const readWindow = sqlite.transaction((statements: { page: Database.Statement; total: Database.Statement }, bound: object, query: CaseListQuery) => ({
+  const readWindow = defineReadTransaction(sqlite, (statements: { page: Database.Statement; total: Database.Statement }, bound: object, query: CaseListQuery) => ({
     rids: statements.page.all({ ...bound, limit: query.limit, offset: query.offset }) as number[],
     total: statements.total.get(bound) as number,
   }));

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Client } from '../../../shared/domain/workspace';
 import type { ClientListQuery } from '../../../shared/domain/workspace-views';
+import { defineReadTransaction } from '../../db';
 import { toClient, type ClientRow } from '../records/row-mappers';
 import { createMatchCache } from './match-cache';
 import { containsPattern, digitsOnly, phoneDigitsPattern } from './search-pattern';
@@ -23,7 +24,7 @@ export function createClientListQuery(sqlite: Database.Database): (query: Client
   const matches = sqlite.prepare(`SELECT cl.rowid FROM clients cl WHERE ${SEARCH} ORDER BY +${ORDER}`).pluck();
   const details = sqlite.prepare('SELECT rowid AS rid, * FROM clients WHERE rowid IN (SELECT value FROM json_each(?))');
   const searches = createMatchCache(sqlite);
-  const readWindow = sqlite.transaction((query: ClientListQuery) => ({
+  const readWindow = defineReadTransaction(sqlite, (query: ClientListQuery) => ({
     rids: page.all({ limit: query.limit, offset: query.offset }) as number[],
     total: total.get() as number,
   }));

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { HISTORY_SHOWN, type CaseDetail, type ClientDetail } from '../../../shared/domain/workspace-views';
 import type { RecordChange } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
+import { defineReadTransaction } from '../../db';
 import type { CaseTypeCatalog, RecordStore } from '../records';
 import { toClient, type ClientRow } from '../records/row-mappers';
 import type { CampaignRepository } from '../campaigns';
@@ -35,7 +36,7 @@ export function createRecordDetails(
       WHERE cc.client_id = ? ORDER BY c.updated_at DESC, c.rowid DESC`,
   );
 
-  const caseDetail = sqlite.transaction((id: string): CaseDetail => {
+  const caseDetail = defineReadTransaction(sqlite, (id: string): CaseDetail => {
     const found = deps.records.getCase(id);
     if (!found) throw new AppError('NOT_FOUND', `No case with id ${id}. It may have been removed: reload the list.`);
     const caseType = deps.caseTypes.get(found.caseTypeId);
@@ -50,7 +51,7 @@ export function createRecordDetails(
     };
   });
 
-  const clientDetail = sqlite.transaction((id: string): ClientDetail => {
+  const clientDetail = defineReadTransaction(sqlite, (id: string): ClientDetail => {
     const client = deps.records.getClient(id);
     if (!client) throw new AppError('NOT_FOUND', `No client with id ${id}. They may have been removed: reload the list.`);
     const cases = (casesOfClient.all(id) as ClientCaseRow[]).map((r) => {

@@ -3,6 +3,7 @@
 // Seeded rows have no change rows and announce nothing; never use this for real data.
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../shared/domain/workspace';
+import { writeTransaction } from '../../db';
 import { newId, type CaseTypeCatalog } from '../records';
 
 export interface SeedOptions {
@@ -63,7 +64,7 @@ export function seedCases(sqlite: Database.Database, caseTypes: CaseTypeCatalog,
   const start = (sqlite.prepare('SELECT COALESCE(MAX(rowid), 0) FROM cases').pluck().get() as number) + 1;
   const yearMs = 365 * 24 * 3600 * 1000;
 
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (let i = 0; i < count; i += 1) {
       const n = start + i;
       const first = pick(FIRST);
@@ -78,6 +79,6 @@ export function seedCases(sqlite: Database.Database, caseTypes: CaseTypeCatalog,
       insertCase.run(caseId, `K-${String(n).padStart(6, '0')}`, `${last} v. ${pick(['Allstate', 'Geico', 'Progressive', 'State Farm', 'City of Miami'])}`, type.id, pick(type.statuses).id, rnd() < 0.9 ? pick(campaigns).id : null, external[0], external[1], at, at);
       link.run(caseId, clientId);
     }
-  })();
+  });
   return { caseTypes: types, campaigns };
 }

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { caseTypeInputSchema, type CaseType, type CaseTypeInput } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
 import type { Clock } from '../../core/clock';
+import { writeTransaction } from '../../db';
 import { newId } from './ids';
 
 export interface CaseTypeCatalog {
@@ -65,13 +66,13 @@ export function createCaseTypeCatalog(sqlite: Database.Database, clock: Clock): 
         throw new AppError('CONFLICT', `A case type named "${input.name}" already exists.`, { issues: [{ path: 'name', message: 'already exists' }] });
       }
       const id = newId();
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         sqlite.prepare('INSERT INTO case_types (id, name, created_at, is_demo) VALUES (?, ?, ?, ?)').run(id, input.name, clock.now().toISOString(), isDemo ? 1 : 0);
         const status = sqlite.prepare('INSERT INTO case_statuses (id, case_type_id, name, position) VALUES (?, ?, ?, ?)');
         input.statuses.forEach((name, i) => status.run(newId(), id, name, i));
         const field = sqlite.prepare('INSERT INTO custom_fields (id, case_type_id, key, label, type, options, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
         input.fields.forEach((f, i) => field.run(newId(), id, f.key, f.label, f.type, JSON.stringify(f.options), i));
-      })();
+      });
       load();
       return byId.get(id)!;
     },

@@ -15,6 +15,7 @@ import {
 import { AppError, issuesOf, describeIssues } from '../../../shared/result';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
+import { writeTransaction } from '../../db';
 import type { CaseTypeCatalog } from './case-type-catalog';
 import { createCaseNumberAllocator } from './case-numbers';
 import {
@@ -107,7 +108,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     if (depth > 0) return work();
     depth += 1;
     try {
-      const result = sqlite.transaction(work)();
+      const result = writeTransaction(sqlite, work);
       if (dirty) events.emit('tables.changed', { tables: RECORD_TABLES });
       return result;
     } finally {
@@ -245,9 +246,10 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
       if (depth > 0) throw new Error('dryRun cannot run inside a batch');
       depth += 1; // writes inside join this transaction and announce nothing
       try {
-        sqlite.transaction(() => {
+        // A write transaction too: what it writes before the rollback needs the write lock like any other write.
+        writeTransaction(sqlite, () => {
           throw new DryRunRollback(work());
-        })();
+        });
       } catch (error) {
         if (error instanceof DryRunRollback) return error.result as T;
         throw error;
