@@ -2,6 +2,7 @@
 // fastify's own refusals (body too large, wrong content type, malformed JSON).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/result';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '../db';
 import type { Logger } from '../log';
 import { JsonBodyError } from '../http';
 import { BatchTooLargeError, MAX_BATCH } from './event-parser';
@@ -64,9 +65,11 @@ export function createErrorHandler(logger: Logger, bodyLimit: number) {
       return reply.code(error.statusCode).send({ error: { code: 'INVALID_INPUT', message: error.message } });
     }
     logger.error({ err: error, url: request.url, method: request.method }, 'ingest request failed');
-    const busy = /SQLITE_BUSY|database is locked/i.test(error.message);
-    return busy
-      ? sendError(reply, 'DATABASE_ERROR', 'The database is busy; nothing was stored. Retry in a few seconds.')
-      : sendError(reply, 'INTERNAL', 'The console failed to handle this request (details are in its log). Retry with the same id or Idempotency-Key: that never stores twice.');
+    if (isDatabaseBusy(error)) {
+      // Another program held the write lock for the whole busy timeout: the write may well go through shortly.
+      reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+      return sendError(reply, 'DATABASE_ERROR', `The database is busy; nothing was stored. Retry in ${BUSY_RETRY_AFTER_SECONDS} seconds with the same id or Idempotency-Key.`);
+    }
+    return sendError(reply, 'INTERNAL', 'The console failed to handle this request (details are in its log). Retry with the same id or Idempotency-Key: that never stores twice.');
   };
 }
