@@ -147,3 +147,55 @@ describe('ingest addresses', () => {
     expect(res.json).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining('POST /v1/events') } });
   });
 });
+
+describe('phone numbers', () => {
+  const call = sampleEvent('call_started').data as Record<string, unknown>;
+  const transfer = sampleEvent('transfer_started').data as Record<string, unknown>;
+  const sms = sampleEvent('message_sent').data as Record<string, unknown>;
+
+  it('takes E.164 numbers and SIP URIs wherever the API takes a phone number', async () => {
+    const t = await start();
+    const events = [
+      sampleEvent('call_started', { data: { ...call, from_number: '+442071838750', to_number: 'sip:intake@pbx.example.com' } }),
+      sampleEvent('call_started', { data: { ...call, from_number: 'sips:+15551230001;user=phone@gw.example.com:5061', to_number: 'SIP:[2001:db8::1]' } }),
+      sampleEvent('transfer_started', { data: { ...transfer, destination: 'sip:sales@10.0.0.5;transport=tcp' } }),
+      sampleEvent('message_sent', { data: { ...sms, recipient: '+15551230001' } }),
+    ];
+    expect((await t.post({ events })).status).toBe(202);
+    expect((await t.put('/v1/clients/kayse/cl-1', { first_name: 'Jo', phones: ['+15551230001', 'sip:jo@example.com'] })).status).toBe(201);
+  });
+
+  it('refuses anything else in every phone field, saying which form is expected', async () => {
+    const t = await start();
+    const res = await t.post({
+      events: [
+        sampleEvent('call_started', { data: { ...call, from_number: 'abc', to_number: '555-123-4567' } }),
+        sampleEvent('transfer_started', { data: { ...transfer, destination: 'the front desk' } }),
+        sampleEvent('message_sent', { data: { ...sms, recipient: '(555) 123 4567' } }),
+      ],
+    });
+    expect(res.status).toBe(400);
+    const expected = expect.stringMatching(/E\.164 \(\+15551230001\) or a SIP URI/);
+    expect((await errorOf(res)).details!.issues).toEqual([
+      { path: 'events[0].data.from_number', message: expected },
+      { path: 'events[0].data.to_number', message: expected },
+      { path: 'events[1].data.destination', message: expected },
+      { path: 'events[2].data.recipient', message: expected },
+    ]);
+    const client = await t.put('/v1/clients/kayse/cl-1', { first_name: 'Jo', phones: ['+15551230001', '+0123', 'call me'] });
+    expect(client.status).toBe(400);
+    expect((await errorOf(client)).details!.issues).toEqual([
+      { path: 'phones[1]', message: expected },
+      { path: 'phones[2]', message: expected },
+    ]);
+    expect(t.countEvents()).toBe(0);
+    expect(countClients(t)).toBe(0);
+  });
+
+  it('checks an sms recipient even when another field of the event is wrong too', async () => {
+    const t = await start();
+    const res = await t.post(sampleEvent('message_sent', { data: { ...sms, recipient: 'nobody', sent_at: 'yesterday' } }));
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).details!.issues!.map((i) => i.path).sort()).toEqual(['data.recipient', 'data.sent_at']);
+  });
+});

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { commitDurably } from './durable-commit';
 import { z } from 'zod';
 import { externalRefSchema } from '../../shared/domain/events';
+import { phoneNumberSchema } from '../../shared/domain/phone';
 import type { CaseUpsert, ClientUpsert } from '../../shared/domain/workspace';
 import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
 import type { RecordStore, WriteContext } from '../workspace/records';
@@ -24,7 +25,8 @@ const caseBodySchema = z.strictObject({
 const clientBodySchema = z.strictObject({
   first_name: z.string(),
   last_name: z.string().optional(),
-  phones: z.array(z.string()).optional(),
+  // Stricter than the record store (imports take phones as people write them): the API documents E.164 or SIP.
+  phones: z.array(phoneNumberSchema).optional(),
   emails: z.array(z.string()).optional(),
   opt_outs: z.array(z.string()).optional(),
 });

@@ -1,6 +1,7 @@
 // The 12 Kayse event types: what each event's `data` carries (defined once, validated on ingest, exported as
 // JSON Schema for the docs), the envelope the ingest API accepts, and the stored event as the contract shows it.
 import { z } from 'zod';
+import { PHONE_FORMS, PHONE_PATTERN, phoneNumberSchema } from './phone';
 
 export const EVENT_TYPES = [
   'call_started',
@@ -30,8 +31,8 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 /** An ISO 8601 date-time with a zone (Z or ±hh:mm), e.g. 2026-11-26T20:00:00Z. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with a zone, e.g. 2026-11-26T20:00:00Z' });
 const seconds = z.number().nonnegative('must be 0 or more');
-/** A phone number (E.164 preferred, e.g. +15551234567) or a SIP URI. */
-const phone = z.string().trim().min(3, 'is too short for a phone number').max(64, 'at most 64 characters');
+/** A phone number (E.164, e.g. +15551234567) or a SIP URI. */
+const phone = phoneNumberSchema;
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -93,7 +94,7 @@ const transfer = {
   agent_id: optional(id('agent_id')),
   transfer_type: z.enum(TRANSFER_TYPES),
   /** Where the call is transferred to: a phone number or SIP URI. */
-  destination: text(200),
+  destination: phone,
 };
 
 export const transferStartedDataSchema = z.strictObject({ ...transfer, started_at: isoDateTimeSchema });
@@ -115,9 +116,18 @@ const message = {
 const recipientFitsChannel = (value: { channel: 'sms' | 'email'; recipient: string }, ctx: z.RefinementCtx) => {
   const looksLikeEmail = z.email().safeParse(value.recipient).success;
   if (value.channel === 'email' && !looksLikeEmail) ctx.addIssue({ code: 'custom', path: ['recipient'], message: 'expected an email address for channel email' });
-  if (value.channel === 'sms' && !/^\+?[0-9 ().-]{3,32}$/.test(value.recipient)) {
-    ctx.addIssue({ code: 'custom', path: ['recipient'], message: 'expected a phone number for channel sms (E.164, e.g. +15551234567)' });
+  if (value.channel === 'sms' && !PHONE_PATTERN.test(value.recipient)) {
+    ctx.addIssue({ code: 'custom', path: ['recipient'], message: `expected a phone number for channel sms: ${PHONE_FORMS}` });
   }
+};
+
+/**
+ * Check the recipient even when other fields are wrong (every problem is named in one answer), but only once the
+ * channel and the recipient are themselves well-formed.
+ */
+const recipientCheckable = {
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'object' && payload.value !== null && !payload.issues.some((i) => !i.path?.length || i.path[0] === 'channel' || i.path[0] === 'recipient'),
 };
 
 export const messageSentDataSchema = z
@@ -127,7 +137,7 @@ export const messageSentDataSchema = z
     subject: optional(z.string().max(1_000)),
     body: optional(z.string().max(100_000)),
   })
-  .superRefine(recipientFitsChannel);
+  .superRefine(recipientFitsChannel, recipientCheckable);
 
 export const messageDeliveredDataSchema = z
   .strictObject({
@@ -136,7 +146,7 @@ export const messageDeliveredDataSchema = z
     /** The provider's error text when the status is a failure. */
     error_message: optional(z.string().max(2_000)),
   })
-  .superRefine(recipientFitsChannel);
+  .superRefine(recipientFitsChannel, recipientCheckable);
 
 export const taskCompletedDataSchema = z.strictObject({
   task_id: id('task_id'),
