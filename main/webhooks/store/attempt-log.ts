@@ -73,8 +73,6 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
     // otherwise let garbage pile up to the default young generation before collecting).
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });
-  // Only writes in flight keep the process alive; an idle writer never holds it open.
-  worker.unref();
   // The worker checkpoints the WAL (see attempt-log.worker.mjs); the main connection takes it back when the worker
   // is gone, so a WAL never grows unchecked.
   sqlite.pragma('wal_autocheckpoint = 0');
@@ -112,6 +110,9 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
   });
   worker.on('error', (error) => fallBack('failed', error));
   worker.on('exit', (code) => fallBack(`stopped (exit code ${code})`));
+  // Only writes in flight keep the process alive; an idle writer never holds it open. After the listeners: adding
+  // a 'message' listener refs the worker's port again, and an unref before it would be undone.
+  worker.unref();
 
   function send(op: Op): Promise<unknown> {
     if (fallback !== null) return run(fallback, op);
