@@ -2,13 +2,14 @@
 // is closed, and the IPC gate in front of the core.
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import Store from 'electron-store';
-import { createCore, type Core } from './core';
+import type { Core } from './core';
 import { demoRequested, startDemoAtLaunch } from './demo';
 import { startIngestInBackground } from './events';
 import { registerIpcGate } from './hosts/electron/ipc-gate';
 import { forwardEvents, type EventForwarder } from './hosts/electron/event-forwarder';
 import { appPageUrl, createMainWindow, lockDown } from './hosts/electron/main-window';
 import { createTray } from './hosts/electron/tray';
+import { startHost } from './hosts/start-host';
 import { preferencesOver } from './preferences';
 
 let core: Core | undefined;
@@ -29,35 +30,47 @@ if (!app.requestSingleInstanceLock()) {
   });
   // The tray keeps the app alive: closing the last window must not quit.
   app.on('window-all-closed', () => undefined);
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  try {
-    core = createCore({
-      dataDir: app.getPath('userData'),
-      host: 'electron',
-      preferences: preferencesOver(new Store<Record<string, unknown>>({ name: 'preferences' })),
-    });
-  } catch (error) {
-    fatal(error);
+  // The same start-up as the headless host (hosts/start-host.ts): on a failure everything opened is closed and
+  // the explanation comes back, shown in a dialog before quitting.
+  const started = await startHost({
+    dataDir: app.getPath('userData'),
+    coreOptions: () => ({ host: 'electron', preferences: preferencesOver(new Store<Record<string, unknown>>({ name: 'preferences' })) }),
+    warn: (message) => console.warn(message),
+    start: async (opening, opened) => {
+      const events = forwardEvents(opening.events);
+      opened.add('event forwarder', () => events.dispose());
+      const unregister = registerIpcGate({
+        ipcMain,
+        dispatch: opening.dispatch,
+        logger: opening.logger,
+        isTrustedSender: (event) =>
+          !!window &&
+          !window.isDestroyed() &&
+          event.sender.id === window.webContents.id &&
+          (event.senderFrame?.url ?? '').split('#')[0] === appPageUrl().split('#')[0],
+        onRendererReady: (event) => events.ready(event.sender),
+      });
+      opened.add('IPC gate', unregister);
+      const tray = createTray({ open: showWindow, quit: () => app.quit() });
+      opened.add('tray', () => tray.destroy());
+      return events;
+    },
+  });
+  if (!started.ok) {
+    fatal(started.message);
     return;
   }
-  const events = forwardEvents(core.events);
+  core = started.core;
+  const events = started.value;
   forwarder = events;
-  registerIpcGate({
-    ipcMain,
-    dispatch: core.dispatch,
-    logger: core.logger,
-    isTrustedSender: (event) =>
-      !!window &&
-      !window.isDestroyed() &&
-      event.sender.id === window.webContents.id &&
-      (event.senderFrame?.url ?? '').split('#')[0] === appPageUrl().split('#')[0],
-    onRendererReady: (event) => events.ready(event.sender),
-  });
-  createTray({ open: showWindow, quit: () => app.quit() });
   const logger = core.logger;
   const demo = core.demo;
   // Never blocks the window: the ingest API (and demo mode, which posts through it) come up in the background.
@@ -98,6 +111,7 @@ function showWindow(): void {
   });
 }
 
+/** Everything start-up opened is closed by now (startHost); shows why, then quits with a failure code. */
 function fatal(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox('Kayse Integrations Console could not start', message);

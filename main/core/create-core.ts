@@ -7,7 +7,7 @@ import type { Handlers } from '../../shared/rpc';
 import { defaultMigrationsFolder, openDatabase, type OpenedDatabase } from '../db';
 import { createIngest, type Ingest } from '../events';
 import { createIntegrationCatalog, webhooksCardSource } from '../integrations';
-import { createLogger, type Logger } from '../log';
+import { createLogger, type Logger, type LoggerHandle } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
 import { createTransferServices } from '../transfer';
@@ -19,6 +19,8 @@ import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { openedStack, type OpenedStack } from './opened-stack';
+import { explainStartupFailure } from './startup-failure';
 
 export interface CoreOptions {
   dataDir: string;
@@ -58,29 +60,76 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/**
+ * Builds the core. For tests and benchmarks: a failure throws at once (explained, see openCore) while what was
+ * already opened closes in the background. Hosts use openCore, which waits for that.
+ */
 export function createCore(options: CoreOptions): Core {
-  const { dataDir, clock = systemClock, env = process.env } = options;
-  const logDir = join(dataDir, 'logs');
-  const log = createLogger({ logDir, level: options.logLevel ?? env.KAYSE_LOG_LEVEL ?? 'info' });
-  const databasePath = join(dataDir, 'console.db');
-  let database: OpenedDatabase;
+  const opened = openedStack();
   try {
-    database = openDatabase({
-      file: databasePath,
-      migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
-      busyTimeoutMs: options.busyTimeoutMs,
-    });
+    return buildCore(options, opened);
   } catch (error) {
-    log.logger.fatal({ err: error }, 'database could not be opened');
-    void log.close();
+    void opened.closeAll();
     throw error;
   }
+}
+
+/**
+ * Builds the core for a host. A failure is explained (what, why, what to do), written to the log when the log is
+ * open, and everything opened on the way — log, database, the attempt log's writer thread, timers — is closed
+ * before the promise rejects with it, so the host can report it and end.
+ */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const opened = openedStack();
+  try {
+    return buildCore(options, opened);
+  } catch (error) {
+    await opened.closeAll((what, problem) => console.error(`While stopping after a failed start, the ${what} did not close cleanly: ${String(problem)}`));
+    throw error;
+  }
+}
+
+function buildCore(options: CoreOptions, opened: OpenedStack): Core {
+  const { dataDir, clock = systemClock, env = process.env } = options;
+  const logDir = join(dataDir, 'logs');
+  const databasePath = join(dataDir, 'console.db');
+  let log: LoggerHandle;
+  try {
+    log = createLogger({ logDir, level: options.logLevel ?? env.KAYSE_LOG_LEVEL ?? 'info' });
+  } catch (error) {
+    throw explainStartupFailure(error, { dataDir, databasePath }); // no log to write it to
+  }
+  opened.add('log', () => log.close());
+  try {
+    const core = assemble(log, { ...options, clock, env }, opened);
+    log.logger.info({ dataDir, host: options.host ?? 'headless', version: pkg.version }, 'core started');
+    return core;
+  } catch (error) {
+    const failure = explainStartupFailure(error, { dataDir, databasePath });
+    log.logger.fatal({ err: error }, failure.message);
+    throw failure;
+  }
+}
+
+/** Everything after the log, each part registered for closing the moment it exists. */
+function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; env: Record<string, string | undefined> }, opened: OpenedStack): Core {
+  const { dataDir, clock, env } = options;
+  const logDir = log.logDir;
+  const databasePath = join(dataDir, 'console.db');
+  const database = openDatabase({
+    file: databasePath,
+    migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
+    busyTimeoutMs: options.busyTimeoutMs,
+  });
+  opened.add('database', () => database.sqlite.close());
   const secrets = options.secrets ?? createSecretStore({ dataDir, service: options.secretService, env });
   const events = createEventBus();
   const caseTypes = createCaseTypeCatalog(database.sqlite, clock);
   const workspace = { caseTypes, records: createRecordStore(database.sqlite, caseTypes, clock, events) };
   const ingest = createIngest({ sqlite: database.sqlite, records: workspace.records, clock, events, logger: log.logger });
+  opened.add('ingest API', () => ingest.close());
   const demo = createDemoMode({ sqlite: database.sqlite, caseTypes, records: workspace.records, ingest, events, clock, logger: log.logger, dataDir });
+  opened.add('demo mode', () => demo.close());
   const webhooks = createWebhooks({
     sqlite: database.sqlite,
     ingest,
@@ -92,7 +141,9 @@ export function createCore(options: CoreOptions): Core {
     appVersion: pkg.version,
     options: options.webhooks,
   });
+  opened.add('webhook engine', () => webhooks.close());
   const transfer = createTransferServices({ sqlite: database.sqlite, caseTypes, records: workspace.records, clock, events, logger: log.logger });
+  opened.add('imports and exports', () => transfer.close());
   const handlers = createHandlers({
     company: createCompanyService(database.db, clock, events),
     integrations: createIntegrationCatalog({ webhooks: webhooksCardSource(webhooks, clock) }),
@@ -115,7 +166,8 @@ export function createCore(options: CoreOptions): Core {
       secrets: await secrets.status(),
     }),
   });
-  log.logger.info({ dataDir, host: options.host ?? 'headless', version: pkg.version }, 'core started');
+  // Last: the first write of a start-up (resuming interrupted deliveries) is where a locked database shows.
+  if (options.webhooks?.autoStart !== false) webhooks.start();
   return {
     dispatch: createDispatcher(handlers, log.logger),
     handlers,

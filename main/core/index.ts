@@ -1,4 +1,6 @@
-export { createCore, type Core, type CoreOptions } from './create-core';
+export { createCore, openCore, type Core, type CoreOptions } from './create-core';
+export { explainStartupFailure, StartupError } from './startup-failure';
+export { openedStack, type OpenedStack } from './opened-stack';
 export { systemClock, type Clock } from './clock';
 export type { Dispatch } from './dispatcher';
 export type { EventBus } from './event-bus';

@@ -61,6 +61,12 @@ export interface Webhooks {
   admin: WebhookAdmin;
   replays: ReplayTasks;
   retention: Retention;
+  /**
+   * Resumes the deliveries a stop interrupted, then starts sending and pruning. The core calls it once everything
+   * is built and registered for closing (unless `autoStart` is false): it is the first write at start-up, so a
+   * locked database surfaces here, and the writer thread must already be closable when it does.
+   */
+  start(): void;
   settings(): WebhookSettings;
   updateSettings(change: Partial<WebhookSettings>): WebhookSettings;
   close(): Promise<void>;
@@ -155,10 +161,6 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
   const admin = createWebhookAdmin({ sqlite, webhooks, deliveries, settings: settingsStore, vault, secrets: deps.secrets, caseTypes: deps.caseTypes, engine, clock, lookup: options.lookup, changed });
   const replays = createReplayTasks({ deliveries, webhooks, engine, events: deps.events, clock, logger, changed });
   const retention = createRetention({ deliveries, settings: settingsStore, clock, logger, changed });
-  if (options.autoStart !== false) {
-    engine.start();
-    retention.start();
-  }
 
   return {
     webhooks,
@@ -169,6 +171,10 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     admin,
     replays,
     retention,
+    start() {
+      engine.start();
+      retention.start();
+    },
     settings: () => settingsStore.get(),
     updateSettings(change) {
       const next = { ...settingsStore.get(), ...change };
