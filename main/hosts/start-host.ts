@@ -1,8 +1,10 @@
 // How both hosts start, so the desktop app runs the same (tested) start-up and clean-up as the headless host:
-// open the core, start the host's own parts; on any failure explain it (what, why, what
+// secure the data folder, open the core, start the host's own parts; on any failure explain it (what, why, what
 // to do), write it to the log when one is open, close everything opened so far, and hand the message back.
 import { join } from 'node:path';
 import { explainStartupFailure, openCore, openedStack, type Core, type CoreOptions, type OpenedStack } from '../core';
+import { secureDataDir } from './data-dir-modes';
+import { keyFileModeWarning } from './key-file-mode';
 
 export interface HostStartOptions<T> {
   dataDir: string;
@@ -22,6 +24,9 @@ export async function startHost<T>({ dataDir, coreOptions, start, warn, env = pr
   const warnings: string[] = [];
   let core: Core;
   try {
+    warnings.push(...secureDataDir(dataDir));
+    const keyFile = keyFileModeWarning(env);
+    if (keyFile) warnings.push(keyFile);
     for (const w of warnings) warn(w);
     core = await openCore({ env, ...coreOptions(), dataDir }); // a failure here is already logged and closed
   } catch (error) {

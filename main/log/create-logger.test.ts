@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test-support/temp-dir';
@@ -39,5 +39,23 @@ describe('logger', () => {
     await log.close();
     const files = readdirSync(logDir);
     expect(files.sort()).toEqual(['console.log', 'console.log.1', 'console.log.2']);
+  });
+
+  it('keeps every log file, rotated ones too, readable by its owner only whatever the umask', async () => {
+    const logDir = join(temp(), 'logs');
+    const umask = process.umask(0o022);
+    try {
+      const log = createLogger({ logDir, size: '1K', maxFiles: 2 });
+      for (let i = 0; i < 60; i += 1) {
+        log.logger.info({ i, filler: 'x'.repeat(60) }, 'line');
+        if (i % 20 === 19) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await log.close();
+    } finally {
+      process.umask(umask);
+    }
+    const files = readdirSync(logDir);
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) expect((statSync(join(logDir, f)).mode & 0o777).toString(8), f).toBe('600');
   });
 });

@@ -29,7 +29,8 @@ export interface LoggerOptions {
 export function createLogger({ logDir, level = 'info', size = '10M', maxFiles = 5 }: LoggerOptions): LoggerHandle {
   mkdirSync(logDir, { recursive: true });
   // Classic logrotate naming: console.log is current, console.log.1 the one before, up to maxFiles old ones.
-  const stream: RotatingFileStream = createStream('console.log', { path: logDir, size, rotate: maxFiles });
+  // Owner-only whatever the umask: the log names clients and cases.
+  const stream: RotatingFileStream = createStream('console.log', { path: logDir, size, rotate: maxFiles, mode: 0o600 });
   const logger = pino(
     {
       level,
