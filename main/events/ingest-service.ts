@@ -2,12 +2,12 @@
 // nothing, in a durable group commit), then announce the change and hand each new event to the subscribers.
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../shared/domain/events';
-import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
+import { AppError, describeIssues } from '../../shared/result';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../log';
 import type { RecordStore } from '../workspace/records';
-import { parseEventsBody } from './event-parser';
+import { parseEventsBody, validEvents } from './event-parser';
 import { IdempotencyConflictError, type EventStore, type InsertOutcome, type NewEvent } from './event-store';
 import { createGroupCommitter } from './group-commit';
 import { createRefResolver } from './ref-resolver';
@@ -71,28 +71,23 @@ export function createIngestService({ sqlite, store, records, clock, events, log
   return {
     async accept(body, ctx) {
       const parsed = parseEventsBody(body);
-      const prefix = (i: number) => (parsed.batch ? `events[${i}]` : '');
-      const issues: FieldIssue[] = [];
-      const rows: NewEvent[] = parsed.events.map((event, i) => {
-        const { refs, issues: refIssues } = resolver.resolve(event, prefix(i));
-        issues.push(...refIssues);
+      const { prefix } = parsed;
+      // References are checked even for malformed events, so that one answer names every problem.
+      const resolved = parsed.items.map((item, i) => resolver.resolve(item.refs, prefix(i)));
+      const accepted = validEvents(parsed, resolved.map((r) => r.issues));
+      const rows: NewEvent[] = accepted.map((event, i) => {
         const headerKey = ctx.idempotencyKey === undefined ? null : parsed.batch ? `${ctx.idempotencyKey}#${i}` : ctx.idempotencyKey;
         return {
           type: event.type,
           occurredAt: new Date(event.occurred_at).toISOString(),
           campaignId: event.campaign_id ?? null,
-          ...refs,
+          ...resolved[i]!.refs,
           data: event.data as Record<string, unknown>,
           idempotencyKey: event.id ?? headerKey,
           apiKeyId: ctx.apiKeyId,
           isDemo: ctx.isDemo ?? false,
         };
       });
-      if (issues.length > 0) {
-        throw new AppError('UNPROCESSABLE', `${parsed.batch ? 'The batch' : 'The event'} names records the console doesn't have; nothing was stored: ${describeIssues(issues)}`, {
-          issues,
-        });
-      }
       let outcomes: InsertOutcome[];
       try {
         const receivedAt = clock.now().toISOString();
@@ -107,7 +102,7 @@ export function createIngestService({ sqlite, store, records, clock, events, log
       } catch (error) {
         if (!(error instanceof IdempotencyConflictError)) throw error;
         const conflicts = error.indices.map((i) => ({
-          path: parsed.events[i]!.id !== undefined ? `${prefix(i) ? `${prefix(i)}.` : ''}id` : 'Idempotency-Key',
+          path: accepted[i]!.id !== undefined ? `${prefix(i) ? `${prefix(i)}.` : ''}id` : 'Idempotency-Key',
           message: `${JSON.stringify(rows[i]!.idempotencyKey)} was already used for a different event; a new event needs a new id`,
         }));
         throw new AppError('CONFLICT', `Idempotency key reused for a different event; nothing was stored: ${describeIssues(conflicts)}`, { issues: conflicts });

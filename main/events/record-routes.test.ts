@@ -57,7 +57,7 @@ describe('PUT /v1/clients and /v1/cases', () => {
     expect(badType.status).toBe(422);
     expect(await errorOf(badType)).toMatchObject({
       code: 'UNPROCESSABLE',
-      message: expect.stringContaining('Unknown case type "Space Law"'),
+      message: expect.stringContaining('case_type: unknown case type "Space Law" (valid: Personal Injury)'),
       details: { valid: ['Personal Injury'], issues: [{ path: 'case_type' }] },
     });
     const badStatus = await t.put('/v1/cases/kayse/case-1', { ...janeCase, clients: undefined, status: 'Settled' });
@@ -73,7 +73,7 @@ describe('PUT /v1/clients and /v1/cases', () => {
     const t = await start();
     const res = await t.put('/v1/clients/kayse/cl-2', { last_name: 7, emails: ['not-an-email'], nickname: 'JJ' });
     expect(res.status).toBe(400);
-    expect((await errorOf(res)).details!.issues!.map((i) => i.path).sort()).toEqual(['first_name', 'last_name', 'nickname']);
+    expect((await errorOf(res)).details!.issues!.map((i) => i.path).sort()).toEqual(['emails[0]', 'first_name', 'last_name', 'nickname']);
     const email = await t.put('/v1/clients/kayse/cl-2', { first_name: 'Jo', emails: ['not-an-email'] });
     expect(email.status).toBe(400);
     expect((await errorOf(email)).details!.issues).toEqual([{ path: 'emails[0]', message: 'Not an email address' }]);

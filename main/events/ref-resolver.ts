@@ -1,9 +1,10 @@
 // Resolves the case and client an event is about (console id or the platform's external reference) to the
 // console's own records, and names the case type, so that webhooks can filter on it without another lookup.
 import type Database from 'better-sqlite3';
-import type { ExternalRef, IngestEvent } from '../../shared/domain/events';
+import type { ExternalRef } from '../../shared/domain/events';
 import type { FieldIssue } from '../../shared/result';
 import type { RecordStore } from '../workspace/records';
+import type { EventRefs } from './event-parser';
 
 export interface ResolvedRefs {
   caseId: string | null;
@@ -13,7 +14,7 @@ export interface ResolvedRefs {
 
 export interface RefResolver {
   /** The event's records, or the issues naming each reference that matches nothing (paths under `prefix`). */
-  resolve(event: IngestEvent, prefix: string): { refs: ResolvedRefs; issues: FieldIssue[] };
+  resolve(event: EventRefs, prefix: string): { refs: ResolvedRefs; issues: FieldIssue[] };
 }
 
 const at = (prefix: string, field: string) => (prefix ? `${prefix}.${field}` : field);

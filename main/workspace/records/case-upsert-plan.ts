@@ -80,35 +80,67 @@ export function resolveCaseStatus(type: CaseType, status: string): CaseStatus {
   });
 }
 
-function resolveClients(input: ParsedCaseUpsert, lookups: CaseRefLookups): string[] | undefined {
+/** Resolves the given clients (ids first, then external references, without repeats); each unknown one is a problem. */
+function resolveClients(input: CaseRefInput, lookups: CaseRefLookups, problems: AppError[]): string[] | undefined {
   if (!input.clientIds && !input.clients) return undefined;
   const ids: string[] = [];
-  for (const id of input.clientIds ?? []) {
-    if (!lookups.clientExists(id)) throw new AppError('UNPROCESSABLE', `Unknown client id "${id}".`, { issues: [{ path: 'clientIds', message: `unknown client ${id}` }] });
-    if (!ids.includes(id)) ids.push(id);
-  }
-  for (const ref of input.clients ?? []) {
+  (input.clientIds ?? []).forEach((id, i) => {
+    if (!lookups.clientExists(id)) problems.push(new AppError('UNPROCESSABLE', `Unknown client id "${id}".`, { issues: [{ path: `clientIds.${i}`, message: `unknown client ${id}` }] }));
+    else if (!ids.includes(id)) ids.push(id);
+  });
+  (input.clients ?? []).forEach((ref, i) => {
     const id = lookups.clientIdByExternal(ref.externalSource, ref.externalId);
     if (id === undefined) {
-      throw new AppError('UNPROCESSABLE', `Unknown client ${ref.externalSource}/${ref.externalId}: create the client first.`, {
-        issues: [{ path: 'clients', message: `unknown client ${ref.externalSource}/${ref.externalId}` }],
-      });
-    }
-    if (!ids.includes(id)) ids.push(id);
-  }
+      problems.push(
+        new AppError('UNPROCESSABLE', `Unknown client ${ref.externalSource}/${ref.externalId}: create the client first.`, {
+          issues: [{ path: `clients.${i}`, message: `unknown client ${ref.externalSource}/${ref.externalId}` }],
+        }),
+      );
+    } else if (!ids.includes(id)) ids.push(id);
+  });
   return ids;
+}
+
+/** The parts of a case upsert that name things in the workspace; a part left out (say, because it was malformed) is not checked. */
+export type CaseRefInput = Partial<Pick<ParsedCaseUpsert, 'caseType' | 'status' | 'customValues' | 'campaignId' | 'clientIds' | 'clients'>>;
+
+/**
+ * Every problem with what a case upsert names, in this order: case type, status (of a known case type), custom
+ * values (against a known case type's fields), campaign, clients. Each problem is the UNPROCESSABLE error it
+ * would be refused with on its own (`details.issues`, and `details.valid` for a case type or status).
+ */
+export function caseRefProblems(input: CaseRefInput, lookups: CaseRefLookups): { problems: AppError[]; resolved?: ResolvedCaseRefs } {
+  const problems: AppError[] = [];
+  const attempt = <T>(work: () => T): T | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
+  const type = input.caseType === undefined ? undefined : attempt(() => resolveCaseType(lookups.types, input.caseType!));
+  const status = type && input.status !== undefined ? attempt(() => resolveCaseStatus(type, input.status!)) : undefined;
+  let customValues: Record<string, unknown> | undefined;
+  if (type && input.customValues !== undefined) {
+    const custom = checkCustomValues(type.fields, input.customValues);
+    if (custom.ok) customValues = custom.values;
+    else problems.push(new AppError('UNPROCESSABLE', `Invalid custom field values: ${describeIssues(custom.issues)}`, { issues: custom.issues }));
+  }
+  if (input.campaignId && !lookups.campaignExists(input.campaignId)) {
+    problems.push(new AppError('UNPROCESSABLE', `Unknown campaign id "${input.campaignId}".`, { issues: [{ path: 'campaignId', message: 'unknown campaign' }] }));
+  }
+  const clientIds = resolveClients(input, lookups, problems);
+  if (problems.length > 0 || !type || !status) return { problems };
+  return { problems, resolved: { type, status, customValues: customValues ?? {}, clientIds } };
 }
 
 /** Checks, in this order, case type, status, custom values, campaign and clients; throws the first problem. */
 export function resolveCaseRefs(input: ParsedCaseUpsert, lookups: CaseRefLookups): ResolvedCaseRefs {
-  const type = resolveCaseType(lookups.types, input.caseType);
-  const status = resolveCaseStatus(type, input.status);
-  const custom = checkCustomValues(type.fields, input.customValues);
-  if (!custom.ok) throw new AppError('UNPROCESSABLE', `Invalid custom field values: ${describeIssues(custom.issues)}`, { issues: custom.issues });
-  if (input.campaignId && !lookups.campaignExists(input.campaignId)) {
-    throw new AppError('UNPROCESSABLE', `Unknown campaign id "${input.campaignId}".`, { issues: [{ path: 'campaignId', message: 'unknown campaign' }] });
-  }
-  return { type, status, customValues: custom.values, clientIds: resolveClients(input, lookups) };
+  const { problems, resolved } = caseRefProblems(input, lookups);
+  if (problems[0]) throw problems[0];
+  return resolved!;
 }
 
 /** The stored case an upsert matches: by external reference when it has one, else by case number. */

@@ -3,3 +3,4 @@ export { createRecordStore, type RecordStore, type WriteContext } from './record
 export { checkCustomValues } from './custom-values';
 export { newId } from './ids';
 export { createCaseNumberAllocator, type CaseNumberAllocator } from './case-numbers';
+export type { CaseRefInput } from './case-upsert-plan';

@@ -25,12 +25,14 @@ import {
   caseInsertValues,
   caseUpdateValues,
   caseNumberTaken,
+  caseRefProblems,
   creationChanges,
   findExistingCase,
   planCaseUpsert,
   resolveCaseRefs,
   resolveCaseStatus,
   resolveCaseType,
+  type CaseRefInput,
   type CaseRefLookups,
 } from './case-upsert-plan';
 import { diffFields } from './diff';
@@ -45,6 +47,8 @@ export interface WriteContext {
 export interface RecordStore {
   upsertClient(input: ClientUpsert, ctx: WriteContext): { client: Client; outcome: UpsertOutcome };
   upsertCase(input: CaseUpsert, ctx: WriteContext): { case: Case; outcome: UpsertOutcome };
+  /** Every problem with what a case upsert names (case type, status, custom values, campaign, clients), each as the error it alone would raise; checks without writing. */
+  caseRefProblems(input: CaseRefInput): AppError[];
   /** Moves a case to another status of its case type (by name or id). Refuses a stale `expectedVersion`. */
   setCaseStatus(caseId: string, status: string, ctx: WriteContext, expectedVersion?: number): Case;
   getCase(id: string): Case | undefined;
@@ -216,6 +220,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
   return {
     upsertClient,
     upsertCase,
+    caseRefProblems: (input) => caseRefProblems(input, refLookups).problems,
     getCase,
     getClient: (id) => {
       const row = q.clientById.get(id) as ClientRow | undefined;
