@@ -1,5 +1,6 @@
 // Why a start-up failed, as the sentence a person acts on: what happened, why, and what to do. The database's own
 // refusals (locked, damaged, newer) are worded in db/database-error.ts; this adds the failures around them.
+import { join } from 'node:path';
 import { AppError } from '../../shared/result';
 import { explainOpenFailure } from '../db/database-error';
 
@@ -39,5 +40,5 @@ export function explainStartupFailure(error: unknown, { dataDir, databasePath }:
       error,
     );
   }
-  return new StartupError(`The console could not start: ${detail}. Details are in the log, if one could be written.`, error);
+  return new StartupError(`An unexpected error stopped the start (${detail}). The log ${join(dataDir, 'logs', 'console.log')} has the details, if it could be written.`, error);
 }
