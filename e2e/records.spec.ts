@@ -1,7 +1,9 @@
 // The Workspace screens in Chromium through the headless host: the cases list (filters in the address bar, a
 // virtualized table), a case's status changed in the UI with origin Console, clients, events with their payload,
 // and the empty state. Data goes in the way the platform sends it: the ingest API.
+import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import type { CaseType } from '../shared/domain/workspace';
 import type { CaseDetail, ClientDetail } from '../shared/domain/workspace-views';
 import { expect, openConsole, rpcValue, screenshot, test, type ConsoleHost } from './fixtures';
@@ -234,6 +236,25 @@ test.describe('clients', () => {
 
     const detail = await rpcValue<ClientDetail>(request, kayse, 'clients.get', { id: w.janeId });
     expect(detail.cases.map((c) => c.name)).toEqual(['Doe v. Acme Trucking']);
+  });
+});
+
+test.describe('damaged data', () => {
+  test('a client whose stored phones are damaged is still listed and opens, the phones marked unreadable', async ({ page, request, console: kayse }) => {
+    const w = await seedWorkspace(request, kayse);
+    // Another program (or a disk fault) leaves a cell that is not JSON.
+    const db = new Database(join(kayse.dataDir, 'console.db'));
+    db.prepare('UPDATE clients SET phones = ? WHERE id = ?').run('["+1555', w.janeId);
+    db.close();
+    await openConsole(page, kayse, '/clients');
+    await expect(page.getByTestId('record-count')).toHaveText('2 clients');
+    const jane = page.getByTestId('record-row').filter({ hasText: 'Jane Doe' });
+    await expect(jane.getByTestId('unreadable-value')).toHaveText('Unreadable');
+    await expect(page.getByTestId('record-row').filter({ hasText: 'John Roe' })).toContainText('+15551230002');
+    await jane.press('Enter');
+    const contact = page.getByTestId('client-contact');
+    await expect(contact.getByTestId('unreadable-value')).toHaveText('Phones unreadable');
+    await expect(contact).toContainText('jane.doe@example.com');
   });
 });
 

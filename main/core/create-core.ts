@@ -154,6 +154,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; env:
     workspace,
     sqlite: database.sqlite,
     clock,
+    logger: log.logger,
     transfer,
     webhooks,
     systemInfo: async () => ({

@@ -4,12 +4,14 @@ import type { workspaceContract } from '../../shared/contract/workspace';
 import type { Handlers } from '../../shared/rpc';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../log';
 import { createAgentRepository } from './agents';
 import { createCampaignRepository } from './campaigns';
 import { createCaseEditor } from './case-editor';
 import { createCaseListQuery } from './queries/case-list';
 import { createClientListQuery } from './queries/client-list';
 import { createRecordDetails } from './queries/record-details';
+import { createUnreadableLog } from './queries/unreadable-log';
 import { createWorkspaceSummaryQuery } from './queries/workspace-summary';
 import type { CaseTypeCatalog, RecordStore } from './records';
 
@@ -18,17 +20,19 @@ export interface WorkspaceDeps {
   sqlite: Database.Database;
   clock: Clock;
   events: EventBus;
+  logger: Logger;
 }
 
 /** The workspace procedures over one core's database, catalog and record store. */
-export function workspaceHandlers({ workspace, sqlite, clock, events }: WorkspaceDeps): Handlers<typeof workspaceContract> {
+export function workspaceHandlers({ workspace, sqlite, clock, events, logger }: WorkspaceDeps): Handlers<typeof workspaceContract> {
   const { caseTypes, records } = workspace;
   const campaigns = createCampaignRepository(sqlite, caseTypes, clock, events);
   const agents = createAgentRepository(sqlite, clock, events);
   const editor = createCaseEditor(records);
-  const details = createRecordDetails(sqlite, { records, caseTypes, campaigns });
+  const unreadable = createUnreadableLog(logger);
+  const details = createRecordDetails(sqlite, { records, caseTypes, campaigns, unreadable });
   const listCases = createCaseListQuery(sqlite, caseTypes);
-  const listClients = createClientListQuery(sqlite);
+  const listClients = createClientListQuery(sqlite, unreadable);
   const summary = createWorkspaceSummaryQuery(sqlite);
 
   return {

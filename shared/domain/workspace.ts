@@ -13,6 +13,12 @@ export type ChangeOrigin = z.infer<typeof changeOriginSchema>;
 export const OPT_OUT_CHANNELS = ['call', 'sms', 'email'] as const;
 export const optOutChannelSchema = z.enum(OPT_OUT_CHANNELS);
 
+/**
+ * The fields of a record whose stored value could not be read (a damaged database cell): they are shown empty,
+ * marked so that the screen can say so instead of showing nothing. Absent when every field was read.
+ */
+const unreadable = <const T extends readonly [string, ...string[]]>(fields: T) => z.array(z.enum(fields)).optional();
+
 const name = (what: string) => z.string().trim().min(1, `${what} is required`).max(200, `${what} is at most 200 characters`);
 
 export const caseStatusSchema = z.object({ id: z.string(), name: z.string(), position: z.number().int() });
@@ -100,6 +106,7 @@ export const clientSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   isDemo: z.boolean(),
+  unreadable: unreadable(['phones', 'emails', 'optOuts']),
 });
 export type Client = z.infer<typeof clientSchema>;
 
@@ -136,6 +143,7 @@ export const caseSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   isDemo: z.boolean(),
+  unreadable: unreadable(['customValues']),
 });
 export type Case = z.infer<typeof caseSchema>;
 
@@ -165,6 +173,7 @@ export const recordChangeSchema = z.object({
   changes: z.record(z.string(), z.object({ old: z.unknown(), new: z.unknown() })),
   origin: changeOriginSchema,
   at: z.string(),
+  unreadable: unreadable(['changes']),
 });
 export type RecordChange = z.infer<typeof recordChangeSchema>;
 

@@ -7,6 +7,7 @@ import type { ClientListQuery } from '../../../shared/domain/workspace-views';
 import { defineReadTransaction } from '../../db';
 import { toClient, type ClientRow } from '../records/row-mappers';
 import { createMatchCache } from './match-cache';
+import type { UnreadableLog } from './unreadable-log';
 import { containsPattern, digitsOnly, phoneDigitsPattern } from './search-pattern';
 
 export type ClientListPage = { rows: Client[]; total: number };
@@ -17,7 +18,7 @@ const SEARCH = `(cl.first_name || ' ' || cl.last_name LIKE @like ESCAPE '\\' OR 
   OR (@digits IS NOT NULL AND ${digitsOnly('cl.phones')} LIKE @digits))`;
 
 /** The `clients.list` query over one database. */
-export function createClientListQuery(sqlite: Database.Database): (query: ClientListQuery) => ClientListPage {
+export function createClientListQuery(sqlite: Database.Database, unreadable: UnreadableLog): (query: ClientListQuery) => ClientListPage {
   const page = sqlite.prepare(`SELECT cl.rowid FROM clients cl ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`).pluck();
   const total = sqlite.prepare('SELECT count(*) FROM clients').pluck();
   // One scan in table order, sorted after: the unary + keeps SQLite off the name index for a full scan.
@@ -41,6 +42,8 @@ export function createClientListQuery(sqlite: Database.Database): (query: Client
     }
     if (window.rids.length === 0) return { rows: [], total: window.total };
     const byRid = new Map((details.all(JSON.stringify(window.rids)) as (ClientRow & { rid: number })[]).map((r) => [r.rid, r]));
-    return { rows: window.rids.flatMap((rid) => (byRid.has(rid) ? [toClient(byRid.get(rid)!)] : [])), total: window.total };
+    const rows = window.rids.flatMap((rid) => (byRid.has(rid) ? [toClient(byRid.get(rid)!)] : []));
+    for (const row of rows) unreadable('client', row.id, row.unreadable);
+    return { rows, total: window.total };
   };
 }

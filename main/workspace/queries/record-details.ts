@@ -7,6 +7,7 @@ import { defineReadTransaction } from '../../db';
 import type { CaseTypeCatalog, RecordStore } from '../records';
 import { toClient, type ClientRow } from '../records/row-mappers';
 import type { CampaignRepository } from '../campaigns';
+import type { UnreadableLog } from './unreadable-log';
 
 export interface RecordDetails {
   /** A case with its clients (primary first), case type, campaign and history, newest first. */
@@ -27,7 +28,7 @@ interface ClientCaseRow {
 /** Detail reads over the record store, the case type catalog and the campaigns. */
 export function createRecordDetails(
   sqlite: Database.Database,
-  deps: { records: RecordStore; caseTypes: CaseTypeCatalog; campaigns: CampaignRepository },
+  deps: { records: RecordStore; caseTypes: CaseTypeCatalog; campaigns: CampaignRepository; unreadable: UnreadableLog },
 ): RecordDetails {
   const clientsByIds = sqlite.prepare('SELECT * FROM clients WHERE id IN (SELECT value FROM json_each(?))');
   const casesOfClient = sqlite.prepare(
@@ -36,19 +37,27 @@ export function createRecordDetails(
       WHERE cc.client_id = ? ORDER BY c.updated_at DESC, c.rowid DESC`,
   );
 
+  const logUnreadableHistory = (history: RecordChange[]) => {
+    for (const change of history) deps.unreadable('record change', change.seq, change.unreadable);
+  };
+
   const caseDetail = defineReadTransaction(sqlite, (id: string): CaseDetail => {
     const found = deps.records.getCase(id);
     if (!found) throw new AppError('NOT_FOUND', `No case with id ${id}. It may have been removed: reload the list.`);
     const caseType = deps.caseTypes.get(found.caseTypeId);
     if (!caseType) throw new AppError('NOT_FOUND', `Case ${found.caseNumber} names a case type that no longer exists (${found.caseTypeId}).`);
     const clients = new Map((clientsByIds.all(JSON.stringify(found.clientIds)) as ClientRow[]).map((r) => [r.id, toClient(r)]));
-    return {
+    const detail: CaseDetail = {
       case: found,
       caseType,
       campaign: found.campaignId ? (deps.campaigns.get(found.campaignId) ?? null) : null,
       clients: found.clientIds.flatMap((clientId) => (clients.has(clientId) ? [clients.get(clientId)!] : [])),
       ...historyOf(deps.records.history('case', id, HISTORY_SHOWN)),
     };
+    deps.unreadable('case', found.id, found.unreadable);
+    for (const client of detail.clients) deps.unreadable('client', client.id, client.unreadable);
+    logUnreadableHistory(detail.history);
+    return detail;
   });
 
   const clientDetail = defineReadTransaction(sqlite, (id: string): ClientDetail => {
@@ -65,7 +74,10 @@ export function createRecordDetails(
         primary: r.is_primary === 1,
       };
     });
-    return { client, cases, ...historyOf(deps.records.history('client', id, HISTORY_SHOWN)) };
+    const detail: ClientDetail = { client, cases, ...historyOf(deps.records.history('client', id, HISTORY_SHOWN)) };
+    deps.unreadable('client', client.id, client.unreadable);
+    logUnreadableHistory(detail.history);
+    return detail;
   });
 
   return { caseDetail: (id) => caseDetail(id), clientDetail: (id) => clientDetail(id) };

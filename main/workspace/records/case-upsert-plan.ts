@@ -207,6 +207,17 @@ export const caseInsertValues = (columns: CaseColumnValues, input: ParsedCaseUps
 /** CASE_UPDATE_SQL's parameters. */
 export const caseUpdateValues = (columns: CaseColumnValues, id: string) => [...columns, id] as const;
 
+/**
+ * The refusal to change a case whose stored custom values can't be read (a damaged database cell): a write would
+ * replace them with the few values known, losing the rest for good.
+ */
+export const caseUnreadable = (c: { id: string; caseNumber: string }): AppError =>
+  new AppError(
+    'INTERNAL',
+    `Case ${c.caseNumber} (id ${c.id}) has stored custom values the console can't read (a damaged database cell). It was not changed, so nothing more is lost; restore the database from a backup, or repair that cell.`,
+    { issues: [{ path: 'customValues', message: 'stored value unreadable' }] },
+  );
+
 /** The CONFLICT of a new case whose number another case holds. */
 export const caseNumberTaken = (caseNumber: string): AppError =>
   new AppError('CONFLICT', `Case number ${caseNumber} is already used by another case.`, { issues: [{ path: 'caseNumber', message: 'already used' }] });

@@ -26,6 +26,7 @@ import {
   caseUpdateValues,
   caseNumberTaken,
   caseRefProblems,
+  caseUnreadable,
   creationChanges,
   findExistingCase,
   planCaseUpsert,
@@ -190,6 +191,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
         (caseNumber) => q.caseByNumber.get(caseNumber) as CaseRow | undefined,
       );
       const existing = existingRow ? toCase(existingRow, types) : undefined;
+      if (existing?.unreadable) throw caseUnreadable(existing);
       const plan = planCaseUpsert(input, resolved, existing);
       const columns = caseColumnValues(plan.next, resolved, now);
       const writeClients = (caseId: string) => {
@@ -230,6 +232,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
       return batch(() => {
         const current = getCase(caseId);
         if (!current) throw new AppError('NOT_FOUND', `No case with id ${caseId}.`);
+        if (current.unreadable) throw caseUnreadable(current);
         if (expectedVersion !== undefined && current.version !== expectedVersion) {
           throw new AppError('CONFLICT', `Case ${current.caseNumber} changed since you opened it (version ${current.version}, you had ${expectedVersion}). Reload and try again.`);
         }

@@ -6,6 +6,7 @@ import { CustomFieldValue } from './custom-field-value';
 import { EMPTY_VALUE, formatAnyValue } from '../ui/format-value';
 import { RecordTime } from '../ui/record-time';
 import { DataItem } from '../ui/data-item';
+import { isUnreadable, UnreadableValue } from '../ui/unreadable-value';
 
 const plain = (value: string | null) => (
   <Text size="sm" c={value ? undefined : 'dimmed'}>
@@ -40,7 +41,9 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
       <Title order={4} mb="xs">
         Custom fields
       </Title>
-      {fields.length === 0 && others.length === 0 ? (
+      {isUnreadable(record, 'customValues') ? (
+        <UnreadableValue what="Custom field values" />
+      ) : fields.length === 0 && others.length === 0 ? (
         <Text size="sm" c="dimmed">
           The {caseType.name} case type has no custom fields.
         </Text>

@@ -5,6 +5,7 @@ import type { Client } from '../../../../shared/domain/workspace';
 import { clientName, OptOutBadges } from './client-contact';
 import { EMPTY_VALUE } from '../ui/format-value';
 import { DemoBadge } from '../ui/demo-badge';
+import { isUnreadable, UnreadableValue } from '../ui/unreadable-value';
 import { RecordTime } from '../ui/record-time';
 import type { RecordColumn, RecordTableFeatures } from '../ui/virtual-record-table';
 
@@ -47,13 +48,23 @@ export const CLIENT_COLUMNS = helper.columns([
       </Group>
     ),
   }),
-  helper.accessor('phones', { header: 'Phone', meta: { width: 'minmax(130px, 1fr)' }, cell: (info) => <FirstOf values={info.getValue()} /> }),
-  helper.accessor('emails', { header: 'Email', meta: { width: 'minmax(170px, 1.5fr)' }, cell: (info) => <FirstOf values={info.getValue()} /> }),
+  helper.accessor('phones', {
+    header: 'Phone',
+    meta: { width: 'minmax(130px, 1fr)' },
+    cell: (info) => (isUnreadable(info.row.original, 'phones') ? <UnreadableValue /> : <FirstOf values={info.getValue()} />),
+  }),
+  helper.accessor('emails', {
+    header: 'Email',
+    meta: { width: 'minmax(170px, 1.5fr)' },
+    cell: (info) => (isUnreadable(info.row.original, 'emails') ? <UnreadableValue /> : <FirstOf values={info.getValue()} />),
+  }),
   helper.accessor('optOuts', {
     header: 'Opt-outs',
     meta: { width: 'minmax(130px, 1fr)' },
     cell: (info) =>
-      info.getValue().length ? (
+      isUnreadable(info.row.original, 'optOuts') ? (
+        <UnreadableValue />
+      ) : info.getValue().length ? (
         <OptOutBadges optOuts={info.getValue()} />
       ) : (
         <Text size="sm" c="dimmed">

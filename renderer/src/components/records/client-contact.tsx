@@ -3,6 +3,7 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import type { Client } from '../../../../shared/domain/workspace';
 import { optOutLabel } from '../ui/format-value';
+import { isUnreadable, UnreadableValue } from '../ui/unreadable-value';
 
 /** "Jane Doe" (or just the first name when there is no last name). */
 export const clientName = (client: Pick<Client, 'firstName' | 'lastName'>) => `${client.firstName} ${client.lastName}`.trim();
@@ -22,8 +23,8 @@ export function OptOutBadges({ optOuts }: { optOuts: readonly string[] }) {
 }
 
 /** Phones and emails, one per line; opt-outs under them. */
-export function ClientContact({ client }: { client: Pick<Client, 'phones' | 'emails' | 'optOuts'> }) {
-  const none = client.phones.length === 0 && client.emails.length === 0;
+export function ClientContact({ client }: { client: Pick<Client, 'phones' | 'emails' | 'optOuts' | 'unreadable'> }) {
+  const none = client.phones.length === 0 && client.emails.length === 0 && !client.unreadable?.length;
   return (
     <Stack gap={4} data-testid="client-contact">
       {client.phones.map((phone) => (
@@ -45,6 +46,9 @@ export function ClientContact({ client }: { client: Pick<Client, 'phones' | 'ema
           No phone or email on file
         </Text>
       )}
+      {isUnreadable(client, 'phones') && <UnreadableValue what="Phones" />}
+      {isUnreadable(client, 'emails') && <UnreadableValue what="Emails" />}
+      {isUnreadable(client, 'optOuts') && <UnreadableValue what="Opt-outs" />}
       <OptOutBadges optOuts={client.optOuts} />
     </Stack>
   );

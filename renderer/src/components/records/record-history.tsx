@@ -6,6 +6,7 @@ import type { RecordChange } from '../../../../shared/domain/workspace';
 import { describeChange, type ChangeContext, type ChangeLine } from './describe-change';
 import { OriginBadge } from './record-badges';
 import { RecordTime } from '../ui/record-time';
+import { isUnreadable, UnreadableValue } from '../ui/unreadable-value';
 
 const KIND_LABELS: Record<RecordChange['kind'], string> = { created: 'Created', updated: 'Updated', deleted: 'Deleted' };
 
@@ -59,6 +60,7 @@ export function RecordHistory({ history, total, context }: { history: readonly R
                 </Text>
               </Group>
               <Stack gap={4}>
+                {isUnreadable(change, 'changes') && <UnreadableValue what="What changed" />}
                 {lines.map((line) => (
                   <Line key={line.key} line={line} created={created} />
                 ))}
