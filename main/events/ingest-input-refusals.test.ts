@@ -1,6 +1,7 @@
 // Inputs the ingest API must refuse by name instead of mangling: bytes that are not UTF-8, keys that would change
 // object prototypes, addresses fastify can't route; every answer in the documented shape, after the key check.
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleEvent } from './sample-events';
 import { errorOf, startIngest, type IngestTest } from './test-ingest';
@@ -99,7 +100,30 @@ function rawRequest(url: string, method: string, path: string, headers: Record<s
   });
 }
 
+/** Writes `text` on a fresh TCP connection and resolves with everything the server sent back before closing. */
+function rawExchange(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('ingest addresses', () => {
+  it('answers a request that is not HTTP in the documented shape', async () => {
+    const t = await start();
+    const answer = await rawExchange(t.url, 'HELLO THERE\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('not valid HTTP') } });
+    const huge = await rawExchange(t.url, `GET /v1/events HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+  });
+
   it('checks the API key before reading the address: no key, no hint about routes or escapes', async () => {
     const t = await start();
     for (const path of ['/v1/clients/kayse/%zz', `/v1/clients/kayse/${'a'.repeat(2000)}`, '/v1/nothing-here', '/%E0%A4%A']) {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../core/clock';
-import { useStrictJsonBodies } from '../http';
+import { createClientErrorHandler, useStrictJsonBodies } from '../http';
 import type { Logger } from '../log';
 import type { RecordStore } from '../workspace/records';
 import type { ApiKeyStore } from './api-key-store';
@@ -44,6 +44,7 @@ export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
     // Ids longer than the documented limits are refused by the routes, naming the field; only absurd ones stop here.
     routerOptions: { maxParamLength: MAX_URL_PARAM_LENGTH },
     frameworkErrors: createFrameworkErrorHandler(guard, deps.logger),
+    clientErrorHandler: createClientErrorHandler((reason) => ({ error: { code: 'INVALID_INPUT', message: `${reason} Nothing was stored.` } })),
   });
   // JSON only: without fastify's text/plain parser, any other content type is a 415.
   app.removeContentTypeParser('text/plain');

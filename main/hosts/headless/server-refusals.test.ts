@@ -1,6 +1,7 @@
 // What the headless host answers to requests it can't take: bodies that are not UTF-8 or hold prototype keys,
 // addresses fastify can't route, unknown routes. Every answer in the Result shape, and only after the session check.
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,6 +43,19 @@ function rawRequest(origin: string, method: string, path: string, headers: Recor
 
 const json = { 'content-type': 'application/json' };
 
+/** Writes `text` on a fresh TCP connection and resolves with everything the server sent back before closing. */
+function rawExchange(origin: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('headless host refusals', () => {
   it('refuses an RPC body that is not UTF-8, naming the byte offset, and changes nothing', async () => {
     const { core, server, auth } = await start();
@@ -69,6 +83,13 @@ describe('headless host refusals', () => {
         },
       },
     });
+  });
+
+  it('answers a request that is not HTTP in the Result shape', async () => {
+    const { server } = await start();
+    const answer = await rawExchange(server.origin, 'HELLO THERE\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('not valid HTTP') } });
   });
 
   it('answers unknown routes and unroutable addresses in the Result shape, and only to the token holder', async () => {

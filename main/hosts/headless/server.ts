@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Core } from '../../core';
-import { JsonBodyError, useStrictJsonBodies } from '../../http';
+import { createClientErrorHandler, JsonBodyError, useStrictJsonBodies } from '../../http';
 import { createFrameworkErrorHandler } from './framework-errors';
 import { rpcBodyRefusal } from './json-body-refusal';
 import { registerRpcRoutes } from './rpc-routes';
@@ -42,7 +42,13 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const token = options.token ?? randomBytes(32).toString('base64url');
   let boundPort = port;
   const guard = createSessionGuard({ token, allowedHostnames: [host, ...LOOPBACK_NAMES, ...extraHostnames], port: () => boundPort });
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024, frameworkErrors: createFrameworkErrorHandler(guard, core.logger) });
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    bodyLimit: 1024 * 1024,
+    frameworkErrors: createFrameworkErrorHandler(guard, core.logger),
+    clientErrorHandler: createClientErrorHandler((reason) => ({ ok: false, error: { code: 'INVALID_INPUT', message: reason } })),
+  });
 
   await app.register(fastifyCookie);
   app.addHook('onRequest', guard);
