@@ -11,7 +11,7 @@ import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
 import type { RecordStore, WriteContext } from '../workspace/records';
 import { commitDurably } from './durable-commit';
 import { fieldIssues } from './field-issues';
-import { parseFields, wireIssues } from './wire-fields';
+import { fieldsParser, wireIssues } from './wire-fields';
 
 // The record store's own field rules, under the wire's names: a body that passes here passes the store.
 const caseFields = caseUpsertSchema.shape;
@@ -25,6 +25,7 @@ const caseBodyShape = {
   clients: z.array(externalRefSchema).optional(),
   custom_values: caseFields.customValues,
 };
+const parseCaseBody = fieldsParser(caseBodyShape);
 
 const clientFields = clientUpsertSchema.shape;
 const clientBodyShape = {
@@ -36,6 +37,7 @@ const clientBodyShape = {
   emails: clientFields.emails,
   opt_outs: clientFields.optOuts,
 };
+const parseClientBody = fieldsParser(clientBodyShape);
 
 type RefParams = { external_source: string; external_id: string };
 
@@ -96,7 +98,7 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordStore,
   const durably = <T>(write: () => T) => upsert(() => commitDurably(sqlite, write));
   app.put('/v1/cases/:external_source/:external_id', async (request, reply) => {
     const url = refOf(request);
-    const body = parseFields(caseBodyShape, request.body);
+    const body = parseCaseBody(request.body);
     const v = body.values;
     const clients = v.clients?.map((c) => ({ externalSource: c.external_source, externalId: c.external_id }));
     const problems = records.caseRefProblems({ caseType: v.case_type, status: v.status, customValues: v.custom_values, campaignId: v.campaign_id, clientIds: v.client_ids, clients });
@@ -118,7 +120,7 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordStore,
 
   app.put('/v1/clients/:external_source/:external_id', async (request, reply) => {
     const url = refOf(request);
-    const body = parseFields(clientBodyShape, request.body);
+    const body = parseClientBody(request.body);
     refuseIfInvalid('client', [...url.issues, ...body.issues], []);
     const v = body.values;
     const input: ClientUpsert = { ...url.ref!, firstName: v.first_name!, lastName: v.last_name, phones: v.phones, emails: v.emails, optOuts: v.opt_outs };

@@ -9,20 +9,23 @@ type Shape = Record<string, z.ZodType>;
 export type ParsedFields<S extends Shape> = { [K in keyof S]?: z.output<S[K]> };
 
 /**
- * The body checked against `shape` (unknown fields refused): every issue, with wire paths under `prefix`, and the
- * value of each field that is well-formed on its own.
+ * A parser of bodies shaped like `shape` (unknown fields refused): every issue, with wire paths, and the value of
+ * each field that is well-formed on its own.
  */
-export function parseFields<S extends Shape>(shape: S, body: unknown): { values: ParsedFields<S>; issues: FieldIssue[] } {
-  const whole = z.strictObject(shape).safeParse(body, { reportInput: true });
-  if (whole.success) return { values: whole.data as ParsedFields<S>, issues: [] };
-  const values: ParsedFields<S> = {};
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    for (const key of Object.keys(shape) as (keyof S & string)[]) {
-      const one = shape[key]!.safeParse((body as Record<string, unknown>)[key]);
-      if (one.success) values[key] = one.data as z.output<S[typeof key]>;
+export function fieldsParser<S extends Shape>(shape: S): (body: unknown) => { values: ParsedFields<S>; issues: FieldIssue[] } {
+  const schema = z.strictObject(shape);
+  return (body) => {
+    const whole = schema.safeParse(body, { reportInput: true });
+    if (whole.success) return { values: whole.data as ParsedFields<S>, issues: [] };
+    const values: ParsedFields<S> = {};
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+      for (const key of Object.keys(shape) as (keyof S & string)[]) {
+        const one = shape[key]!.safeParse((body as Record<string, unknown>)[key]);
+        if (one.success) values[key] = one.data as z.output<S[typeof key]>;
+      }
     }
-  }
-  return { values, issues: fieldIssues(whole.error) };
+    return { values, issues: fieldIssues(whole.error) };
+  };
 }
 
 /** The record store's field names (camelCase) as the ingest API spells them. */
