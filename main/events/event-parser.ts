@@ -44,32 +44,37 @@ function refsOf(raw: Record<string, unknown>): EventRefs {
   return refs as EventRefs;
 }
 
+/** Giving both the console's id and the external reference of the same record is ambiguous. */
+function bothGiven(refs: EventRefs, prefix: PathPart[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (refs.case_id && refs.case_ref) issues.push({ path: formatPath([...prefix, 'case_ref']), message: 'give case_id or case_ref, not both' });
+  if (refs.client_id && refs.client_ref) issues.push({ path: formatPath([...prefix, 'client_ref']), message: 'give client_id or client_ref, not both' });
+  return issues;
+}
+
 function parseOne(raw: unknown, prefix: PathPart[]): ParsedItem {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { refs: {}, issues: [{ path: formatPath(prefix), message: 'expected an event object ({type, occurred_at, data, …})' }] };
   }
-  const record = raw as Record<string, unknown>;
-  const refs = refsOf(record);
-  const issues: FieldIssue[] = [];
-  if (refs.case_id && refs.case_ref) issues.push({ path: formatPath([...prefix, 'case_ref']), message: 'give case_id or case_ref, not both' });
-  if (refs.client_id && refs.client_ref) issues.push({ path: formatPath([...prefix, 'client_ref']), message: 'give client_id or client_ref, not both' });
-  const type = record.type;
-  if (!isEventType(type)) {
-    const typeIssue = {
-      path: formatPath([...prefix, 'type']),
-      message:
-        type === undefined
-          ? `required; valid types: ${EVENT_TYPES.join(', ')}`
-          : `unknown event type ${JSON.stringify(type)}; valid types: ${EVENT_TYPES.join(', ')}`,
-    };
-    const rest = envelopeOnly.safeParse(raw, { reportInput: true });
-    if (!rest.success) issues.push(...fieldIssues(rest.error, prefix));
-    // A missing type is a malformed event (400); only a type the console doesn't know is a 422.
-    return type === undefined ? { refs, issues: [typeIssue, ...issues] } : { refs, typeIssue, issues };
+  const type = (raw as { type?: unknown }).type;
+  if (isEventType(type)) {
+    const parsed = ingestEventSchemas[type].safeParse(raw, { reportInput: true });
+    if (parsed.success) {
+      const event = parsed.data as IngestEvent;
+      return { event, refs: event, issues: bothGiven(event, prefix) };
+    }
+    const refs = refsOf(raw as Record<string, unknown>);
+    return { refs, issues: [...fieldIssues(parsed.error, prefix), ...bothGiven(refs, prefix)] };
   }
-  const parsed = ingestEventSchemas[type].safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { refs, issues: [...fieldIssues(parsed.error, prefix), ...issues] };
-  return { event: parsed.data as IngestEvent, refs, issues };
+  const refs = refsOf(raw as Record<string, unknown>);
+  const typeIssue = {
+    path: formatPath([...prefix, 'type']),
+    message: type === undefined ? `required; valid types: ${EVENT_TYPES.join(', ')}` : `unknown event type ${JSON.stringify(type)}; valid types: ${EVENT_TYPES.join(', ')}`,
+  };
+  const rest = envelopeOnly.safeParse(raw, { reportInput: true });
+  const issues = [...(rest.success ? [] : fieldIssues(rest.error, prefix)), ...bothGiven(refs, prefix)];
+  // A missing type is a malformed event (400); only a type the console doesn't know is a 422.
+  return type === undefined ? { refs, issues: [typeIssue, ...issues] } : { refs, typeIssue, issues };
 }
 
 /**
