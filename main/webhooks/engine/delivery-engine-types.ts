@@ -11,9 +11,12 @@ import type { BreakerOptions } from './circuit-breaker';
 import type { CredentialCache } from './credentials';
 
 export interface EngineLimits {
-  /** Requests in flight across all endpoints. */
+  /** Requests on the wire across all endpoints (a quarter more attempts may be claimed and logged, waiting for a slot). */
   total: number;
-  /** Attempts in flight to one webhook (claimed, being logged or sent). */
+  /**
+   * Attempts in flight to one webhook (claimed, being logged or sent). The delivery log, which counts an attempt until
+   * its outcome is written, never shows more: outcomes are written no later than the starts that reuse their slots.
+   */
   perEndpoint: number;
 }
 

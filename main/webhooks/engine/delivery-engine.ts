@@ -26,6 +26,8 @@ const MAX_SLEEP_MS = 30_000;
  * Outcomes are written together: each transaction rewrites the index pages it touches (ten webhooks touch ten
  * leaves of each index), so one write of 150 outcomes costs far less per outcome than ten of 15. Nothing waits on
  * it: request slots are freed when the response is in, and the delivery is only held from being claimed again.
+ * Under load they go sooner, with the next attempts logged (launch()): an outcome is never written after the
+ * attempt that took its slot, or the log would show more attempts in flight than the limit.
  */
 const FLUSH_DELAY_MS = 25;
 const FLUSH_MAX = 512;
@@ -201,7 +203,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return [...list.slice(turn), ...list.slice(0, turn)];
   }
 
-  /** Logs every claimed attempt in one transaction, then sends them once that is committed. */
+  /** Logs every claimed attempt in one transaction (with the outcomes still waiting), then sends them once that is committed. */
   function launch(claims: Claim[], at: number) {
     const startedAt = new Date(at).toISOString();
     const timestamp = Math.floor(at / 1000);
@@ -236,6 +238,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         prepared.push({ w, d, body, headers, start });
       }
     }
+    // A slot is free once its response is in, but the delivery log counts the attempt in flight until its outcome
+    // is written, and outcomes wait up to FLUSH_DELAY_MS to be written together. The outcomes gathered so far go
+    // first, in the same writer transaction as these starts (the log writes in the order sent): the log then never
+    // shows more attempts of a webhook in flight than its limit, in any state a crash could leave.
+    if (finished.length > 0) flush();
     writing += 1;
     deps.log.start(prepared.map((p) => p.start)).then(
       (attemptIds) => {

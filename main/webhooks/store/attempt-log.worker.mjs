@@ -78,12 +78,10 @@ parentPort.on('message', (first) => {
     if (message.op === 'close') close = message;
     else group.push(message);
   }
-  // Attempts about to be sent first: they hold a request back, outcomes don't. Reordering is safe: an outcome is
-  // only ever sent after its attempt's start was answered.
-  const starts = group.filter((m) => m.op === 'start');
-  const finishes = group.filter((m) => m.op !== 'start');
-  if (starts.length > 0) answer(starts);
-  if (finishes.length > 0) answer(finishes);
+  // In the order sent, in one transaction: the engine sends the outcomes whose request slots it reuses before the
+  // starts that reuse them, so an attempt's outcome is never committed after the start that took its slot, and the
+  // log never shows more attempts of a webhook in flight than the engine allows.
+  if (group.length > 0) answer(group);
   if (close !== null) {
     clearInterval(checkpoints);
     db.close();
