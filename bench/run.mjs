@@ -17,13 +17,26 @@ const suites = [
 
 // `npm run bench -- webhook` runs only the suites whose title contains "webhook".
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
+// Suites that ingest (rows with `refusals`) print how many requests the ingest API refused in each row. The
+// benchmarks never retry: a refusal is a failure, and the run ends with a non-zero exit code after its rows.
+const refused = [];
 for (const [title, run] of suites) {
   if (only.length > 0 && !only.some((word) => title.toLowerCase().includes(word))) continue;
   console.log(`\n## ${title}`);
   const rows = await run();
   const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'baseline'.padStart(9)}  ratio`);
+  const counted = rows.some((r) => r.refusals !== undefined);
+  console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'baseline'.padStart(9)}  ${'ratio'.padEnd(7)}${counted ? '  refusals' : ''}`);
   for (const r of rows) {
-    console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(2).padStart(9)}  ${r.baseline.toFixed(2).padStart(9)}  ${r.ratio.toFixed(2)}×`);
+    const refusals = counted ? `  ${String(r.refusals ?? '–').padStart(8)}` : '';
+    console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(2).padStart(9)}  ${r.baseline.toFixed(2).padStart(9)}  ${`${r.ratio.toFixed(2)}×`.padEnd(7)}${refusals}`);
+    if (r.refusals > 0) refused.push(r);
   }
+}
+if (refused.length > 0) {
+  console.error(`\n${refused.length} row(s) had refused requests (the ingest API must refuse none):`);
+  for (const r of refused) console.error(`- ${r.name}: ${r.refusals}`);
+  const answers = new Set(refused.flatMap((r) => r.refusalExamples ?? []));
+  for (const answer of answers) console.error(`  answered: ${answer}`);
+  process.exitCode = 1;
 }

@@ -1,6 +1,8 @@
 // Webhook delivery engine: throughput, latency, a 1,000,000-delivery backlog, a kill -9 mid-burst and endpoint
 // isolation, against a loopback HTTPS receiver running in its own process. Baselines are measured in the same run:
-// the same receiver driven by a bare undici loop sending the same requests (signed once, no persistence).
+// the same receiver driven by a bare undici loop sending the same requests (signed once, no persistence). Every row
+// counts the events the console refused to ingest on the way (HTTP answers other than 202, rejected accept()
+// calls): never retried, and the run fails on any (bench/run.mjs).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,19 +14,30 @@ import { createCore, type Core } from '../main/core';
 import { sampleEvent } from '../main/events/sample-events';
 import { createTestCa, type TestCa } from '../main/webhooks/url-guard/test-ca';
 import type { WebhookEngineOptions } from '../main/webhooks/create-webhooks';
+import { DEFAULT_LIMITS } from '../main/webhooks/engine/delivery-engine';
 import { requestHeaders } from '../main/webhooks/engine/request-headers';
 import { generateSigningSecret } from '../main/webhooks/signing/signing-secret';
 import { bundleForNode } from './support/bundle';
 import { startReceiverProcess, type ReceiverProcess } from './support/receiver-process';
+import { acceptCounted, addRefusals, noRefusals, refuse, type Refusals } from './support/refusals';
 
 interface Row {
   name: string;
   value: number;
   baseline: number;
   ratio: number;
+  refusals: number;
+  refusalExamples: string[];
 }
 
-const row = (name: string, value: number, baseline: number): Row => ({ name, value, baseline, ratio: baseline === 0 ? 0 : value / baseline });
+const row = (name: string, value: number, baseline: number, refusals: Refusals): Row => ({
+  name,
+  value,
+  baseline,
+  ratio: baseline === 0 ? 0 : value / baseline,
+  refusals: refusals.count,
+  refusalExamples: refusals.examples,
+});
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -57,15 +70,19 @@ async function addWebhook(core: Core, name: string, url: string): Promise<string
   return created.id;
 }
 
-/** Stores `count` events through the core's ingest (500 per batch), fanning out to every matching webhook. */
-async function ingestEvents(core: Core, count: number, onBatch?: (done: number, ms: number) => void): Promise<void> {
+/**
+ * Stores `count` events through the core's ingest (500 per batch), fanning out to every matching webhook; a refused
+ * batch is counted in `refusals`, not retried. Returns how many events were stored.
+ */
+async function ingestEvents(core: Core, count: number, refusals: Refusals): Promise<number> {
+  let stored = 0;
   for (let done = 0; done < count; ) {
     const n = Math.min(500, count - done);
-    const t = performance.now();
-    await core.ingest.accept({ events: Array.from({ length: n }, (_, i) => sampleEvent(i % 2 ? 'call_ended' : 'transcript_updated')) }, { apiKeyId: null });
+    const events = Array.from({ length: n }, (_, i) => sampleEvent(i % 2 ? 'call_ended' : 'transcript_updated'));
+    if (await acceptCounted(refusals, () => core.ingest.accept({ events }, { apiKeyId: null }))) stored += n;
     done += n;
-    onBatch?.(done, performance.now() - t);
   }
+  return stored;
 }
 
 /**
@@ -115,7 +132,7 @@ const median = (values: number[]) => percentile(values, 50);
  * One throughput run on a fresh console in its own process, bundled and in plain Node as it ships (tsx would add
  * its own per-function costs): 10 webhooks on all events, 5,000 events waiting, sent until all are logged.
  */
-async function engineRun(receiver: ReceiverProcess, ca: TestCa, script: string): Promise<{ deliveries: number; rate: number }> {
+async function engineRun(receiver: ReceiverProcess, ca: TestCa, script: string): Promise<{ deliveries: number; rate: number; refusals: Refusals }> {
   const child = fork(script, [], {
     env: { ...process.env, BENCH_THROUGHPUT: JSON.stringify({ port: receiver.port, ca: ca.ca, events: 5_000 }) },
     execArgv: process.env.PROF_CHILD ? ['--cpu-prof', '--cpu-prof-dir=/tmp/childprof'] : [],
@@ -128,14 +145,14 @@ async function engineRun(receiver: ReceiverProcess, ca: TestCa, script: string):
       child.once('exit', (code) => reject(new Error(`throughput process exited (${code})`)));
     });
   try {
-    await next<{ ready: true }>();
+    const { refusals } = await next<{ ready: true; refusals: Refusals }>();
     await receiver.reset();
     child.send({ cmd: 'start' });
     const { deliveries, logged, rate } = await next<{ deliveries: number; logged: number; rate: number }>();
     if (logged !== deliveries) throw new Error(`expected ${deliveries} logged successful attempts, found ${logged}`);
     const received = (await receiver.stats()).count;
     if (received !== deliveries) throw new Error(`the receiver got ${received} requests for ${deliveries} deliveries`);
-    return { deliveries, rate };
+    return { deliveries, rate, refusals };
   } finally {
     await exited;
   }
@@ -148,16 +165,18 @@ async function engineRun(receiver: ReceiverProcess, ca: TestCa, script: string):
 async function throughput(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
   const engine: number[] = [];
   const base: number[] = [];
+  const refusals = noRefusals();
   let deliveries = 0;
   const script = await bundleForNode(new URL('./support/throughput-process.ts', import.meta.url));
   for (let round = 1; round <= 3; round += 1) {
     const run = await engineRun(receiver, ca, script);
     deliveries = run.deliveries;
+    addRefusals(refusals, run.refusals);
     engine.push(run.rate);
     base.push(await bareUndici(receiver, deliveries, 128));
     console.error(`  throughput round ${round}: engine ${run.rate.toFixed(0)}/s, bare undici ${base.at(-1)!.toFixed(0)}/s (${(run.rate / base.at(-1)!).toFixed(2)}×)`);
   }
-  rows.push(row(`throughput: signed deliveries/s (10 webhooks, ${deliveries.toLocaleString('en')} logged; median of 3)`, median(engine), median(base)));
+  rows.push(row(`throughput: signed deliveries/s (10 webhooks, ${deliveries.toLocaleString('en')} logged; median of 3)`, median(engine), median(base), refusals));
 }
 
 async function latency(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
@@ -172,6 +191,7 @@ async function latency(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
     await receiver.reset();
     await receiver.track(true);
     const acks = new Map<string, number>();
+    const refusals = noRefusals();
     const body = JSON.stringify(sampleEvent('call_ended'));
     const perSecond = 200;
     const seconds = 10;
@@ -180,16 +200,19 @@ async function latency(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
     for (let i = 0; i < perSecond * seconds; i += 1) {
       const wait = t0 + (i * 1000) / perSecond - performance.now();
       if (wait > 0) await sleep(wait);
+      // Each event with its own id, as the voice platform sends them (the store looks the key up before inserting).
+      const event = JSON.stringify(sampleEvent('call_ended', { id: `latency_${i}` }));
       sends.push(
-        pool.request({ path: '/v1/events', method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body }).then(async (res) => {
+        pool.request({ path: '/v1/events', method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: event }).then(async (res) => {
           const ack = epochMs();
+          if (res.statusCode !== 202) return refuse(refusals, `${res.statusCode} ${await res.body.text()}`);
           const { id } = (await res.body.json()) as { id: string };
           acks.set(id, ack);
         }),
       );
     }
     await Promise.all(sends);
-    await receiver.waitFor((s) => s.unique, perSecond * seconds, 30_000);
+    await receiver.waitFor((s) => s.unique, acks.size, 30_000);
     const arrivals = await receiver.arrivals();
     await receiver.track(false);
     await pool.close();
@@ -209,8 +232,8 @@ async function latency(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
     await receiver.track(false);
     await direct.close();
     const baseLat = [...sent].map(([id, t]) => directArrivals[id]! - t);
-    rows.push(row('latency p50 ms (200 events/s, ack → receiver)', percentile(latencies, 50), percentile(baseLat, 50)));
-    rows.push(row('latency p99 ms (200 events/s, ack → receiver)', percentile(latencies, 99), percentile(baseLat, 99)));
+    rows.push(row('latency p50 ms (200 events/s, ack → receiver)', percentile(latencies, 50), percentile(baseLat, 50), refusals));
+    rows.push(row('latency p99 ms (200 events/s, ack → receiver)', percentile(latencies, 99), percentile(baseLat, 99), refusals));
   } finally {
     await bench.close();
   }
@@ -226,20 +249,21 @@ async function backlog(receiver: ReceiverProcess, ca: TestCa, rows: Row[], fullR
   });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   try {
-    const ingested = await next<{ firstRate: number; lastRate: number; pending: number; peakRss: number }>();
-    rows.push(row(`backlog: ingest events/s at ${ingested.pending.toLocaleString('en')} pending vs at 0`, ingested.lastRate, ingested.firstRate));
+    const ingested = await next<{ firstRate: number; lastRate: number; pending: number; peakRss: number; refusals: Refusals }>();
+    const { refusals } = ingested;
+    rows.push(row(`backlog: ingest events/s at ${ingested.pending.toLocaleString('en')} pending vs at 0`, ingested.lastRate, ingested.firstRate, refusals));
     await receiver.up();
     await receiver.reset();
     await receiver.waitFor((s) => s.count, 1, 30_000);
     const t = performance.now();
-    const drainTarget = 100_000;
+    const drainTarget = Math.min(100_000, ingested.pending);
     await receiver.waitFor((s) => s.count, drainTarget, 300_000);
     const drainRate = (drainTarget / (performance.now() - t)) * 1000;
     child.send({ cmd: 'peak' });
     const { peakRss, ingestPeak, drainPeak, idleRss } = await next<{ peakRss: number; ingestPeak: number; drainPeak: number; idleRss: number }>();
     console.error(`  backlog RSS: idle ${idleRss.toFixed(0)} MB, peak while filling ${ingestPeak.toFixed(0)} MB, while draining ${drainPeak.toFixed(0)} MB`);
-    rows.push(row('backlog: drain deliveries/s (first 100,000) vs throughput run', drainRate, fullRate));
-    rows.push(row('backlog: console peak RSS MB, 1,000,000 pending (limit 300)', peakRss, 300));
+    rows.push(row('backlog: drain deliveries/s (first 100,000) vs throughput run', drainRate, fullRate, refusals));
+    rows.push(row('backlog: console peak RSS MB, 1,000,000 pending (limit 300)', peakRss, 300, refusals));
   } finally {
     child.send({ cmd: 'stop' });
     await new Promise((resolve) => child.once('exit', resolve));
@@ -286,6 +310,7 @@ async function crash(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
     const apiKey = first.apiKey!;
     const pool = new Pool(first.url, { connections: 4 });
     const acked = new Set<string>();
+    const refusals = noRefusals();
     const total = 50_000;
     const batch = 100;
     let sent = 0;
@@ -293,11 +318,13 @@ async function crash(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
     const worker = async () => {
       while (sent < total && !killed) {
         sent += batch;
-        const body = JSON.stringify({ events: Array.from({ length: batch }, () => sampleEvent('call_ended')) });
+        const body = JSON.stringify({ events: Array.from({ length: batch }, (_, i) => sampleEvent('call_ended', { id: `crash_${sent}_${i}` })) });
         try {
           const res = await pool.request({ path: '/v1/events', method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body });
           const answer = (await res.body.json()) as { ids?: string[] };
-          if (res.statusCode === 202 && !killed) for (const id of answer.ids ?? []) acked.add(id);
+          if (killed) continue; // answered by a process being killed: neither acknowledged nor refused
+          if (res.statusCode === 202) for (const id of answer.ids ?? []) acked.add(id);
+          else refuse(refusals, `${res.statusCode} ${JSON.stringify(answer)}`);
         } catch {
           return; // the process is gone
         }
@@ -323,8 +350,10 @@ async function crash(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
     second.kill();
     await second.exited;
     if (missing > 0) throw new Error(`${missing} acknowledged events never reached the receiver`);
-    rows.push(row(`crash: acknowledged events delivered (of ${acked.size.toLocaleString('en')} acked at kill -9)`, acked.size - missing, acked.size));
-    rows.push(row('crash: duplicate deliveries vs attempts in flight at the kill', stats.duplicates, counts.interrupted));
+    rows.push(row(`crash: acknowledged events delivered (of ${acked.size.toLocaleString('en')} acked at kill -9)`, acked.size - missing, acked.size, refusals));
+    rows.push(row('crash: duplicate deliveries vs attempts in flight at the kill', stats.duplicates, counts.interrupted, refusals));
+    // The delivery log as the kill left it: never more of the webhook in flight than its limit.
+    rows.push(row(`crash: attempts logged in flight at the kill vs the webhook's limit`, counts.interrupted, DEFAULT_LIMITS.perEndpoint, refusals));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -332,24 +361,25 @@ async function crash(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
 
 async function isolation(receiver: ReceiverProcess, ca: TestCa, rows: Row[]) {
   const events = 20_000;
+  const refusals = noRefusals();
   const measure = async (withSlow: boolean) => {
     const bench = openCore(ca, { autoStart: false });
     try {
       await addWebhook(bench.core, 'Fast', `https://localhost:${receiver.port}/fast`);
       if (withSlow) await addWebhook(bench.core, 'Slow', `https://localhost:${receiver.port}/slow`);
-      await ingestEvents(bench.core, events);
+      const stored = await ingestEvents(bench.core, events, refusals);
       await receiver.reset();
       const t = performance.now();
       bench.core.webhooks.engine.start();
-      await receiver.waitFor((s) => s.byPath['/fast'] ?? 0, events, 120_000);
-      return (events / (performance.now() - t)) * 1000;
+      await receiver.waitFor((s) => s.byPath['/fast'] ?? 0, stored, 120_000);
+      return (stored / (performance.now() - t)) * 1000;
     } finally {
       await bench.close();
     }
   };
   const solo = await measure(false);
   const beside = await measure(true);
-  rows.push(row('isolation: fast endpoint deliveries/s beside a 14 s one vs solo', beside, solo));
+  rows.push(row('isolation: fast endpoint deliveries/s beside a 14 s one vs solo', beside, solo, refusals));
 }
 
 export async function benchWebhooks(): Promise<Row[]> {

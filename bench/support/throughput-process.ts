@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core';
 import { sampleEvent } from '../../main/events/sample-events';
+import { acceptCounted, noRefusals } from './refusals';
 
 const { port, ca, events } = JSON.parse(process.env.BENCH_THROUGHPUT!) as { port: number; ca: string; events: number };
 const dataDir = mkdtempSync(join(tmpdir(), 'kayse-bench-throughput-'));
@@ -16,11 +17,15 @@ const webhooks = 10;
 for (let i = 0; i < webhooks; i += 1) {
   await core.handlers.webhooks.create({ name: `Bench ${i}`, url: `https://localhost:${port}/h/${i}`, events: [], campaignId: null, caseTypes: [], active: true });
 }
+// A refused batch is counted (and reported with the rate), never retried.
+const refusals = noRefusals();
+let stored = 0;
 for (let done = 0; done < events; done += 500) {
-  await core.ingest.accept({ events: Array.from({ length: Math.min(500, events - done) }, (_, i) => sampleEvent(i % 2 ? 'call_ended' : 'transcript_updated')) }, { apiKeyId: null });
+  const batch = Array.from({ length: Math.min(500, events - done) }, (_, i) => sampleEvent(i % 2 ? 'call_ended' : 'transcript_updated'));
+  if (await acceptCounted(refusals, () => core.ingest.accept({ events: batch }, { apiKeyId: null }))) stored += batch.length;
 }
-const deliveries = events * webhooks;
-process.send!({ ready: true });
+const deliveries = stored * webhooks;
+process.send!({ ready: true, refusals });
 
 process.once('message', async () => {
   const started = performance.now();
