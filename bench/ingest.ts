@@ -11,7 +11,7 @@ import Fastify from 'fastify';
 import { Pool } from 'undici';
 import { createCore } from '../main/core';
 import { sampleEvent } from '../main/events/sample-events';
-import { createTestCa } from '../main/webhooks/url-guard/test-ca';
+import { createTestCa } from '../main/test-support/test-ca';
 import { startReceiverProcess } from './support/receiver-process';
 import { noRefusals, refuse, type Refusals } from './support/refusals';
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, Pool, request } from 'undici';
 import { createCore, type Core } from '../main/core';
 import { sampleEvent } from '../main/events/sample-events';
-import { createTestCa, type TestCa } from '../main/webhooks/url-guard/test-ca';
+import { createTestCa, type TestCa } from '../main/test-support/test-ca';
 import type { WebhookEngineOptions } from '../main/webhooks/create-webhooks';
 import { DEFAULT_LIMITS } from '../main/webhooks/engine/delivery-engine';
 import { requestHeaders } from '../main/webhooks/engine/request-headers';

@@ -1,7 +1,7 @@
 // Starts bench/support/https-receiver.mjs as a child process and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { TestCa } from '../../main/webhooks/url-guard/test-ca';
+import type { TestCa } from '../../main/test-support/test-ca';
 
 export interface ReceiverStats {
   count: number;

@@ -5,7 +5,7 @@ import type { Handlers } from '../../shared/rpc';
 import type { IntegrationCatalog } from '../integrations';
 import type { PreferencesStore } from '../preferences';
 import type { CompanyService } from '../workspace';
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../kernel/event-bus';
 
 export interface SettingsDeps {
   company: CompanyService;

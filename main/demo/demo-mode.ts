@@ -3,8 +3,8 @@
 import type Database from 'better-sqlite3';
 import { DEMO_RATE_MAX, type DemoStatus, type DemoWipeResult } from '../../shared/contract/demo';
 import { AppError } from '../../shared/result';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import type { Ingest } from '../events';
 import type { Logger } from '../log';
 import { createAgentRepository, createCampaignRepository } from '../workspace';

@@ -3,7 +3,7 @@
 // and bounded waits woken by what signals progress rather than by polling.
 import type Database from 'better-sqlite3';
 import type { Core } from '../core';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import { startTestCore } from '../test-support/test-core';
 import { createDemoMode, type DemoMode } from './demo-mode';
 import type { Timers } from './generator';

@@ -2,10 +2,10 @@
 // and cases through the record store (origin "demo", every row flagged is_demo) in batches, one transaction
 // each, giving the event loop a turn in between so progress reaches the UI.
 import { AppError } from '../../shared/result';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 import type { AgentRepository, CampaignRepository } from '../workspace';
 import type { CaseTypeCatalog, RecordStore, WriteContext } from '../workspace/records';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import { demoCaseName, demoCaseValues } from './case-values';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_CASE_TYPES, DEMO_SOURCE } from './demo-catalog';
 import { fakePerson, type FakePerson } from './fake-identity';

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { IngestKey, IngestKeyCreate } from '../../shared/contract/events';
 import { ingestKeyCreateSchema } from '../../shared/contract/events';
 import { AppError } from '../../shared/result';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import { newId } from '../workspace/records';
 
 export const KEY_PREFIX = 'kik_';

@@ -2,7 +2,7 @@
 import type { eventsContract } from '../../shared/contract/events';
 import { AppError } from '../../shared/result';
 import type { Handlers } from '../../shared/rpc';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kernel/event-bus';
 import type { Ingest } from './create-ingest';
 
 export interface EventsDeps {

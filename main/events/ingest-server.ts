@@ -2,8 +2,8 @@
 // every request, and JSON error bodies for everything, including unknown routes.
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { EventBus } from '../core/event-bus';
-import type { Clock } from '../core/clock';
+import type { EventBus } from '../kernel/event-bus';
+import type { Clock } from '../kernel/clock';
 import { createClientErrorHandler, useStrictJsonBodies } from '../http';
 import type { Logger } from '../log';
 import type { RecordStore } from '../workspace/records';

@@ -3,8 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../shared/domain/events';
 import { AppError, describeIssues } from '../../shared/result';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
 import type { RecordStore } from '../workspace/records';
 import { parseEventsBody, validEvents } from './event-parser';

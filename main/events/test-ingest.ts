@@ -1,7 +1,7 @@
 // Test kit: a real core on a temp dir with its ingest API on a free loopback port, an API key, and helpers
 // that POST/PUT over real HTTP. Only tests import this.
 import type { CoreOptions } from '../core';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import { startTestCore } from '../test-support/test-core';
 
 /** A clock tests move by hand. */

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { caseUpsertSchema, type CaseUpsert } from '../../shared/domain/workspace';
 import { AppError, describeIssues, issuesOf } from '../../shared/result';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import { newId, type CaseNumberAllocator, type CaseTypeCatalog, type WriteContext } from '../workspace/records';
 import {
   CASE_INSERT_SQL,

@@ -5,15 +5,15 @@ import type Database from 'better-sqlite3';
 import type { ExportFile, ExportRunInput } from '../../shared/contract/transfer';
 import { EVENT_TYPES } from '../../shared/domain/events';
 import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
 import type { CaseTypeCatalog } from '../workspace/records';
 import { csvLines } from './csv-cells';
 import { exportFormat } from './export-format';
 import { exportQuery, type ExportBounds } from './export-queries';
 import { createTransferShutdown } from './shutdown';
-import { createTaskRegistry } from './task-registry';
+import { createTaskRegistry } from '../kernel/task-registry';
 
 export interface ExportService {
   run(input: ExportRunInput): { taskId: string };

@@ -12,8 +12,8 @@ import type {
 } from '../../shared/contract/transfer';
 import type { CaseUpsert } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/result';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
 import { createCaseNumberAllocator, type CaseTypeCatalog, type RecordStore, type WriteContext } from '../workspace/records';
 import { bulkCaseWriter } from './bulk-case-writer';
@@ -27,7 +27,7 @@ import { rejectedCsv, rejectedFileName } from './rejected-csv';
 import { caseFromRow, clientFromRow, recordKeysOf, type CampaignLookup, type ClientRowInput } from './row-inputs';
 import { createTransferShutdown } from './shutdown';
 import { suggestMapping } from './suggest-mapping';
-import { createTaskRegistry } from './task-registry';
+import { createTaskRegistry } from '../kernel/task-registry';
 
 export interface ImportService {
   inspect(input: { kind: ImportKind; fileName: string; csv: string }): ImportInspection;

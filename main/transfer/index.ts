@@ -1,7 +1,7 @@
 // CSV import and CSV/JSON export of the workspace records: the services and their contract handlers.
 import type Database from 'better-sqlite3';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
 import type { CaseTypeCatalog, RecordStore } from '../workspace/records';
 import { createExportService, type ExportService } from './export-service';

@@ -3,8 +3,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ImportKind, ImportMapping } from '../../shared/contract/transfer';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import { fileShape, headerKeys } from './file-shape';
 
 export interface MappingStore {

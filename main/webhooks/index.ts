@@ -6,7 +6,6 @@ export { createSecretVault, DEFAULT_GRACE_MS, type SecretVault, type SecretVault
 export { matchesWebhook, type FilterableEvent } from './policy/filters';
 export { buildEnvelope, serializeEnvelope, type EnvelopeSource, type WebhookEnvelope } from './policy/envelope';
 export { classifyAttempt, ATTEMPT_TIMEOUT_MS, type AttemptOutcome, type AttemptResponse, type AttemptResult } from './policy/attempt-outcome';
-export { parseRetryAfter, parseHttpDate } from './policy/retry-after';
 export {
   nextStep,
   jitteredDelayMs,
@@ -19,9 +18,3 @@ export {
   type NextStep,
   type NextStepInput,
 } from './policy/retry-policy';
-export { parseAllowlist, toAllowlist, emptyAllowlist, type Allowlist } from './url-guard/allowlist';
-export { classifyAddress, BLOCKED_RULES, type AddressVerdict, type BlockedRule } from './url-guard/classify-address';
-export { checkDestination, type DestinationCheck, type DestinationOptions, type DestinationRule } from './url-guard/check-destination';
-export { BlockedAddressError, findBlockedAddressError, blockedMessage } from './url-guard/blocked-address-error';
-export { createGuardedAgent, type GuardedAgent, type GuardedAgentOptions, type Dial } from './url-guard/guarded-agent';
-export { systemLookup, type Lookup, type ResolvedAddress } from './url-guard/lookup';

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createTestCa, type TestCa } from './url-guard/test-ca';
+import { createTestCa, type TestCa } from '../test-support/test-ca';
 
 export interface ReceivedRequest {
   n: number;

@@ -2,7 +2,7 @@
 import type { webhooksContract, WebhookView } from '../../shared/contract/webhooks';
 import { AppError } from '../../shared/result';
 import type { Handlers } from '../../shared/rpc';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import type { Webhooks } from './create-webhooks';
 import type { WebhookRow } from './store/webhook-store';
 

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import type { Agent, agentInputSchema } from '../../shared/domain/workspace';
 import type { AgentUpdate } from '../../shared/domain/workspace-views';
 import { AppError } from '../../shared/result';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import { newId } from './records';
 
 export type AgentInput = z.output<typeof agentInputSchema>;

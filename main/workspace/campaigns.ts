@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import type { Campaign, campaignInputSchema } from '../../shared/domain/workspace';
 import type { CampaignUpdate } from '../../shared/domain/workspace-views';
 import { AppError } from '../../shared/result';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import { newId, type CaseTypeCatalog } from './records';
 
 export type CampaignInput = z.output<typeof campaignInputSchema>;

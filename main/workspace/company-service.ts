@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { Company, CompanyUpdate } from '../../shared/domain/company';
 import { isIanaTimeZone } from '../../shared/domain/company';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import { schema, type Db } from '../db';
 
 const COMPANY_ID = 1;

@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { workspaceContract } from '../../shared/contract/workspace';
 import type { Handlers } from '../../shared/rpc';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
 import { createAgentRepository } from './agents';
 import { createCampaignRepository } from './campaigns';

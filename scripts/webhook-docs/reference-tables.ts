@@ -1,8 +1,8 @@
 // The delivery log's error classes and the destination URL rules, listed from the code's own enumerations.
 import { DELIVERY_ERROR_CLASSES, type DeliveryErrorClass } from '../../shared/domain/webhooks';
 import { ATTEMPT_TIMEOUT_MS } from '../../main/webhooks/policy/attempt-outcome';
-import type { DestinationRule } from '../../main/webhooks/url-guard/check-destination';
-import { BLOCKED_RULES, type BlockedRule } from '../../main/webhooks/url-guard/classify-address';
+import type { DestinationRule } from '../../main/net/check-destination';
+import { BLOCKED_RULES, type BlockedRule } from '../../main/net/classify-address';
 import { code, table } from './markdown';
 
 const ERROR_CLASS_NOTES: Record<DeliveryErrorClass, string> = {

@@ -149,7 +149,7 @@ export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
 export const webhookSettingsInputSchema = z.strictObject({
   // Shape only: each entry's meaning (a CIDR, and no catch-all such as 0.0.0.0/0) is checked by the host's
-  // parseAllowlist (main/webhooks/url-guard/allowlist.ts), the one check that saving, the engine and checkUrl share.
+  // parseAllowlist (main/net/allowlist.ts), the one check that saving, the engine and checkUrl share.
   allowlist: z.array(z.string().max(64, 'An allowlist entry is at most 64 characters')).max(100, 'At most 100 allowlist entries').optional(),
   extraCa: z
     .array(

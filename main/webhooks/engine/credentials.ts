@@ -1,6 +1,6 @@
 // What signs and authenticates a webhook's requests (its valid signing secrets and App Key), read from the
 // keychain once and kept in memory until a rotation, a change, or a rotated-out secret's grace period ends.
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { SecretVault } from '../signing/secret-vault';
 

@@ -1,13 +1,13 @@
 // What the delivery engine is given and what it offers (its implementation is delivery-engine.ts).
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../log';
 import type { AttemptLog } from '../store/attempt-log';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { WebhookStore } from '../store/webhook-store';
-import type { GuardedAgent } from '../url-guard/guarded-agent';
-import type { BreakerOptions } from './circuit-breaker';
+import type { GuardedAgent } from '../../net/guarded-agent';
+import type { BreakerOptions } from '../../net/circuit-breaker';
 import type { CredentialCache } from './credentials';
 
 export interface EngineLimits {

@@ -1,7 +1,7 @@
 // Receivers that misbehave: reset connections, answer too slowly, send 10 MB back, or whose name is rebound to
 // an internal address after the webhook was saved. Each attempt is logged with the right error class.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Lookup } from '../url-guard/lookup';
+import type { Lookup } from '../../net/lookup';
 import { startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;

@@ -3,13 +3,13 @@
 import { eventDataSchemas, isEventType } from '../../../shared/domain/events';
 import type { TestResult } from '../../../shared/contract/webhooks';
 import { AppError } from '../../../shared/result';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import { SAMPLE_DATA } from '../../events/sample-events';
 import { newId } from '../../workspace/records';
 import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { WebhookStore } from '../store/webhook-store';
-import type { GuardedAgent } from '../url-guard/guarded-agent';
+import type { GuardedAgent } from '../../net/guarded-agent';
 import { attemptRecord } from './attempt-record';
 import type { CredentialCache } from './credentials';
 import { loggedHeaders, requestHeaders } from './request-headers';

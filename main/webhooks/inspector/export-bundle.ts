@@ -12,8 +12,8 @@ import {
 import { DELIVERY_LOG_EXPORT_KIND, type ExportBundleInput } from '../../../shared/contract/delivery-log';
 import { MAX_DELIVERY_PAGE, type DeliverySummary } from '../../../shared/contract/webhooks';
 import { AppError } from '../../../shared/result';
-import type { Clock } from '../../core/clock';
-import type { EventBus } from '../../core/event-bus';
+import type { Clock } from '../../kernel/clock';
+import type { EventBus } from '../../kernel/event-bus';
 import { newId } from '../../workspace/records';
 import type { DeliveryQueries } from '../store/delivery-queries';
 import type { WebhookStore } from '../store/webhook-store';

@@ -1,10 +1,10 @@
 // Bulk replay: queue a manual attempt for every failed delivery of a webhook in a time range, in chunks that
 // yield to the event loop, reporting task.progress and stoppable by cancel (queued ones stay queued).
-import type { EventBus } from '../../core/event-bus';
-import type { Clock } from '../../core/clock';
+import type { EventBus } from '../../kernel/event-bus';
+import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../log';
 import { AppError } from '../../../shared/result';
-import { createTaskRegistry } from '../../transfer/task-registry';
+import { createTaskRegistry } from '../../kernel/task-registry';
 import type { DeliveryEngine } from '../engine/delivery-engine';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { WebhookStore } from '../store/webhook-store';

@@ -9,7 +9,7 @@ import { hasSessionBus, testAppKey, testSecretService } from '../../test-support
 import { signingAccount } from '../signing/vault-entry';
 import { verifyKayseSignature, verifyStandardWebhook } from '../signing/verify';
 import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
-import type { Lookup } from '../url-guard/lookup';
+import type { Lookup } from '../../net/lookup';
 
 let envs: Awaited<ReturnType<typeof startWebhookCore>>[] = [];
 let receivers: Receiver[] = [];

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { WebhookConfigInput } from '../../../shared/domain/webhooks';
 import { AppError, type FieldIssue } from '../../../shared/result';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import { writeTransaction } from '../../db';
 import type { SecretStore } from '../../secrets/secret-store';
 import { newId } from '../../workspace/records';
@@ -14,8 +14,8 @@ import type { SecretVault } from '../signing/secret-vault';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { WebhookRow, WebhookStore } from '../store/webhook-store';
-import { checkDestination, type DestinationCheck } from '../url-guard/check-destination';
-import type { Lookup } from '../url-guard/lookup';
+import { checkDestination, type DestinationCheck } from '../../net/check-destination';
+import type { Lookup } from '../../net/lookup';
 
 export interface WebhookAdminDeps {
   sqlite: Database.Database;

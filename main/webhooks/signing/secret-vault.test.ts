@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import { EncryptedFileSecretStore } from '../../secrets/encrypted-file-store';
 import { KeychainSecretStore } from '../../secrets/keychain-store';
 import type { SecretStore } from '../../secrets/secret-store';

@@ -3,9 +3,9 @@
 import type Database from 'better-sqlite3';
 import { caseTypeInputSchema, type CaseType, type CaseTypeInput } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import { writeTransaction } from '../../db';
-import { newId } from './ids';
+import { newId } from '../../kernel/ids';
 
 export interface CaseTypeCatalog {
   list(): CaseType[];

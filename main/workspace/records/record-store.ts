@@ -13,8 +13,8 @@ import {
   type UpsertOutcome,
 } from '../../../shared/domain/workspace';
 import { AppError, issuesOf, describeIssues } from '../../../shared/result';
-import type { Clock } from '../../core/clock';
-import type { EventBus } from '../../core/event-bus';
+import type { Clock } from '../../kernel/clock';
+import type { EventBus } from '../../kernel/event-bus';
 import { writeTransaction } from '../../db';
 import type { CaseTypeCatalog } from './case-type-catalog';
 import { createCaseNumberAllocator } from './case-numbers';
@@ -37,7 +37,7 @@ import {
   type CaseRefLookups,
 } from './case-upsert-plan';
 import { diffFields } from './diff';
-import { newId } from './ids';
+import { newId } from '../../kernel/ids';
 import { toCase, toChange, toClient, type CaseRow, type ChangeRow, type ClientRow } from './row-mappers';
 
 export interface WriteContext {

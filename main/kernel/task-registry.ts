@@ -1,8 +1,8 @@
-// Background imports and exports by task id, kept in memory until the console restarts; only the most recent
-// finished ones are kept (each service says how many) so that their results don't pile up.
+// Long-running work (imports, exports, bulk replays, demo seeding) by task id, kept in memory until the console
+// restarts; only the most recent finished ones are kept (each service says how many) so results don't pile up.
 import { AppError } from '../../shared/result';
-import type { EventBus } from '../core/event-bus';
-import { newId } from '../workspace/records';
+import type { EventBus } from './event-bus';
+import { newId } from './ids';
 
 export interface Task<S> {
   id: string;

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { AppError, type Result } from '../../../shared/result';
-import { buildApi } from '../../../shared/rpc';
-import { startTestCore } from '../../test-support/test-core';
-import { makeTempDir } from '../../test-support/temp-dir';
+import { contract } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/result';
+import { buildApi } from '../../shared/rpc';
+import { startTestCore } from '../test-support/test-core';
+import { makeTempDir } from '../test-support/temp-dir';
 import { parseAllowlist } from './allowlist';
 import { classifyAddress } from './classify-address';
 import type { Lookup } from './lookup';

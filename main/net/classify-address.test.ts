@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/result';
+import { AppError } from '../../shared/result';
 import { parseAllowlist } from './allowlist';
 import { classifyAddress, type BlockedRule } from './classify-address';
 

@@ -3,7 +3,7 @@
 // IPv6 form that carries IPv4 addresses (::ffff:0:0/96 holds every IPv4 address) — is refused, because it would
 // let webhooks reach this machine and every internal service, which is what the URL rules are there to stop.
 import ipaddr from 'ipaddr.js';
-import { AppError, describeIssues, type FieldIssue } from '../../../shared/result';
+import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 

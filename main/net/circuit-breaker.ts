@@ -1,6 +1,6 @@
 // Per-endpoint circuit breakers: after a run of failed attempts an endpoint is clearly dead, so its deliveries
 // wait (they are never dropped) and one probe attempt goes after a cooldown that doubles while it stays dead.
-import type { Circuit } from '../../../shared/contract/webhooks';
+import type { Circuit } from '../../shared/contract/webhooks';
 
 export interface BreakerOptions {
   /** Failed attempts in a row that open the circuit. */

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { makeTempDir } from '../../test-support/temp-dir';
+import { makeTempDir } from './temp-dir';
 
 /** PEM text: `ca` is what a client trusts; `cert` + `key` are what the HTTPS server presents. */
 export interface TestCa {

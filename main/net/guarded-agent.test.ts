@@ -6,7 +6,7 @@ import { BlockedAddressError, findBlockedAddressError } from './blocked-address-
 import { checkDestination } from './check-destination';
 import { createGuardedAgent, type Dial, type GuardedAgent } from './guarded-agent';
 import type { Lookup } from './lookup';
-import { createTestCa, type TestCa } from './test-ca';
+import { createTestCa, type TestCa } from '../test-support/test-ca';
 
 let tls: TestCa;
 let server: Server;
