@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { Pool } from 'undici';
 import { createCore } from '../main/core';
-import { sampleEvent } from '../main/events/sample-events';
+import { sampleEvent } from '../main/ingest/sample-events';
 import { createTestCa } from '../main/test-support/test-ca';
 import { startReceiverProcess } from './support/receiver-process';
 import { noRefusals, refuse, type Refusals } from './support/refusals';

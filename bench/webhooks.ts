@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, Pool, request } from 'undici';
 import { createCore, type Core } from '../main/core';
-import { sampleEvent } from '../main/events/sample-events';
+import { sampleEvent } from '../main/ingest/sample-events';
 import { createTestCa, type TestCa } from '../main/test-support/test-ca';
 import type { WebhookEngineOptions } from '../main/webhooks/create-webhooks';
 import { DEFAULT_LIMITS } from '../main/webhooks/engine/delivery-engine';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { StartupError } from './core';
 import { demoRequested, startDemoAtLaunch } from './demo';
-import { resolveIngestAddress, startIngestApi } from './events';
+import { resolveIngestAddress, startIngestApi } from './ingest';
 import { defaultDataDir } from './hosts/default-data-dir';
 import { isLoopback, startHeadlessServer, type HeadlessServer } from './hosts/headless';
 import { startHost } from './hosts/start-host';

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import Store from 'electron-store';
 import type { Core } from './core';
 import { demoRequested, startDemoAtLaunch } from './demo';
-import { startIngestInBackground } from './events';
+import { startIngestInBackground } from './ingest';
 import { registerIpcGate } from './hosts/electron/ipc-gate';
 import { forwardEvents, type EventForwarder } from './hosts/electron/event-forwarder';
 import { appPageUrl, createMainWindow, lockDown } from './hosts/electron/main-window';

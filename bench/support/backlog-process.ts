@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core';
-import { sampleEvent } from '../../main/events/sample-events';
+import { sampleEvent } from '../../main/ingest/sample-events';
 import { acceptCounted, noRefusals } from './refusals';
 
 const { port, ca, events } = JSON.parse(process.env.BENCH_BACKLOG!) as { port: number; ca: string; events: number };

@@ -2,7 +2,7 @@
 import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
 import { settingsHandlers, type SettingsDeps } from './settings-handlers';
-import { eventsHandlers, type EventsDeps } from '../events/events-handlers';
+import { eventsHandlers, type EventsDeps } from '../ingest/events-handlers';
 import { workspaceHandlers, type WorkspaceDeps } from '../workspace/workspace-handlers';
 import { transferHandlers, type TransferDeps } from '../transfer';
 import { demoHandlers, type DemoDeps } from '../demo';

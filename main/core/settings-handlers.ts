@@ -2,7 +2,7 @@
 import type { settingsContract } from '../../shared/contract/settings';
 import type { SystemInfo } from '../../shared/domain/system';
 import type { Handlers } from '../../shared/rpc';
-import type { IntegrationCatalog } from '../integrations';
+import type { IntegrationCatalog } from '../integration-cards';
 import type { PreferencesStore } from '../preferences';
 import type { CompanyService } from '../workspace';
 import type { EventBus } from '../kernel/event-bus';

@@ -5,7 +5,7 @@ import { DEMO_RATE_MAX, type DemoStatus, type DemoWipeResult } from '../../share
 import { AppError } from '../../shared/result';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
-import type { Ingest } from '../events';
+import type { Ingest } from '../ingest';
 import type { Logger } from '../log';
 import { createAgentRepository, createCampaignRepository } from '../workspace';
 import { newId, type CaseTypeCatalog, type RecordStore } from '../workspace/records';

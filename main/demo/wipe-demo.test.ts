@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleEvent } from '../events/sample-events';
+import { sampleEvent } from '../ingest/sample-events';
 import { createDemoMode } from './demo-mode';
 import { startDemoCore, type DemoCore } from './demo-test-fixture';
 

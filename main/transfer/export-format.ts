@@ -2,7 +2,7 @@
 // `custom.<key>` columns, lists become ";"-joined cells, and nested data becomes JSON text.
 import type { StoredEvent } from '../../shared/domain/events';
 import type { Case, Client } from '../../shared/domain/workspace';
-import { toStored, type EventRow } from '../events';
+import { toStored, type EventRow } from '../ingest';
 import type { CaseTypeCatalog } from '../workspace/records';
 import { toCase, toClient, type CaseRow, type ClientRow } from '../workspace/records/row-mappers';
 import type { ExportKind } from './export-queries';

@@ -7,7 +7,7 @@ import type { WebhookSettings } from '../../shared/contract/webhooks';
 import { AppError, type FieldIssue } from '../../shared/result';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
-import type { Ingest } from '../events';
+import type { Ingest } from '../ingest';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets/secret-store';
 import type { CaseTypeCatalog } from '../workspace/records';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventDataSchemas } from '../../shared/domain/events';
-import { SAMPLE_DATA } from '../events/sample-events';
+import { SAMPLE_DATA } from '../ingest/sample-events';
 import { makeTempDir } from '../test-support/temp-dir';
 import { buildEnvelope, serializeEnvelope } from './policy/envelope';
 import { signRequest } from './signing/sign';

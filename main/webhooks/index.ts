@@ -18,3 +18,5 @@ export {
   type NextStep,
   type NextStepInput,
 } from './policy/retry-policy';
+export { webhooksCardSource, webhooksCardState, type WebhookCardFacts } from './service/webhooks-card';
+export { createWebhooks, type WebhookEngineOptions, type Webhooks } from './create-webhooks';

@@ -4,8 +4,8 @@ import { contract } from '../../shared/contract';
 import type { WebhookInput } from '../../shared/domain/webhooks';
 import type { Result } from '../../shared/result';
 import { buildApi } from '../../shared/rpc';
-import { startIngest, type IngestTestOptions } from '../events/test-ingest';
-import { sampleEvent } from '../events/sample-events';
+import { startIngest, type IngestTestOptions } from '../ingest/test-ingest';
+import { sampleEvent } from '../ingest/sample-events';
 import { testCa } from './test-receiver';
 
 export { answer, startReceiver, testCa, type ReceivedRequest, type Receiver, type ReceiverBehaviour } from './test-receiver';

@@ -2,7 +2,7 @@
 // real request body, and a fully signed request made by the engine's own header builder.
 import { monotonicFactory } from 'ulid';
 import { EVENT_TYPES, eventDataSchemas, type EventType } from '../../shared/domain/events';
-import { sampleEvent } from '../../main/events/sample-events';
+import { sampleEvent } from '../../main/ingest/sample-events';
 import { requestHeaders } from '../../main/webhooks/engine/request-headers';
 import { buildEnvelope, serializeEnvelope, type EnvelopeSource } from '../../main/webhooks/policy/envelope';
 

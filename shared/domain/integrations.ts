@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { CRM_CONNECTOR_IDS } from './connectors';
 
-export const INTEGRATION_IDS = ['lawruler', 'smartadvocate', 'scheduling', 'webhooks'] as const;
+/** The cards of Settings → Integrations: one per CRM, then scheduling (whatever its provider) and webhooks. */
+export const INTEGRATION_IDS = [...CRM_CONNECTOR_IDS, 'scheduling', 'webhooks'] as const;
 export const integrationIdSchema = z.enum(INTEGRATION_IDS);
 export type IntegrationId = z.infer<typeof integrationIdSchema>;
 
@@ -18,3 +20,6 @@ export const integrationSummarySchema = z.object({
   statusDetail: z.string().nullable(),
 });
 export type IntegrationSummary = z.infer<typeof integrationSummarySchema>;
+
+/** A card's live state, as its capability reports it. */
+export type IntegrationCardState = Pick<IntegrationSummary, 'status' | 'statusDetail'>;

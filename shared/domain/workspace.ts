@@ -1,17 +1,20 @@
 // The workspace records as they cross the contract: case types (statuses, custom fields), campaigns, agents,
 // clients and cases, plus the inputs that create or change them.
 import { z } from 'zod';
+import { CRM_CONNECTOR_IDS } from './connectors';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'yes_no', 'single_select', 'multi_select'] as const;
 export const customFieldTypeSchema = z.enum(CUSTOM_FIELD_TYPES);
 export type CustomFieldType = z.infer<typeof customFieldTypeSchema>;
 
-export const CHANGE_ORIGINS = ['ingest', 'import', 'console', 'lawruler', 'smartadvocate', 'demo'] as const;
+/** Where a record change came from: the ingest API, an import, the console, a CRM's sync, or demo mode. */
+export const CHANGE_ORIGINS = ['ingest', 'import', 'console', ...CRM_CONNECTOR_IDS, 'demo'] as const;
 export const changeOriginSchema = z.enum(CHANGE_ORIGINS);
 export type ChangeOrigin = z.infer<typeof changeOriginSchema>;
 
 export const OPT_OUT_CHANNELS = ['call', 'sms', 'email'] as const;
 export const optOutChannelSchema = z.enum(OPT_OUT_CHANNELS);
+export type OptOutChannel = z.infer<typeof optOutChannelSchema>;
 
 /**
  * The fields of a record whose stored value could not be read (a damaged database cell): they are shown empty,

@@ -1,10 +1,10 @@
 // The change log of cases and clients: written in the same transaction as the change it records, read later
 // by the CRM push and webhooks (in order of `seq`), so nothing has to diff tables to find what changed.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CHANGE_ORIGINS } from '../../../shared/domain/workspace';
 import { isoTime, jsonText } from './columns';
 
-export const CHANGE_ORIGINS = ['ingest', 'import', 'console', 'lawruler', 'smartadvocate', 'demo'] as const;
-export type ChangeOrigin = (typeof CHANGE_ORIGINS)[number];
+export { CHANGE_ORIGINS, type ChangeOrigin } from '../../../shared/domain/workspace';
 
 export type FieldChanges = Record<string, { old: unknown; new: unknown }>;
 

@@ -2,6 +2,7 @@
 // agents, clients and cases.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { OptOutChannel } from '../../../shared/domain/workspace';
 import { demoFlag, isoTime, jsonText } from './columns';
 
 export const caseTypes = sqliteTable('case_types', {
@@ -65,8 +66,7 @@ export const agents = sqliteTable('agents', {
   isDemo: demoFlag(),
 });
 
-export const OPT_OUT_CHANNELS = ['call', 'sms', 'email'] as const;
-export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number];
+export { OPT_OUT_CHANNELS, type OptOutChannel } from '../../../shared/domain/workspace';
 
 export const clients = sqliteTable(
   'clients',

@@ -2,7 +2,7 @@
 // and case type; a type this build does not know yet reaches only all-events webhooks; inactive ones get nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../db';
-import { toStored, type EventRow } from '../../events/event-store';
+import { toStored, type EventRow } from '../../ingest/event-store';
 import { must, startReceiver, startWebhookCore, type ReceivedRequest, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;

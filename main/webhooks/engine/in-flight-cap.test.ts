@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from './delivery-engine';
 import { answer, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
-import { sampleEvent } from '../../events/sample-events';
+import { sampleEvent } from '../../ingest/sample-events';
 
 const EVENTS = 2_000;
 const SETTLE_MS = 30_000;

@@ -4,7 +4,7 @@ import { eventDataSchemas, isEventType } from '../../../shared/domain/events';
 import type { TestResult } from '../../../shared/contract/webhooks';
 import { AppError } from '../../../shared/result';
 import type { Clock } from '../../kernel/clock';
-import { SAMPLE_DATA } from '../../events/sample-events';
+import { SAMPLE_DATA } from '../../ingest/sample-events';
 import { newId } from '../../workspace/records';
 import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
 import type { DeliveryStore } from '../store/delivery-store';

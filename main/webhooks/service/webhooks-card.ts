@@ -1,8 +1,8 @@
 // The Webhooks card's state: how many webhooks are active and whether any is failing (a run of failed attempts,
 // an open circuit, or a receiver that deactivated it with 410 Gone).
-import type { Clock } from '../kernel/clock';
-import type { Webhooks } from '../webhooks/create-webhooks';
-import type { CardState } from './integration-catalog';
+import type { Clock } from '../../kernel/clock';
+import type { Webhooks } from '../create-webhooks';
+import type { IntegrationCardState as CardState } from '../../../shared/domain/integrations';
 
 /** What the card needs to know about one webhook. */
 export interface WebhookCardFacts {

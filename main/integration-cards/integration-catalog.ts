@@ -1,17 +1,19 @@
-// The integration cards of Settings → Integrations. Connectors report their real state here as they land;
-// until one is configured its card says "Not connected".
-import type { IntegrationId, IntegrationSummary } from '../../shared/domain/integrations';
+// The integration cards of Settings → Integrations. This folder only collects: each capability exports its own
+// card source from its front door (webhooks/ today, the CRM connectors and scheduling as they land), and a card
+// without a source says "Not connected".
+import { CONNECTOR_NAMES } from '../../shared/domain/connectors';
+import type { IntegrationCardState, IntegrationId, IntegrationSummary } from '../../shared/domain/integrations';
 import { AppError } from '../../shared/result';
 
 const CATALOG: readonly Omit<IntegrationSummary, 'status' | 'statusDetail'>[] = [
-  { id: 'lawruler', name: 'LawRuler', category: 'crm', description: 'Two-way sync of cases, clients and statuses with LawRuler.' },
-  { id: 'smartadvocate', name: 'SmartAdvocate', category: 'crm', description: 'Two-way sync of cases, contacts, statuses and substatuses with SmartAdvocate.' },
+  { id: 'lawruler', name: CONNECTOR_NAMES.lawruler, category: 'crm', description: 'Two-way sync of cases, clients and statuses with LawRuler.' },
+  { id: 'smartadvocate', name: CONNECTOR_NAMES.smartadvocate, category: 'crm', description: 'Two-way sync of cases, contacts, statuses and substatuses with SmartAdvocate.' },
   { id: 'scheduling', name: 'Scheduling', category: 'scheduling', description: 'Lets voice agents check availability and book appointments (Cal.com).' },
   { id: 'webhooks', name: 'Webhooks', category: 'webhooks', description: 'Signed, retried deliveries of Kayse events to your HTTPS endpoints.' },
 ];
 
 /** A card's live state, as its capability reports it. */
-export type CardState = Pick<IntegrationSummary, 'status' | 'statusDetail'>;
+export type CardState = IntegrationCardState;
 
 /** Where a card's state comes from; cards without a source are "Not connected". */
 export type CardSources = Partial<Record<IntegrationId, () => CardState>>;

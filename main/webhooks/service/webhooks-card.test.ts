@@ -1,8 +1,8 @@
 // The Webhooks card on Settings → Integrations: counts of active webhooks, and "failing" as soon as a receiver
 // fails, opens a circuit or deactivates the webhook with 410 Gone — read through the contract, as the UI does.
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../events/test-ingest';
-import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../webhooks/test-webhooks';
+import { manualClock } from '../../ingest/test-ingest';
+import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 import { webhooksCardState, type WebhookCardFacts } from './webhooks-card';
 
 const healthy: WebhookCardFacts = { active: true, deactivatedReason: null, failingSince: null, circuitOpen: false };
