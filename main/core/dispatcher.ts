@@ -3,6 +3,7 @@
 import { contract, type Contract } from '../../shared/contract';
 import { describeIssues, fail, issuesOf, ok, AppError, type Result } from '../../shared/result';
 import { findProcedure, type Handlers } from '../../shared/rpc';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '../db';
 import type { Logger } from '../log';
 
 export type Dispatch = (path: string, input: unknown) => Promise<Result<unknown>>;
@@ -27,6 +28,13 @@ export function createDispatcher(handlers: Handlers<Contract>, logger: Logger): 
       return ok(output.data);
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      if (isDatabaseBusy(error)) {
+        // Another program held the database past the busy timeout: nothing was written, and trying again is the fix.
+        logger.warn({ path, err: error }, 'database busy');
+        return fail('DATABASE_ERROR', `The database is busy (another program is holding it); nothing was changed. Try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`, {
+          retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+        });
+      }
       logger.error({ path, err: error }, 'handler failed');
       return fail('INTERNAL', `${path} failed: ${error instanceof Error ? error.message : String(error)}. Details are in the log.`);
     }
