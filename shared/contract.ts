@@ -8,6 +8,7 @@ import { transferContract } from './contract/transfer';
 import { demoContract } from './contract/demo';
 import { webhooksContract } from './contract/webhooks';
 import { deliveryLogContract } from './contract/delivery-log';
+import { tableNameSchema } from './domain/tables';
 
 export const contract = {
   ...settingsContract,
@@ -21,7 +22,7 @@ export const contract = {
 
 export const events = {
   /** A write committed; queries reading any of these tables are stale. */
-  'tables.changed': z.object({ tables: z.array(z.string()).min(1) }),
+  'tables.changed': z.object({ tables: z.array(tableNameSchema).min(1) }),
   /** Progress of long work (import, export, demo seeding): one task id per run. */
   'task.progress': z.object({
     taskId: z.string(),

@@ -2,12 +2,13 @@
 // other piece — handler types, preload bridge, HTTP routes, renderer client — is derived from here.
 import type { z } from 'zod';
 import type { Result } from './result';
+import type { TableName } from './domain/tables';
 
 export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
   /** Tables the procedure reads: a `tables.changed` event naming one of them refreshes its queries. */
-  reads: readonly string[];
+  reads: readonly TableName[];
   description: string;
   /** Takes whole files as input (CSV imports): hosts accept a larger request body for it. */
   largeInput?: boolean;

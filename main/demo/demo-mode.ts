@@ -2,6 +2,7 @@
 // real ingest API with its own key, and the wipe. Start, stop and wipe run one at a time.
 import type Database from 'better-sqlite3';
 import { DEMO_RATE_MAX, type DemoStatus, type DemoWipeResult } from '../../shared/contract/demo';
+import type { TableName } from '../../shared/domain/tables';
 import { AppError } from '../../shared/result';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
@@ -25,7 +26,7 @@ export const DEMO_SEED_TASK_KIND = 'demo-seed';
 const MAX_IN_FLIGHT = 4;
 /** While the generator runs, `demo` is announced as changed at most this often (not once per event). */
 const NOTIFY_EVERY_MS = 1000;
-const WIPED_TABLES = ['cases', 'clients', 'case_clients', 'record_changes', 'campaigns', 'agents', 'case_types', 'case_statuses', 'custom_fields', 'events', 'ingest_api_keys', 'demo'];
+const WIPED_TABLES: TableName[] = ['cases', 'clients', 'case_clients', 'record_changes', 'campaigns', 'agents', 'case_types', 'case_statuses', 'custom_fields', 'events', 'ingest_api_keys', 'demo'];
 
 export interface DemoModeDeps {
   sqlite: Database.Database;
@@ -80,7 +81,7 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
   let key: { id: string; apiKey: string } | undefined;
   let seeding = false;
   let queue: Promise<unknown> = Promise.resolve();
-  const changed = (tables: string[]) => events.emit('tables.changed', { tables });
+  const changed = (tables: TableName[]) => events.emit('tables.changed', { tables });
   const timers = deps.timers ?? realTimers;
   let notifyTimer: unknown;
   const activityListeners = new Set<() => void>();

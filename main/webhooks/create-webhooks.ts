@@ -4,6 +4,7 @@
 import { X509Certificate } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WebhookSettings } from '../../shared/contract/webhooks';
+import type { TableName } from '../../shared/domain/tables';
 import { AppError, type FieldIssue } from '../../shared/result';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
@@ -113,9 +114,9 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
   const limits = options.limits ?? DEFAULT_LIMITS;
 
   // Changes are announced at most every 250 ms: at thousands of deliveries a second, lists refresh, not flood.
-  const dirty = new Set<string>();
+  const dirty = new Set<TableName>();
   let changeTimer: NodeJS.Timeout | null = null;
-  const changed = (tables: string[]) => {
+  const changed = (tables: TableName[]) => {
     for (const t of tables) dirty.add(t);
     if (changeTimer) return;
     changeTimer = setTimeout(() => {

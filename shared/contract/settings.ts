@@ -19,13 +19,13 @@ export const settingsContract = {
     list: procedure({
       input: z.undefined(),
       output: z.array(integrationSummarySchema),
-      reads: ['integrations', 'webhooks', 'webhook_attempts'],
+      reads: ['webhooks', 'webhook_attempts'],
       description: 'The integration cards with their status',
     }),
     get: procedure({
       input: z.strictObject({ id: integrationIdSchema }),
       output: integrationSummarySchema,
-      reads: ['integrations', 'webhooks', 'webhook_attempts'],
+      reads: ['webhooks', 'webhook_attempts'],
       description: 'One integration card',
     }),
   },
@@ -42,7 +42,7 @@ export const settingsContract = {
     info: procedure({
       input: z.undefined(),
       output: systemInfoSchema,
-      reads: ['system'],
+      reads: [],
       description: 'Where data, logs and secrets live',
     }),
   },

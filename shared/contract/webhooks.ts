@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { procedure } from '../rpc';
 import { isoDateTimeSchema } from '../domain/events';
 import { deliveryErrorClassSchema, webhookInputSchema, webhookSchema } from '../domain/webhooks';
+import type { TableName } from '../domain/tables';
 
 /**
  * pending: waiting for its next attempt, or being sent right now (its newest attempt has no outcome yet);
@@ -186,8 +187,8 @@ export const destinationCheckSchema = z.object({
   allowlisted: z.boolean(),
 });
 
-const webhookTables = ['webhooks'];
-const logTables = ['webhook_deliveries', 'webhook_attempts'];
+const webhookTables: TableName[] = ['webhooks'];
+const logTables: TableName[] = ['webhook_deliveries', 'webhook_attempts'];
 
 export const webhooksContract = {
   webhooks: {

@@ -1,5 +1,6 @@
 // What the delivery engine is given and what it offers (its implementation is delivery-engine.ts).
 import type { StoredEvent } from '../../../shared/domain/events';
+import type { TableName } from '../../../shared/domain/tables';
 import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
 import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../log';
@@ -40,7 +41,7 @@ export interface DeliveryEngineDeps {
   /** Off in tests that drive time themselves through `settle()`. */
   timers?: boolean;
   /** Something changed that lists show (throttled by the caller). */
-  changed: (tables: string[]) => void;
+  changed: (tables: TableName[]) => void;
 }
 
 export interface DeliveryEngine {

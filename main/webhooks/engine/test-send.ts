@@ -1,6 +1,7 @@
 // "Send a test": one delivery of a sample event marked as a test, sent at once whatever the webhook's state
 // (inactive ones too) and its circuit, logged like any other, its result returned to the caller.
 import { eventDataSchemas, isEventType } from '../../../shared/domain/events';
+import type { TableName } from '../../../shared/domain/tables';
 import type { TestResult } from '../../../shared/contract/webhooks';
 import { AppError } from '../../../shared/result';
 import type { Clock } from '../../kernel/clock';
@@ -26,7 +27,7 @@ export interface TestSendDeps {
   stop: AbortSignal;
   /** False once the engine has closed: nothing more is written. */
   open: () => boolean;
-  changed: (tables: string[]) => void;
+  changed: (tables: TableName[]) => void;
 }
 
 /** The response body excerpt shown with a test result. */

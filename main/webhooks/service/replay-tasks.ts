@@ -4,6 +4,7 @@ import type { EventBus } from '../../kernel/event-bus';
 import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../log';
 import { AppError } from '../../../shared/result';
+import type { TableName } from '../../../shared/domain/tables';
 import { createTaskRegistry } from '../../kernel/task-registry';
 import type { DeliveryEngine } from '../engine/delivery-engine';
 import type { DeliveryStore } from '../store/delivery-store';
@@ -25,7 +26,7 @@ export function createReplayTasks(deps: {
   events: EventBus;
   clock: Clock;
   logger: Logger;
-  changed: (tables: string[]) => void;
+  changed: (tables: TableName[]) => void;
 }): ReplayTasks {
   const registry = createTaskRegistry<{ cancelled: boolean }>(deps.events, 'replay_', 10);
   const running = new Set<{ cancelled: boolean }>();

@@ -1,5 +1,6 @@
 // Removing delivery log rows older than the retention period, in small transactions spaced out on the event
 // loop so that pruning never holds up deliveries (pending ones are never pruned).
+import type { TableName } from '../../../shared/domain/tables';
 import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../log';
 import type { DeliveryStore } from '../store/delivery-store';
@@ -16,7 +17,7 @@ export interface Retention {
   close(): void;
 }
 
-export function createRetention(deps: { deliveries: DeliveryStore; settings: SettingsStore; clock: Clock; logger: Logger; changed: (tables: string[]) => void }): Retention {
+export function createRetention(deps: { deliveries: DeliveryStore; settings: SettingsStore; clock: Clock; logger: Logger; changed: (tables: TableName[]) => void }): Retention {
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   let running: Promise<number> | null = null;

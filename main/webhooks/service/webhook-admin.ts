@@ -2,6 +2,7 @@
 // signing secret (reveal, rotate with a grace period) and the App Key, both kept in the secret store only.
 import type Database from 'better-sqlite3';
 import type { WebhookConfigInput } from '../../../shared/domain/webhooks';
+import type { TableName } from '../../../shared/domain/tables';
 import { AppError, type FieldIssue } from '../../../shared/result';
 import type { Clock } from '../../kernel/clock';
 import { writeTransaction } from '../../db';
@@ -28,7 +29,7 @@ export interface WebhookAdminDeps {
   engine: DeliveryEngine;
   clock: Clock;
   lookup?: Lookup;
-  changed: (tables: string[]) => void;
+  changed: (tables: TableName[]) => void;
 }
 
 export interface WebhookAdmin {

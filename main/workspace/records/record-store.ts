@@ -12,6 +12,7 @@ import {
   type RecordChange,
   type UpsertOutcome,
 } from '../../../shared/domain/workspace';
+import type { TableName } from '../../../shared/domain/tables';
 import { AppError, issuesOf, describeIssues } from '../../../shared/result';
 import type { Clock } from '../../kernel/clock';
 import type { EventBus } from '../../kernel/event-bus';
@@ -63,7 +64,7 @@ export interface RecordStore {
 }
 
 const CASE_SELECT = `SELECT c.*, (SELECT group_concat(client_id) FROM (SELECT client_id FROM case_clients WHERE case_id = c.id ORDER BY is_primary DESC, rowid)) AS client_ids FROM cases c`;
-const RECORD_TABLES = ['cases', 'clients', 'record_changes'];
+const RECORD_TABLES: TableName[] = ['cases', 'clients', 'record_changes'];
 
 class DryRunRollback extends Error {
   constructor(readonly result: unknown) {
