@@ -2,6 +2,7 @@
 import type { settingsContract } from '../../shared/contract/settings';
 import type { SystemInfo } from '../../shared/domain/system';
 import type { Handlers } from '../../shared/rpc';
+import { announceChanged } from '../kernel';
 import type { IntegrationCatalog } from '../integration-cards';
 import type { PreferencesStore } from '../preferences';
 import type { CompanyService } from '../workspace';
@@ -29,7 +30,7 @@ export function settingsHandlers(deps: SettingsDeps): Handlers<typeof settingsCo
       get: () => deps.preferences.get(),
       update: (changes) => {
         const next = deps.preferences.update(changes);
-        deps.events.emit('tables.changed', { tables: ['preferences'] });
+        announceChanged(deps.events, ['preferences']);
         return next;
       },
     },

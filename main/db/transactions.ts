@@ -9,7 +9,11 @@
 // then. Read-only transactions stay deferred: a consistent snapshot that blocks no writer.
 //
 // Nested calls (inside any open transaction) become savepoints of the outer one, whichever kind it is.
+//
+// Write transactions hold the `tables.changed` announcements made inside them until the outermost one commits, and
+// drop them on rollback (main/kernel/tables-changed.ts has the rule).
 import type Database from 'better-sqlite3';
+import { holdAnnouncements } from '../kernel';
 
 /** Connections inside a read transaction started here: a write there would be the upgrade that can't wait. */
 const reading = new WeakSet<Database.Database>();
@@ -25,7 +29,7 @@ export function defineWriteTransaction<A extends unknown[], R>(sqlite: Database.
   const run = sqlite.transaction(fn).immediate;
   return (...args) => {
     refuseWriteInRead(sqlite);
-    return run(...args);
+    return holdAnnouncements(() => run(...args));
   };
 }
 
@@ -46,7 +50,7 @@ export function defineReadTransaction<A extends unknown[], R>(sqlite: Database.D
 /** Runs `work` now in a write transaction: committed when it returns, rolled back when it throws. */
 export function writeTransaction<T>(sqlite: Database.Database, work: () => T): T {
   refuseWriteInRead(sqlite);
-  return sqlite.transaction(work).immediate();
+  return holdAnnouncements(() => sqlite.transaction(work).immediate());
 }
 
 /** Runs `work` now in a read-only snapshot transaction: every read inside sees the same committed state. */

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { DEMO_RATE_MAX, type DemoStatus, type DemoWipeResult } from '../../shared/contract/demo';
 import type { TableName } from '../../shared/domain/tables';
 import { AppError } from '../../shared/result';
+import { announceChanged } from '../kernel';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
 import type { Ingest } from '../ingest';
@@ -81,7 +82,7 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
   let key: { id: string; apiKey: string } | undefined;
   let seeding = false;
   let queue: Promise<unknown> = Promise.resolve();
-  const changed = (tables: TableName[]) => events.emit('tables.changed', { tables });
+  const changed = (tables: TableName[]) => announceChanged(events, tables);
   const timers = deps.timers ?? realTimers;
   let notifyTimer: unknown;
   const activityListeners = new Set<() => void>();

@@ -2,6 +2,7 @@
 // and cases through the record store (origin "demo", every row flagged is_demo) in batches, one transaction
 // each, giving the event loop a turn in between so progress reaches the UI.
 import { AppError } from '../../shared/result';
+import { announceChanged } from '../kernel';
 import type { EventBus } from '../kernel/event-bus';
 import type { AgentRepository, CampaignRepository } from '../workspace';
 import type { CaseTypeCatalog, RecordStore, WriteContext } from '../workspace/records';
@@ -70,7 +71,7 @@ export async function seedDemoWorkspace(deps: SeedDeps, options: SeedOptions = {
   onProgress?.('case types, campaigns and agents', 0, total);
 
   for (const spec of DEMO_CASE_TYPES) deps.caseTypes.create(spec.input, { isDemo: true });
-  deps.events.emit('tables.changed', { tables: ['case_types', 'case_statuses', 'custom_fields'] });
+  announceChanged(deps.events, ['case_types', 'case_statuses', 'custom_fields']);
   const campaignIds = new Map<string, string>();
   for (const spec of DEMO_CAMPAIGNS) {
     const caseTypeId = deps.caseTypes.byName(spec.caseType)!.id;

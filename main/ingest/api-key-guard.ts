@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IngestKey } from '../../shared/contract/events';
 import type { EventBus } from '../kernel/event-bus';
+import { announceChanged } from '../kernel';
 import type { ApiKeyStore } from './api-key-store';
 import { sendError } from './http-errors';
 import type { RateLimiter } from './rate-limiter';
@@ -39,7 +40,7 @@ export function createApiKeyGuard(keys: ApiKeyStore, limiter: RateLimiter, event
       );
     }
     request.ingestKey = auth.key;
-    if (keys.touch(auth.key.id)) events.emit('tables.changed', { tables: ['ingest_api_keys'] });
+    if (keys.touch(auth.key.id)) announceChanged(events, ['ingest_api_keys']);
     return undefined;
   };
 }

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { IngestStatus } from '../../shared/contract/events';
+import { announceChanged } from '../kernel';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
@@ -42,7 +43,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   let starting: Promise<unknown> | undefined;
   let status: IngestStatus = NOT_LISTENING;
 
-  const changed = () => deps.events.emit('tables.changed', { tables: ['ingest'] });
+  const changed = () => announceChanged(deps.events, ['ingest']);
 
   return {
     ...service,

@@ -2,6 +2,7 @@
 import type { eventsContract } from '../../shared/contract/events';
 import { AppError } from '../../shared/result';
 import type { Handlers } from '../../shared/rpc';
+import { announceChanged } from '../kernel';
 import type { EventBus } from '../kernel/event-bus';
 import type { Ingest } from './create-ingest';
 
@@ -14,7 +15,7 @@ const utc = (iso: string | undefined) => (iso === undefined ? undefined : new Da
 
 /** The contract's `events`, `ingestKeys` and `ingest` namespaces over the ingest capability. */
 export function eventsHandlers({ ingest, events }: EventsDeps): Handlers<typeof eventsContract> {
-  const keysChanged = () => events.emit('tables.changed', { tables: ['ingest_api_keys'] });
+  const keysChanged = () => announceChanged(events, ['ingest_api_keys']);
   return {
     events: {
       list: (input) => ingest.store.list({ ...input, from: utc(input.from), to: utc(input.to) }),

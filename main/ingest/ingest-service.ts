@@ -5,6 +5,7 @@ import type { StoredEvent } from '../../shared/domain/events';
 import { AppError, describeIssues } from '../../shared/result';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
+import { announceChanged } from '../kernel';
 import type { Logger } from '../log';
 import type { RecordStore } from '../workspace/records';
 import { parseEventsBody, validEvents } from './event-parser';
@@ -109,7 +110,7 @@ export function createIngestService({ sqlite, store, records, clock, events, log
       }
       const fresh = outcomes.filter((o) => !o.duplicate);
       if (fresh.length > 0) {
-        events.emit('tables.changed', { tables: ['events'] });
+        announceChanged(events, ['events']);
         for (const o of fresh) notify(o.event);
       }
       return { batch: parsed.batch, outcomes };

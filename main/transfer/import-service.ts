@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contract/transfer';
 import type { CaseUpsert } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/result';
+import { announceChanged } from '../kernel';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
@@ -96,7 +97,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       chunkSize,
       keysOf: (row: CsvRow) => recordKeysOf(plan, row, source),
       onProgress,
-      onChanged: () => events.emit('tables.changed', { tables: ['cases', 'case_clients', 'record_changes'] }),
+      onChanged: () => announceChanged(events, ['cases', 'case_clients', 'record_changes']),
       signal: shutdown.signal,
     };
     const runner = { records };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ImportKind, ImportMapping } from '../../shared/contract/transfer';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
+import { announceChanged } from '../kernel';
 import { fileShape, headerKeys } from './file-shape';
 
 export interface MappingStore {
@@ -37,7 +38,7 @@ export function createMappingStore(sqlite: Database.Database, clock: Clock, even
       const keys = headerKeys(columns);
       const byKey = Object.fromEntries(columns.map((column, i) => [keys[i]!, Object.hasOwn(mapping, column) ? (mapping[column] ?? null) : null]));
       q.put.run(kind, fileShape(columns), JSON.stringify(byKey), clock.now().toISOString());
-      events.emit('tables.changed', { tables: ['import_mappings'] });
+      announceChanged(events, ['import_mappings']);
     },
   };
 }

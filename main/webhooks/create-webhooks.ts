@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { WebhookSettings } from '../../shared/contract/webhooks';
 import type { TableName } from '../../shared/domain/tables';
 import { AppError, type FieldIssue } from '../../shared/result';
+import { announceChanged } from '../kernel';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
 import type { Ingest } from '../ingest';
@@ -123,7 +124,7 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
       changeTimer = null;
       const list = [...dirty];
       dirty.clear();
-      if (list.length > 0) deps.events.emit('tables.changed', { tables: list });
+      if (list.length > 0) announceChanged(deps.events, list);
     }, CHANGE_THROTTLE_MS);
     changeTimer.unref();
   };

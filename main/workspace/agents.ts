@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Agent, agentInputSchema } from '../../shared/domain/workspace';
 import type { AgentUpdate } from '../../shared/domain/workspace-views';
 import { AppError } from '../../shared/result';
+import { announceChanged } from '../kernel';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
 import { newId } from './records';
@@ -80,7 +81,7 @@ export function createAgentRepository(sqlite: Database.Database, clock: Clock, e
       check(input);
       const id = newId();
       q.insert.run(id, input.name, input.campaignId, input.appointmentBooking ? 1 : 0, input.eventTypeId, clock.now().toISOString(), isDemo ? 1 : 0);
-      events.emit('tables.changed', { tables: ['agents'] });
+      announceChanged(events, ['agents']);
       return get(id)!;
     },
     update({ id, ...changes }) {
@@ -97,7 +98,7 @@ export function createAgentRepository(sqlite: Database.Database, clock: Clock, e
       if (same) return current;
       check(next);
       q.update.run(next.name, next.campaignId, next.appointmentBooking ? 1 : 0, next.eventTypeId, id);
-      events.emit('tables.changed', { tables: ['agents'] });
+      announceChanged(events, ['agents']);
       return get(id)!;
     },
   };

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Campaign, campaignInputSchema } from '../../shared/domain/workspace';
 import type { CampaignUpdate } from '../../shared/domain/workspace-views';
 import { AppError } from '../../shared/result';
+import { announceChanged } from '../kernel';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
 import { newId, type CaseTypeCatalog } from './records';
@@ -67,7 +68,7 @@ export function createCampaignRepository(sqlite: Database.Database, caseTypes: C
       const id = newId();
       check(input, id);
       q.insert.run(id, input.name, input.caseTypeId, input.active ? 1 : 0, clock.now().toISOString(), isDemo ? 1 : 0);
-      events.emit('tables.changed', { tables: ['campaigns'] });
+      announceChanged(events, ['campaigns']);
       return get(id)!;
     },
     update({ id, ...changes }) {
@@ -81,7 +82,7 @@ export function createCampaignRepository(sqlite: Database.Database, caseTypes: C
       if (next.name === current.name && next.caseTypeId === current.caseTypeId && next.active === current.active) return current;
       check(next, id);
       q.update.run(next.name, next.caseTypeId, next.active ? 1 : 0, id);
-      events.emit('tables.changed', { tables: ['campaigns'] });
+      announceChanged(events, ['campaigns']);
       return get(id)!;
     },
   };

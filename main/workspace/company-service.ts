@@ -4,6 +4,7 @@ import type { Company, CompanyUpdate } from '../../shared/domain/company';
 import { isIanaTimeZone } from '../../shared/domain/company';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
+import { announceChanged } from '../kernel';
 import { schema, type Db } from '../db';
 
 const COMPANY_ID = 1;
@@ -33,7 +34,7 @@ export function createCompanyService(db: Db, clock: Clock, events: EventBus): Co
         .set({ name: input.name, timezone: input.timezone, updatedAt: clock.now().toISOString() })
         .where(eq(schema.company.id, COMPANY_ID))
         .run();
-      events.emit('tables.changed', { tables: ['company'] });
+      announceChanged(events, ['company']);
       return get();
     },
   };

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { workspaceContract } from '../../shared/contract/workspace';
 import type { Handlers } from '../../shared/rpc';
+import { announceChanged } from '../kernel';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/event-bus';
 import type { Logger } from '../log';
@@ -40,7 +41,7 @@ export function workspaceHandlers({ workspace, sqlite, clock, events, logger }: 
       list: () => caseTypes.list(),
       create: (input) => {
         const created = caseTypes.create(input);
-        events.emit('tables.changed', { tables: ['case_types', 'case_statuses', 'custom_fields'] });
+        announceChanged(events, ['case_types', 'case_statuses', 'custom_fields']);
         return created;
       },
     },

@@ -17,6 +17,7 @@ import { AppError, issuesOf, describeIssues } from '../../../shared/result';
 import type { Clock } from '../../kernel/clock';
 import type { EventBus } from '../../kernel/event-bus';
 import { writeTransaction } from '../../db';
+import { announceChanged } from '../../kernel';
 import type { CaseTypeCatalog } from './case-type-catalog';
 import { createCaseNumberAllocator } from './case-numbers';
 import {
@@ -115,7 +116,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     depth += 1;
     try {
       const result = writeTransaction(sqlite, work);
-      if (dirty) events.emit('tables.changed', { tables: RECORD_TABLES });
+      if (dirty) announceChanged(events, RECORD_TABLES);
       return result;
     } finally {
       depth -= 1;
