@@ -1,17 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { demoStateFile } from './demo-state-file';
 
-const dirs: ReturnType<typeof makeTempDir>[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) d.remove();
-});
-function dir() {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d.dir;
-}
+const cleanup = useCleanup();
+const dir = () => cleanup.tempDir();
 
 describe('demo state file', () => {
   it('remembers the demo key ids and the rate across restarts', () => {

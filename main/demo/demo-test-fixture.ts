@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Core } from '../core';
 import type { Clock } from '../kernel/clock';
+import type { ManualClock } from '../test-support/clock';
 import { startTestCore } from '../test-support/test-core';
 import { createDemoMode, type DemoMode } from './demo-mode';
 import type { Timers } from './generator';
@@ -58,7 +59,7 @@ export function countingTimers(): TestTimers {
 }
 
 /** Timers the test fires by hand, earliest due first (then in the order set), with the clock moved to when each was due. */
-export function manualTimers(clock: { now(): Date; tick(ms: number): void }): TestTimers & { fire(): void; nextDue(): number | undefined } {
+export function manualTimers(clock: Pick<ManualClock, 'now' | 'advance'>): TestTimers & { fire(): void; nextDue(): number | undefined } {
   interface Pending {
     fn: () => void;
     due: number;
@@ -90,7 +91,7 @@ export function manualTimers(clock: { now(): Date; tick(ms: number): void }): Te
       const next = earliest();
       if (!next) throw new Error('no timer is pending');
       queue.splice(queue.indexOf(next), 1);
-      clock.tick(Math.max(0, next.due - clock.now().getTime()));
+      clock.advance(Math.max(0, next.due - clock.now().getTime()));
       next.fn();
       changed.emit();
     },

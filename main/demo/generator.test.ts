@@ -1,23 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { eventDataSchemas, type EventType } from '../../shared/domain/events';
-import { manualClock } from '../workspace/workspace-test-fixture';
+import { manualClock } from '../test-support/clock';
 import { DEMO_CASE_TYPES } from './demo-catalog';
 import type { DemoWorld } from './demo-world';
-import { manualTimers, startDemoCore, type DemoCore } from './demo-test-fixture';
+import { manualTimers, startDemoCore } from './demo-test-fixture';
 import { createScenarioFactory, type DemoStep } from './event-factory';
 import { startDemoGenerator } from './generator';
 import type { IngestPoster, PostOutcome } from './ingest-poster';
 import { createRng } from './prng';
 
-const running: DemoCore[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 
 describe('demo generator against the real ingest API', () => {
   it('posts events that land in the events table, marked demo and valid, moves cases on, and leaves no timer after stop', async () => {
-    const t = await startDemoCore();
-    running.push(t);
+    const t = cleanup.use(await startDemoCore());
     const status = await t.demo.start({ ratePerMinute: 6000, seed: true });
     expect(status.generator).toMatchObject({ running: true, ratePerMinute: 6000 });
     const keyId = t.sqlite.prepare(`SELECT id FROM ingest_api_keys WHERE name = 'Demo generator' AND revoked_at IS NULL`).pluck().get() as string;
@@ -56,8 +53,7 @@ describe('demo generator against the real ingest API', () => {
   });
 
   it('stops by itself, saying why, when its key is revoked', async () => {
-    const t = await startDemoCore();
-    running.push(t);
+    const t = cleanup.use(await startDemoCore());
     await t.demo.start({ ratePerMinute: 6000, seed: true });
     await t.waitFor(() => t.demo.status().generator.posted >= 3, 'a few events');
     const key = t.core.ingest.keys.list().find((k) => k.name === 'Demo generator')!;
@@ -76,10 +72,9 @@ describe('demo generator against the real ingest API', () => {
 
 describe('demo status announcements', () => {
   it("announce accepted activity once per second on the demo mode's clock, not once per request", async () => {
-    const clock = manualClock();
+    const clock = manualClock('2025-03-01T09:00:00.000Z');
     const timers = manualTimers(clock);
-    const t = await startDemoCore({ clients: 20, cases: 20, clock, timers });
-    running.push(t);
+    const t = cleanup.use(await startDemoCore({ clients: 20, cases: 20, clock, timers }));
     const announced: string[][] = [];
     t.core.events.on('tables.changed', ({ tables }) => announced.push(tables));
     await t.demo.start({ ratePerMinute: 6000, seed: true }); // the first request goes out at once
@@ -166,7 +161,7 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('demo generator pacing', () => {
   it('never has more than 4 requests in flight, however slow the API and however long it runs', async () => {
-    const clock = manualClock();
+    const clock = manualClock('2025-03-01T09:00:00.000Z');
     const manual = manualTimers(clock);
     const api = heldPoster();
     const generator = startDemoGenerator({
@@ -193,7 +188,7 @@ describe('demo generator pacing', () => {
   });
 
   it('keeps to the rate on the injected clock, and a new rate applies at once', async () => {
-    const clock = manualClock();
+    const clock = manualClock('2025-03-01T09:00:00.000Z');
     const manual = manualTimers(clock);
     const api = heldPoster();
     const generator = startDemoGenerator({ poster: api.poster, world: smallWorld(), factory: createScenarioFactory(createRng(9), 't'), clock, timers: manual, ratePerMinute: 60 });

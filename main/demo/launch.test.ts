@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startDemoCore, type DemoCore } from './demo-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
+import { startDemoCore } from './demo-test-fixture';
 import { demoRequested, startDemoAtLaunch } from './launch';
 
-const running: DemoCore[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 async function start() {
-  const t = await startDemoCore({ clients: 20, cases: 20 });
-  running.push(t);
+  const t = cleanup.use(await startDemoCore({ clients: 20, cases: 20 }));
   return t;
 }
 

@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../core';
-import { manualClock } from '../workspace/workspace-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
+import { manualClock } from '../test-support/clock';
 import { createAgentRepository, createCampaignRepository } from '../workspace';
 import { startTestCore } from '../test-support/test-core';
 import { seedDemoWorkspace, type SeedOptions } from './seed-workspace';
 
-const cores: (Core & { cleanup(): Promise<void> })[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.cleanup();
-});
+const cleanup = useCleanup();
 
 function start() {
-  const core = startTestCore({ fileSecrets: true, clock: manualClock() });
-  cores.push(core);
+  const core = cleanup.use(startTestCore({ fileSecrets: true, clock: manualClock('2025-03-01T09:00:00.000Z') }));
   const { sqlite } = core.database;
   const deps = {
     caseTypes: core.workspace.caseTypes,

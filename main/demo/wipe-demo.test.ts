@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { sampleEvent } from '../ingest/sample-events';
 import { createDemoMode } from './demo-mode';
 import { startDemoCore, type DemoCore } from './demo-test-fixture';
 
-const running: DemoCore[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 async function start() {
-  const t = await startDemoCore({ clients: 80, cases: 80 });
-  running.push(t);
+  const t = cleanup.use(await startDemoCore({ clients: 80, cases: 80 }));
   return t;
 }
 

@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EventSummary } from '../../shared/domain/events';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { startTestCore } from '../test-support/test-core';
 import { sampleEvent } from './sample-events';
-import { manualClock } from './test-ingest';
+import { manualClock } from '../test-support/clock';
 
-const cores: ReturnType<typeof startTestCore>[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.cleanup();
-});
+const cleanup = useCleanup();
 function start() {
   const clock = manualClock();
-  const core = startTestCore({ fileSecrets: true, clock });
-  cores.push(core);
+  const core = cleanup.use(startTestCore({ fileSecrets: true, clock }));
   return { core, clock };
-}
-async function value<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error!.message);
-  return r.value as T;
 }
 
 describe('events, ingestKeys and ingest procedures', () => {
@@ -31,30 +22,28 @@ describe('events, ingestKeys and ingest procedures', () => {
     const ended = await accept('call_ended', { campaign_id: 'camp_b' });
     const sms = await accept('message_sent', { campaign_id: null });
 
-    const all = await value<{ rows: EventSummary[]; total: number }>(core.dispatch('events.list', {}));
+    const all = await core.api.events.list({});
     expect(all.total).toBe(3);
     expect(all.rows.map((r) => r.id)).toEqual([sms, ended, started]);
-    const calls = await value<{ rows: EventSummary[] }>(core.dispatch('events.list', { type: 'call_ended' }));
+    const calls = await core.api.events.list({ type: 'call_ended' });
     expect(calls.rows.map((r) => r.id)).toEqual([ended]);
-    const campaign = await value<{ rows: EventSummary[] }>(core.dispatch('events.list', { campaignId: 'camp_pi_2026' }));
+    const campaign = await core.api.events.list({ campaignId: 'camp_pi_2026' });
     expect(campaign.rows.map((r) => r.id)).toEqual([started]);
-    const window = await value<{ rows: EventSummary[]; total: number }>(
-      core.dispatch('events.list', { from: '2026-11-26T15:01:30-05:00', to: '2026-11-26T20:03:00Z' }),
-    );
+    const window = await core.api.events.list({ from: '2026-11-26T15:01:30-05:00', to: '2026-11-26T20:03:00Z' });
     expect(window.rows.map((r) => r.id)).toEqual([ended]);
-    const page = await value<{ rows: EventSummary[]; total: number }>(core.dispatch('events.list', { offset: 1, limit: 1 }));
+    const page = await core.api.events.list({ offset: 1, limit: 1 });
     expect(page).toMatchObject({ total: 3, rows: [{ id: ended }] });
 
-    const one = await value<{ data: Record<string, unknown> }>(core.dispatch('events.get', { id: ended }));
+    const one = await core.api.events.get({ id: ended });
     expect(one).toMatchObject({ id: ended, type: 'call_ended', campaignId: 'camp_b', data: { end_reason: 'caller_hangup' } });
-    expect(await core.dispatch('events.get', { id: 'evt_missing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.api.raw.events.get({ id: 'evt_missing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('refuse a page over 500 and an unknown type filter by name', async () => {
     const { core } = start();
-    const big = await core.dispatch('events.list', { limit: 501 });
+    const big = await core.api.raw.events.list({ limit: 501 });
     expect(big).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'limit', message: 'limit is at most 500' }] } } });
-    const type = await core.dispatch('events.list', { type: 'call_teleported' });
+    const type = await core.api.raw.events.list({ type: 'call_teleported' });
     expect(type).toMatchObject({ ok: false, error: { details: { issues: [{ path: 'type', message: expect.stringContaining('valid types: call_started') }] } } });
   });
 
@@ -62,30 +51,28 @@ describe('events, ingestKeys and ingest procedures', () => {
     const { core } = start();
     const changed: string[][] = [];
     core.events.on('tables.changed', ({ tables }) => changed.push(tables));
-    const created = await value<{ apiKey: string; key: { id: string; rateLimitPerMinute: number } }>(
-      core.dispatch('ingestKeys.create', { name: 'Voice platform', rateLimitPerMinute: 120 }),
-    );
+    const created = await core.api.ingestKeys.create({ name: 'Voice platform', rateLimitPerMinute: 120 });
     expect(created.key.rateLimitPerMinute).toBe(120);
-    expect(await core.dispatch('ingestKeys.create', { name: 'voice platform' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await core.dispatch('ingestKeys.create', { name: ' ', rateLimitPerMinute: 0 })).toMatchObject({
+    expect(await core.api.raw.ingestKeys.create({ name: 'voice platform' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await core.api.raw.ingestKeys.create({ name: ' ', rateLimitPerMinute: 0 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'name' }, { path: 'rateLimitPerMinute' }] } },
     });
-    const revoked = await value<{ revokedAt: string | null }>(core.dispatch('ingestKeys.revoke', { id: created.key.id }));
+    const revoked = await core.api.ingestKeys.revoke({ id: created.key.id });
     expect(revoked.revokedAt).toBe('2026-11-26T20:00:00.000Z');
-    const list = await value<{ name: string; revokedAt: string | null }[]>(core.dispatch('ingestKeys.list', undefined));
+    const list = await core.api.ingestKeys.list();
     expect(list).toEqual([expect.objectContaining({ name: 'Voice platform', revokedAt: '2026-11-26T20:00:00.000Z' })]);
     expect(changed.filter((t) => t.includes('ingest_api_keys'))).toHaveLength(2);
-    expect(await core.dispatch('ingestKeys.revoke', { id: 'key_missing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.api.raw.ingestKeys.revoke({ id: 'key_missing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // The name is free again once its key is revoked.
-    expect((await core.dispatch('ingestKeys.create', { name: 'Voice platform' })).ok).toBe(true);
+    expect((await core.api.raw.ingestKeys.create({ name: 'Voice platform' })).ok).toBe(true);
   });
 
   it('report where the ingest API listens, and stop it when the core closes', async () => {
     const { core } = start();
-    expect(await value(core.dispatch('ingest.status', undefined))).toMatchObject({ listening: false, url: null });
+    expect(await core.api.ingest.status()).toMatchObject({ listening: false, url: null });
     const status = await core.ingest.listen({ port: 0 });
-    expect(await value(core.dispatch('ingest.status', undefined))).toEqual({
+    expect(await core.api.ingest.status()).toEqual({
       listening: true,
       url: `http://127.0.0.1:${status.port}`,
       host: '127.0.0.1',
@@ -113,6 +100,6 @@ describe('events, ingestKeys and ingest procedures', () => {
     const other = start().core;
     await expect(other.ingest.listen({ port: first.port! })).rejects.toThrow(new RegExp(`Port ${first.port} on 127.0.0.1 is already in use`));
     expect(other.ingest.status()).toMatchObject({ listening: false, error: expect.stringContaining('--ingest-port') });
-    expect((await other.dispatch('events.list', {})).ok).toBe(true);
+    expect((await other.api.raw.events.list({})).ok).toBe(true);
   });
 });

@@ -1,16 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { createGroupCommitter } from './group-commit';
 
-const dirs: ReturnType<typeof makeTempDir>[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) d.remove();
-});
+const cleanup = useCleanup();
 function open() {
-  const temp = makeTempDir();
-  dirs.push(temp);
-  const sqlite = new Database(`${temp.dir}/t.db`);
+  const sqlite = new Database(`${cleanup.tempDir()}/t.db`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');
   return sqlite;

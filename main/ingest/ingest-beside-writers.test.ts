@@ -3,8 +3,9 @@
 // its attempt log's writer thread commits on its own connection. Events carry ids (idempotency keys), as the voice
 // platform sends them: the store looks each key up before it inserts, a read before the write.
 import { Pool } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
-import { recordProgress, taskFinished } from '../transfer/transfer-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
+import { watchTasks } from '../test-support/tasks';
 import { answer, startReceiver, startWebhookCore, type Receiver } from '../webhooks/test-webhooks';
 import { sampleEvent } from './sample-events';
 
@@ -18,22 +19,15 @@ const IMPORTED_CLIENTS = 20_000;
 /** Every phase together must end well within the test's timeout; a stuck request fails the test, not hangs it. */
 const DEADLINE_MS = 45_000;
 
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+const cleanup = useCleanup();
 
 describe('ingest beside the webhook engine and an import', () => {
   it('acknowledges and stores every event, single and batched, and every record PUT: no refusals', async () => {
-    const receiver: Receiver = await startReceiver(answer(200, 'ok'));
-    cleanups.push(() => receiver.close());
-    const t = await startWebhookCore({ logLevel: 'silent' });
-    cleanups.push(() => t.cleanup());
+    const receiver: Receiver = cleanup.use(await startReceiver(answer(200, 'ok')));
+    const t = cleanup.use(await startWebhookCore({ logLevel: 'silent' }));
     await t.createWebhook({ url: receiver.url });
 
-    const pool = new Pool(t.url, { connections: CONCURRENCY, headersTimeout: 15_000, bodyTimeout: 15_000 });
-    cleanups.push(() => pool.close());
+    const pool = cleanup.use(new Pool(t.url, { connections: CONCURRENCY, headersTimeout: 15_000, bodyTimeout: 15_000 }));
     const deadline = Date.now() + DEADLINE_MS;
     const statuses: Record<string, number> = {};
     const refusals: string[] = [];
@@ -54,11 +48,10 @@ describe('ingest beside the webhook engine and an import', () => {
     const single = (id: string) => request('POST', '/v1/events', sampleEvent('call_ended', { id }));
 
     // The second writer: a CSV import of clients, chunk after chunk, from start to end of the ingest below.
-    const progress = recordProgress(t.core);
+    const tasks = watchTasks(t.core.events);
     const csv = ['id,first name', ...Array.from({ length: IMPORTED_CLIENTS }, (_, i) => `C${i},Client ${i}`)].join('\r\n');
-    const imported = await t.core.dispatch('imports.run', { kind: 'clients', fileName: 'clients.csv', csv, mapping: { id: 'externalId', 'first name': 'firstName' } });
-    if (!imported.ok) throw new Error(imported.error.message);
-    const importDone = taskFinished(t.core, (imported.value as { taskId: string }).taskId, progress, DEADLINE_MS);
+    const imported = await t.core.api.imports.run({ kind: 'clients', fileName: 'clients.csv', csv, mapping: { id: 'externalId', 'first name': 'firstName' } });
+    const importDone = tasks.finished(imported.taskId, DEADLINE_MS);
 
     for (let i = 0; i < SEQUENTIAL; i += 1) await single(`seq_${i}`);
     await Promise.all([

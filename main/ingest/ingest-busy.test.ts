@@ -1,30 +1,24 @@
 // When a write truly can't proceed (another program holds the database's write lock for longer than the busy
 // timeout), the ingest API says so with 503 DATABASE_ERROR and a Retry-After, stores nothing, and the retry works.
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { BUSY_RETRY_AFTER_SECONDS } from '../db';
 import { sampleEvent } from './sample-events';
-import { errorOf, startIngest, type IngestTest } from './test-ingest';
+import { errorOf, startIngest } from './test-ingest';
 
-const running: IngestTest[] = [];
-const holders: Database.Database[] = [];
-afterEach(async () => {
-  for (const db of holders.splice(0)) db.close();
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 
 /** Another connection (another program, as far as SQLite can tell) holding the write lock until released. */
 function holdWriteLock(file: string) {
-  const db = new Database(file);
-  holders.push(db);
+  const db = cleanup.use(new Database(file));
   db.exec('BEGIN IMMEDIATE');
   return { release: () => db.exec('ROLLBACK') };
 }
 
 describe('a database locked by another program', () => {
   it('refuses events and record PUTs with 503 DATABASE_ERROR and Retry-After, storing nothing; the retry is stored once', async () => {
-    const t = await startIngest({ busyTimeoutMs: 100, logLevel: 'silent' });
-    running.push(t);
+    const t = cleanup.use(await startIngest({ busyTimeoutMs: 100, logLevel: 'silent' }));
     const lock = holdWriteLock(t.core.database.sqlite.name);
     const event = sampleEvent('call_ended', { id: 'call_8f2k_ended' });
 

@@ -1,17 +1,13 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { EVENT_TYPES } from '../../shared/domain/events';
 import { sampleEvent } from './sample-events';
-import { errorOf, startIngest, type IngestTest } from './test-ingest';
+import { errorOf, startIngest } from './test-ingest';
 
-const running: IngestTest[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 async function start(options?: Parameters<typeof startIngest>[0]) {
-  const t = await startIngest(options);
-  running.push(t);
-  return t;
+  return cleanup.use(await startIngest(options));
 }
 
 describe('POST /v1/events', () => {

@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { sampleEvent } from './sample-events';
-import { errorOf, startIngest, type IngestTest } from './test-ingest';
+import { errorOf, startIngest } from './test-ingest';
 
-const running: IngestTest[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 async function start() {
-  const t = await startIngest();
-  running.push(t);
-  return t;
+  return cleanup.use(await startIngest());
 }
 
 describe('retried POSTs', () => {

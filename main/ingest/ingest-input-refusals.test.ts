@@ -2,18 +2,14 @@
 // object prototypes, addresses fastify can't route; every answer in the documented shape, after the key check.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { sampleEvent } from './sample-events';
 import { errorOf, startIngest, type IngestTest } from './test-ingest';
 
-const running: IngestTest[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 async function start() {
-  const t = await startIngest();
-  running.push(t);
-  return t;
+  return cleanup.use(await startIngest());
 }
 
 /** A JSON text with raw bytes spliced in where `@@` stands. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from './rate-limiter';
-import { manualClock } from './test-ingest';
+import { manualClock } from '../test-support/clock';
 
 describe('rate limiter', () => {
   it('allows a minute of requests at once, then refills continuously', () => {

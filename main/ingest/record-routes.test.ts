@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { sampleEvent } from './sample-events';
-import { errorOf, startIngest, type IngestTest } from './test-ingest';
+import { errorOf, startIngest } from './test-ingest';
 
-const running: IngestTest[] = [];
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.cleanup();
-});
+const cleanup = useCleanup();
 async function start() {
-  const t = await startIngest();
-  running.push(t);
+  const t = cleanup.use(await startIngest());
   t.core.workspace.caseTypes.create({
     name: 'Personal Injury',
     statuses: ['New Lead', 'Qualified', 'Signed'],

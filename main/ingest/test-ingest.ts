@@ -1,14 +1,7 @@
 // Test kit: a real core on a temp dir with its ingest API on a free loopback port, an API key, and helpers
 // that POST/PUT over real HTTP. Only tests import this.
 import type { CoreOptions } from '../core';
-import type { Clock } from '../kernel/clock';
 import { startTestCore } from '../test-support/test-core';
-
-/** A clock tests move by hand. */
-export function manualClock(start = '2026-11-26T20:00:00.000Z'): Clock & { advance(ms: number): void } {
-  let now = new Date(start).getTime();
-  return { now: () => new Date(now), advance: (ms) => (now += ms) };
-}
 
 export interface IngestTestOptions extends Partial<CoreOptions> {
   /** False: the real keychain instead of the encrypted-file store (the default here). */

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Case, CaseType } from '../../shared/domain/workspace';
-import type { CaseDetail } from '../../shared/domain/workspace-views';
-import { startWorkspaceCore, type WorkspaceCore } from './workspace-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { refusal } from '../test-support/api';
+import { useCleanup } from '../test-support/use-cleanup';
+import { startWorkspaceCore } from './workspace-test-fixture';
 
-const started: WorkspaceCore[] = [];
-afterEach(async () => {
-  for (const w of started.splice(0)) await w.core.cleanup();
-});
+const cleanup = useCleanup();
 
 async function startWithCase() {
-  const w = startWorkspaceCore();
-  started.push(w);
-  const type = await w.call<CaseType>('caseTypes.create', {
+  const w = cleanup.use(startWorkspaceCore());
+  const type = await w.api.caseTypes.create({
     name: 'Auto Accident',
     statuses: ['New Lead', 'Signed', 'Closed'],
     fields: [
@@ -29,12 +25,12 @@ async function startWithCase() {
 
 describe('cases.setStatus', () => {
   it('moves a case by status name or id, as a console change, and announces it', async () => {
-    const { call, created, type, changed } = await startWithCase();
-    const signed = await call<Case>('cases.setStatus', { id: created.id, status: 'signed', expectedVersion: 1 });
+    const { api, created, type, changed } = await startWithCase();
+    const signed = await api.cases.setStatus({ id: created.id, status: 'signed', expectedVersion: 1 });
     expect(signed).toMatchObject({ status: 'Signed', version: 2 });
-    const closed = await call<Case>('cases.setStatus', { id: created.id, status: type.statuses[2]!.id, expectedVersion: 2 });
+    const closed = await api.cases.setStatus({ id: created.id, status: type.statuses[2]!.id, expectedVersion: 2 });
     expect(closed).toMatchObject({ status: 'Closed', version: 3 });
-    const { history } = await call<CaseDetail>('cases.get', { id: created.id });
+    const { history } = await api.cases.get({ id: created.id });
     expect(history[0]).toMatchObject({ origin: 'console', version: 3, changes: { status: { old: 'Signed', new: 'Closed' } } });
     expect(changed).toEqual([
       ['cases', 'clients', 'record_changes'],
@@ -43,10 +39,10 @@ describe('cases.setStatus', () => {
   });
 
   it('refuses a change made on a stale version with CONFLICT saying to reload, changing nothing', async () => {
-    const { call, refuse, created, rows } = await startWithCase();
-    await call('cases.setStatus', { id: created.id, status: 'Signed', expectedVersion: 1 });
+    const { api, created, rows } = await startWithCase();
+    await api.cases.setStatus({ id: created.id, status: 'Signed', expectedVersion: 1 });
     const before = { cases: rows('cases'), changes: rows('record_changes') };
-    const stale = await refuse('cases.setStatus', { id: created.id, status: 'Closed', expectedVersion: 1 });
+    const stale = await refusal(api.raw.cases.setStatus({ id: created.id, status: 'Closed', expectedVersion: 1 }));
     expect(stale.code).toBe('CONFLICT');
     expect(stale.message).toMatch(/Reload/);
     expect(stale.details).toEqual({ currentVersion: 2, expectedVersion: 1 });
@@ -55,13 +51,13 @@ describe('cases.setStatus', () => {
   });
 
   it('refuses an unknown status listing the valid ones, and an unknown case as NOT_FOUND', async () => {
-    const { refuse, created } = await startWithCase();
-    expect(await refuse('cases.setStatus', { id: created.id, status: 'Won', expectedVersion: 1 })).toMatchObject({
+    const { api, created } = await startWithCase();
+    expect(await refusal(api.raw.cases.setStatus({ id: created.id, status: 'Won', expectedVersion: 1 }))).toMatchObject({
       code: 'UNPROCESSABLE',
       details: { valid: ['New Lead', 'Signed', 'Closed'] },
     });
-    expect(await refuse('cases.setStatus', { id: 'nope', status: 'Signed', expectedVersion: 1 })).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refuse('cases.setStatus', { id: created.id, status: 'Signed' })).toMatchObject({
+    expect(await refusal(api.raw.cases.setStatus({ id: 'nope', status: 'Signed', expectedVersion: 1 }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(api.raw.cases.setStatus({ id: created.id, status: 'Signed' }))).toMatchObject({
       code: 'INVALID_INPUT',
       details: { issues: [{ path: 'expectedVersion' }] },
     });
@@ -70,8 +66,8 @@ describe('cases.setStatus', () => {
 
 describe('cases.update', () => {
   it('renames and changes custom values, keeping values not mentioned, as one console change', async () => {
-    const { call, created } = await startWithCase();
-    const updated = await call<Case>('cases.update', { id: created.id, expectedVersion: 1, name: 'Doe v. Geico Insurance', customValues: { policy_limit: '50000' } });
+    const { api, created } = await startWithCase();
+    const updated = await api.cases.update({ id: created.id, expectedVersion: 1, name: 'Doe v. Geico Insurance', customValues: { policy_limit: '50000' } });
     expect(updated).toMatchObject({
       id: created.id,
       name: 'Doe v. Geico Insurance',
@@ -80,9 +76,9 @@ describe('cases.update', () => {
       externalId: 'LR-1',
       customValues: { policy_limit: 50000, venue: 'Broward' },
     });
-    const cleared = await call<Case>('cases.update', { id: created.id, expectedVersion: 2, customValues: { venue: null } });
+    const cleared = await api.cases.update({ id: created.id, expectedVersion: 2, customValues: { venue: null } });
     expect(cleared.customValues).toEqual({ policy_limit: 50000 });
-    const { history } = await call<CaseDetail>('cases.get', { id: created.id });
+    const { history } = await api.cases.get({ id: created.id });
     expect(history.map((h) => [h.version, h.origin, Object.keys(h.changes)])).toEqual([
       [3, 'console', ['customValues']],
       [2, 'console', ['name', 'customValues']],
@@ -91,20 +87,20 @@ describe('cases.update', () => {
   });
 
   it('changes nothing when nothing differs', async () => {
-    const { call, created, rows } = await startWithCase();
+    const { api, created, rows } = await startWithCase();
     const before = rows('record_changes');
-    expect(await call<Case>('cases.update', { id: created.id, expectedVersion: 1, name: 'Doe v. Geico' })).toEqual(created);
+    expect(await api.cases.update({ id: created.id, expectedVersion: 1, name: 'Doe v. Geico' })).toEqual(created);
     expect(rows('record_changes')).toEqual(before);
   });
 
   it('refuses a bad value naming the field, a stale version, and an empty name, losing nothing stored', async () => {
-    const { refuse, created, rows } = await startWithCase();
+    const { api, created, rows } = await startWithCase();
     const before = { cases: rows('cases'), changes: rows('record_changes') };
-    const bad = await refuse('cases.update', { id: created.id, expectedVersion: 1, customValues: { policy_limit: 'lots', venue: 'Orange' } });
+    const bad = await refusal(api.raw.cases.update({ id: created.id, expectedVersion: 1, customValues: { policy_limit: 'lots', venue: 'Orange' } }));
     expect(bad.code).toBe('UNPROCESSABLE');
     expect((bad.details as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['customValues.policy_limit', 'customValues.venue']);
-    expect(await refuse('cases.update', { id: created.id, expectedVersion: 5, name: 'X' })).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Reload/) });
-    expect(await refuse('cases.update', { id: created.id, expectedVersion: 1, name: '  ' })).toMatchObject({
+    expect(await refusal(api.raw.cases.update({ id: created.id, expectedVersion: 5, name: 'X' }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Reload/) });
+    expect(await refusal(api.raw.cases.update({ id: created.id, expectedVersion: 1, name: '  ' }))).toMatchObject({
       code: 'INVALID_INPUT',
       details: { issues: [{ path: 'name' }] },
     });

@@ -1,7 +1,7 @@
 // One bad endpoint never holds up the others: a per-endpoint concurrency limit inside a shared budget, and a
 // circuit breaker that backs off a dead endpoint (shown on the webhook) without dropping any delivery.
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;

@@ -2,7 +2,7 @@
 // those whose attempt was in flight when the old core stopped.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { makeTempDir, testSecretService } from '../../test-support/temp-dir';
 import { answer, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 

@@ -1,7 +1,7 @@
 // The whole 24 h retry schedule against a real receiver, run in milliseconds by moving an injected clock:
 // the delays and their jitter bounds, the 24 h cap, Retry-After, 410 Gone and redirects.
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, RETRY_WINDOW_MS } from '../policy/retry-policy';
 import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 

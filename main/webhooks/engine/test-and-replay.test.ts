@@ -2,7 +2,7 @@
 // delivery id, and bulk replay of a webhook's failed deliveries in a time range with task.progress.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContractError, Result } from '../../../shared/result';
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { verifyKayseSignature } from '../signing/verify';
 import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 

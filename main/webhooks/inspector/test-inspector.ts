@@ -1,6 +1,6 @@
 // Test kit for the inspector's procedures: a core on a manual clock whose engine sends only on settle(), an HTTPS
 // receiver, and cleanup of both. Only tests import this.
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { answer, startReceiver, startWebhookCore, type Receiver, type ReceiverBehaviour } from '../test-webhooks';
 
 export type InspectorEnv = Awaited<ReturnType<typeof startInspectorEnv>>;

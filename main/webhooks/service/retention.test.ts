@@ -1,6 +1,6 @@
 // The delivery log keeps finished deliveries for the retention period (default 30 days), never a pending one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;

@@ -2,7 +2,7 @@
 // edits keep the id; deleting stops pending deliveries but keeps the log; secrets and App Keys stay in the store.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContractError, Result } from '../../../shared/result';
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { KeychainSecretStore } from '../../secrets/keychain-store';
 import { filesContaining } from '../../test-support/scan-dir';
 import { hasSessionBus, testAppKey, testSecretService } from '../../test-support/temp-dir';

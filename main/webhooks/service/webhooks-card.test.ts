@@ -1,7 +1,7 @@
 // The Webhooks card on Settings → Integrations: counts of active webhooks, and "failing" as soon as a receiver
 // fails, opens a circuit or deactivates the webhook with 410 Gone — read through the contract, as the UI does.
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../ingest/test-ingest';
+import { manualClock } from '../../test-support/clock';
 import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 import { webhooksCardState, type WebhookCardFacts } from './webhooks-card';
 

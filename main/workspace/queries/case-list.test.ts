@@ -1,31 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Campaign, Case, CaseType } from '../../../shared/domain/workspace';
-import type { CaseListRow } from '../../../shared/domain/workspace-views';
-import { startWorkspaceCore, type WorkspaceCore } from '../workspace-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { refusal } from '../../test-support/api';
+import { useCleanup } from '../../test-support/use-cleanup';
+import type { Case } from '../../../shared/domain/workspace';
+import { startWorkspaceCore } from '../workspace-test-fixture';
 import { seedCases } from './seed-cases';
 
-type Page = { rows: CaseListRow[]; total: number };
-
-const started: WorkspaceCore[] = [];
-afterEach(async () => {
-  for (const w of started.splice(0)) await w.core.cleanup();
-});
+const cleanup = useCleanup();
 
 const FIRST = ['Jane', 'Ana', 'Wei', 'Omar'];
 const LAST = ['Garcia', 'Smith', 'Nguyen', 'Okafor', 'Rossi'];
 
 /** 30 cases over two case types and two campaigns, one primary client each, updated one second apart. */
 async function startWithCases() {
-  const w = startWorkspaceCore();
-  started.push(w);
-  const auto = await w.call<CaseType>('caseTypes.create', { name: 'Auto Accident', statuses: ['New Lead', 'Signed', 'Closed'] });
-  const medmal = await w.call<CaseType>('caseTypes.create', { name: 'Medical Malpractice', statuses: ['Review', 'Closed'] });
-  const radio = await w.call<Campaign>('campaigns.create', { name: 'Radio' });
-  const tv = await w.call<Campaign>('campaigns.create', { name: 'TV' });
+  const w = cleanup.use(startWorkspaceCore());
+  const auto = await w.api.caseTypes.create({ name: 'Auto Accident', statuses: ['New Lead', 'Signed', 'Closed'] });
+  const medmal = await w.api.caseTypes.create({ name: 'Medical Malpractice', statuses: ['Review', 'Closed'] });
+  const radio = await w.api.campaigns.create({ name: 'Radio' });
+  const tv = await w.api.campaigns.create({ name: 'TV' });
   const { records } = w.core.workspace;
   const cases: Case[] = [];
   for (let i = 1; i <= 30; i += 1) {
-    w.clock.tick();
+    w.clock.advance(1_000);
     const type = i % 3 === 0 ? medmal : auto;
     const client = records.upsertClient({ firstName: FIRST[i % 4]!, lastName: LAST[i % 5]! }, { origin: 'import' }).client;
     cases.push(
@@ -42,7 +37,7 @@ async function startWithCases() {
       ).case,
     );
   }
-  const list = (input: object) => w.call<Page>('cases.list', input);
+  const list = (input: object) => w.api.cases.list(input);
   return { ...w, auto, medmal, radio, tv, cases, list };
 }
 
@@ -146,15 +141,15 @@ describe('cases.list', () => {
   });
 
   it('shows a write at once, in lists and searches alike', async () => {
-    const { list, call, cases, auto, clock } = await startWithCases();
+    const { list, api, cases, auto, clock } = await startWithCases();
     expect((await list({ search: 'zed' })).total).toBe(0);
     const closed = auto.statuses.find((s) => s.name === 'Closed')!;
     const closedBefore = (await list({ statusId: closed.id })).total;
     const first = cases[0]!;
     expect(first.status).toBe('Signed');
-    clock.tick();
-    await call('cases.update', { id: first.id, expectedVersion: 1, name: 'Zed v. Geico' });
-    await call('cases.setStatus', { id: first.id, expectedVersion: 2, status: 'Closed' });
+    clock.advance(1_000);
+    await api.cases.update({ id: first.id, expectedVersion: 1, name: 'Zed v. Geico' });
+    await api.cases.setStatus({ id: first.id, expectedVersion: 2, status: 'Closed' });
     const found = await list({ search: 'zed' });
     expect(found.rows.map((r) => [r.caseNumber, r.status, r.version])).toEqual([['K-000001', 'Closed', 3]]);
     expect((await list({ statusId: closed.id })).total).toBe(closedBefore + 1);
@@ -162,34 +157,33 @@ describe('cases.list', () => {
   });
 
   it('refuses unknown filter ids as UNPROCESSABLE with the valid ids, and bad windows as INVALID_INPUT', async () => {
-    const { refuse, auto, medmal, radio, tv } = await startWithCases();
-    expect(await refuse('cases.list', { caseTypeId: 'nope' })).toMatchObject({
+    const { api, auto, medmal, radio, tv } = await startWithCases();
+    expect(await refusal(api.raw.cases.list({ caseTypeId: 'nope' }))).toMatchObject({
       code: 'UNPROCESSABLE',
       message: expect.stringContaining('Auto Accident'),
       details: { valid: [auto.id, medmal.id], issues: [{ path: 'caseTypeId' }] },
     });
     // A status of another case type is not a status of this one.
-    expect(await refuse('cases.list', { caseTypeId: auto.id, statusId: medmal.statuses[0]!.id })).toMatchObject({
+    expect(await refusal(api.raw.cases.list({ caseTypeId: auto.id, statusId: medmal.statuses[0]!.id }))).toMatchObject({
       code: 'UNPROCESSABLE',
       details: { valid: auto.statuses.map((s) => s.id), issues: [{ path: 'statusId' }] },
     });
-    expect(await refuse('cases.list', { campaignId: 'nope' })).toMatchObject({
+    expect(await refusal(api.raw.cases.list({ campaignId: 'nope' }))).toMatchObject({
       code: 'UNPROCESSABLE',
       details: { valid: [radio.id, tv.id], issues: [{ path: 'campaignId' }] },
     });
-    const window = await refuse('cases.list', { offset: -1, limit: 501 });
+    const window = await refusal(api.raw.cases.list({ offset: -1, limit: 501 }));
     expect(window.code).toBe('INVALID_INPUT');
     expect((window.details as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual(['limit', 'offset']);
-    expect(await refuse('cases.list', { sort: { field: 'colour', direction: 'asc' } })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await refusal(api.raw.cases.list({ sort: { field: 'colour', direction: 'asc' } }))).toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
 describe('cases.list at scale', () => {
   it('gives search windows in the same order as the plain list, deep offsets included', async () => {
-    const w = startWorkspaceCore();
-    started.push(w);
+    const w = cleanup.use(startWorkspaceCore());
     seedCases(w.core.database.sqlite, w.core.workspace.caseTypes, { count: 3_000 });
-    const list = (input: object) => w.call<Page>('cases.list', input);
+    const list = (input: object) => w.api.cases.list(input);
     const all: string[] = [];
     for (let offset = 0; offset < 3_000; offset += 500) all.push(...(await list({ offset, limit: 500 })).rows.map((r) => r.id));
     expect(new Set(all).size).toBe(3_000);

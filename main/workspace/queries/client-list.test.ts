@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/domain/workspace';
-import { startWorkspaceCore, type WorkspaceCore } from '../workspace-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { refusal } from '../../test-support/api';
+import { useCleanup } from '../../test-support/use-cleanup';
+import { startWorkspaceCore } from '../workspace-test-fixture';
 
-type Page = { rows: Client[]; total: number };
-
-const started: WorkspaceCore[] = [];
-afterEach(async () => {
-  for (const w of started.splice(0)) await w.core.cleanup();
-});
+const cleanup = useCleanup();
 
 function startWithClients() {
-  const w = startWorkspaceCore();
-  started.push(w);
+  const w = cleanup.use(startWorkspaceCore());
   const { records } = w.core.workspace;
   const add = (c: Parameters<typeof records.upsertClient>[0]) => records.upsertClient(c, { origin: 'import' }).client;
   const people = {
@@ -21,7 +16,7 @@ function startWithClients() {
     al: add({ firstName: 'Al', lastName: 'Adams', phones: ['305.555.9999'] }),
     eve: add({ firstName: 'Eve', lastName: 'Young' }),
   };
-  const list = (input: object) => w.call<Page>('clients.list', input);
+  const list = (input: object) => w.api.clients.list(input);
   return { ...w, people, list };
 }
 
@@ -58,8 +53,8 @@ describe('clients.list', () => {
   });
 
   it('refuses a window over 500 rows, naming the limit', async () => {
-    const { refuse } = startWithClients();
-    const error = await refuse('clients.list', { limit: 1000 });
+    const { api } = startWithClients();
+    const error = await refusal(api.raw.clients.list({ limit: 1000 }));
     expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'limit', message: expect.stringContaining('500') }] } });
   });
 });

@@ -1,26 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Campaign, CaseType } from '../../../shared/domain/workspace';
-import type { CaseDetail, ClientDetail } from '../../../shared/domain/workspace-views';
-import { startWorkspaceCore, type WorkspaceCore } from '../workspace-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { refusal } from '../../test-support/api';
+import { useCleanup } from '../../test-support/use-cleanup';
+import { startWorkspaceCore } from '../workspace-test-fixture';
 
-const started: WorkspaceCore[] = [];
-afterEach(async () => {
-  for (const w of started.splice(0)) await w.core.cleanup();
-});
+const cleanup = useCleanup();
 
 async function startWithCase() {
-  const w = startWorkspaceCore();
-  started.push(w);
-  const type = await w.call<CaseType>('caseTypes.create', {
+  const w = cleanup.use(startWorkspaceCore());
+  const type = await w.api.caseTypes.create({
     name: 'Auto Accident',
     statuses: ['New Lead', 'Signed'],
     fields: [{ key: 'policy_limit', label: 'Policy limit', type: 'number' }],
   });
-  const radio = await w.call<Campaign>('campaigns.create', { name: 'Radio' });
+  const radio = await w.api.campaigns.create({ name: 'Radio' });
   const { records } = w.core.workspace;
   const jane = records.upsertClient({ firstName: 'Jane', lastName: 'Doe', externalSource: 'lawruler', externalId: 'C-1' }, { origin: 'ingest' }).client;
   const john = records.upsertClient({ firstName: 'John', lastName: 'Doe' }, { origin: 'ingest' }).client;
-  w.clock.tick();
+  w.clock.advance(1_000);
   const created = records.upsertCase(
     { name: 'Doe v. Geico', caseType: 'Auto Accident', status: 'New Lead', campaignId: radio.id, clientIds: [jane.id, john.id], customValues: { policy_limit: 1000 } },
     { origin: 'ingest' },
@@ -31,20 +27,20 @@ async function startWithCase() {
 
 describe('cases.get', () => {
   it('shows the newest 200 changes of a long history and says how many there are', async () => {
-    const { call, created, core } = await startWithCase();
+    const { api, created, core } = await startWithCase();
     const { records } = core.workspace;
     for (let i = 0; i < 205; i += 1) records.setCaseStatus(created.id, i % 2 === 0 ? 'Signed' : 'New Lead', { origin: 'console' });
-    const detail = await call<CaseDetail>('cases.get', { id: created.id });
+    const detail = await api.cases.get({ id: created.id });
     expect(detail.history).toHaveLength(200);
     expect(detail.historyTotal).toBe(206);
     expect(detail.history[0]!.version).toBe(206);
   });
 
   it('returns the case with its clients (primary first), case type, campaign and history newest first', async () => {
-    const { call, clock, created, type, radio, jane, john } = await startWithCase();
-    clock.tick();
-    await call('cases.setStatus', { id: created.id, status: 'Signed', expectedVersion: 1 });
-    const detail = await call<CaseDetail>('cases.get', { id: created.id });
+    const { api, clock, created, type, radio, jane, john } = await startWithCase();
+    clock.advance(1_000);
+    await api.cases.setStatus({ id: created.id, status: 'Signed', expectedVersion: 1 });
+    const detail = await api.cases.get({ id: created.id });
     expect(detail.case).toMatchObject({ id: created.id, status: 'Signed', version: 2, customValues: { policy_limit: 1000 } });
     expect(detail.caseType).toEqual(type);
     expect(detail.campaign).toEqual(radio);
@@ -58,15 +54,15 @@ describe('cases.get', () => {
   });
 
   it('answers NOT_FOUND for an unknown id', async () => {
-    const { refuse } = await startWithCase();
-    expect(await refuse('cases.get', { id: 'nope' })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('nope') });
+    const { api } = await startWithCase();
+    expect(await refusal(api.raw.cases.get({ id: 'nope' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('nope') });
   });
 });
 
 describe('clients.get', () => {
   it('returns the client with their cases (marking where they are primary) and their history', async () => {
-    const { call, core, clock, jane, john, created, other } = await startWithCase();
-    const detail = await call<ClientDetail>('clients.get', { id: john.id });
+    const { api, core, clock, jane, john, created, other } = await startWithCase();
+    const detail = await api.clients.get({ id: john.id });
     expect(detail.client).toEqual(john);
     expect(detail.cases).toEqual([
       { id: other.id, caseNumber: other.caseNumber, name: 'Roe v. Doe', caseType: 'Auto Accident', status: 'New Lead', primary: true },
@@ -74,15 +70,15 @@ describe('clients.get', () => {
     ]);
     expect(detail.history.map((h) => [h.kind, h.origin])).toEqual([['created', 'ingest']]);
 
-    clock.tick();
+    clock.advance(1_000);
     core.workspace.records.upsertClient({ firstName: 'Jane', lastName: 'Doe-Smith', externalSource: 'lawruler', externalId: 'C-1' }, { origin: 'lawruler' });
-    const janeDetail = await call<ClientDetail>('clients.get', { id: jane.id });
+    const janeDetail = await api.clients.get({ id: jane.id });
     expect(janeDetail.client).toMatchObject({ lastName: 'Doe-Smith', version: 2 });
     expect(janeDetail.cases.map((c) => [c.caseNumber, c.primary])).toEqual([[created.caseNumber, true]]);
     expect(janeDetail.history.map((h) => [h.version, h.origin, h.changes])).toEqual([
       [2, 'lawruler', { lastName: { old: 'Doe', new: 'Doe-Smith' } }],
       [1, 'ingest', expect.objectContaining({ firstName: { old: null, new: 'Jane' } })],
     ]);
-    expect(await call('clients.get', { id: 'nope' }).catch((e: Error) => e.message)).toMatch(/NOT_FOUND/);
+    expect(await api.clients.get({ id: 'nope' }).catch((e: Error) => e.message)).toMatch(/NOT_FOUND/);
   });
 });

@@ -3,22 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/domain/workspace';
-import type { CaseDetail, ClientDetail } from '../../../shared/domain/workspace-views';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
+import { refusal } from '../../test-support/api';
 import { startWorkspaceCore, type WorkspaceCore } from '../workspace-test-fixture';
 
-const started: WorkspaceCore[] = [];
-const others: Database.Database[] = [];
-afterEach(async () => {
-  for (const db of others.splice(0)) db.close();
-  for (const w of started.splice(0)) await w.core.cleanup();
-});
+const cleanup = useCleanup();
 
 /** A workspace with two clients and a case, and a second connection to its database file for damaging it. */
 function start() {
-  const w = startWorkspaceCore();
-  started.push(w);
+  const w = cleanup.use(startWorkspaceCore());
   const { records, caseTypes } = w.core.workspace;
   caseTypes.create({ name: 'Personal Injury', statuses: ['New Lead', 'Signed'], fields: [{ key: 'accident_date', label: 'Accident date', type: 'date' }] });
   const ana = records.upsertClient({ firstName: 'Ana', lastName: 'Adams', phones: ['+13055550142'], emails: ['ana@example.com'], optOuts: ['sms'] }, { origin: 'import' }).client;
@@ -27,8 +21,7 @@ function start() {
     { name: 'Adams v. Trucking Co', caseType: 'Personal Injury', status: 'New Lead', clientIds: [ana.id], customValues: { accident_date: '2026-11-19' } },
     { origin: 'import' },
   ).case;
-  const raw = new Database(join(w.core.dataDir, 'console.db'));
-  others.push(raw);
+  const raw = cleanup.use(new Database(join(w.core.dataDir, 'console.db')));
   /** Overwrites one cell with raw SQL, as another program would. */
   const damage = (table: string, column: string, id: string | number, text: string, key = 'id') => raw.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`).run(text, id);
   const cell = (table: string, column: string, id: string) => raw.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(id);
@@ -52,14 +45,14 @@ describe('a damaged JSON cell', () => {
     w.damage('clients', 'phones', w.ana.id, '["+1305555');
     w.damage('clients', 'opt_outs', w.ana.id, '["fax"]'); // valid JSON, but not a channel the contract knows
     for (let i = 0; i < 3; i += 1) {
-      const page = await w.call<{ rows: Client[]; total: number }>('clients.list', {});
+      const page = await w.api.clients.list({});
       expect(page.total).toBe(2);
       expect(page.rows.map((r) => r.firstName)).toEqual(['Ana', 'Bob']);
       expect(page.rows[0]).toMatchObject({ phones: [], emails: ['ana@example.com'], optOuts: [], unreadable: ['phones', 'optOuts'] });
       expect(page.rows[1]).toMatchObject({ phones: ['+13055550143'] });
       expect(page.rows[1]).not.toHaveProperty('unreadable');
     }
-    const detail = await w.call<ClientDetail>('clients.get', { id: w.ana.id });
+    const detail = await w.api.clients.get({ id: w.ana.id });
     expect(detail.client.unreadable).toEqual(['phones', 'optOuts']);
     expect(detail.cases.map((c) => c.id)).toEqual([w.saved.id]);
     await expect.poll(() => unreadableLines(w)).toEqual([{ entity: 'client', id: w.ana.id, fields: ['phones', 'optOuts'] }]);
@@ -71,14 +64,14 @@ describe('a damaged JSON cell', () => {
     const change = w.core.workspace.records.history('case', w.saved.id).changes[0]!;
     w.damage('record_changes', 'changes', change.seq, 'not json', 'seq');
     w.damage('clients', 'emails', w.ana.id, 'null');
-    const detail = await w.call<CaseDetail>('cases.get', { id: w.saved.id });
+    const detail = await w.api.cases.get({ id: w.saved.id });
     expect(detail.case).toMatchObject({ name: 'Adams v. Trucking Co', customValues: {}, unreadable: ['customValues'] });
     expect(detail.clients[0]).toMatchObject({ firstName: 'Ana', emails: [], unreadable: ['emails'] });
     expect(detail.history[0]).toMatchObject({ seq: change.seq, changes: {}, unreadable: ['changes'] });
 
-    const refused = await w.refuse('cases.setStatus', { id: w.saved.id, status: 'Signed', expectedVersion: w.saved.version });
+    const refused = await refusal(w.api.raw.cases.setStatus({ id: w.saved.id, status: 'Signed', expectedVersion: w.saved.version }));
     expect(refused.message).toMatch(/custom values the console can't read/);
-    const edit = await w.refuse('cases.update', { id: w.saved.id, expectedVersion: w.saved.version, name: 'Renamed' });
+    const edit = await refusal(w.api.raw.cases.update({ id: w.saved.id, expectedVersion: w.saved.version, name: 'Renamed' }));
     expect(edit.message).toMatch(/custom values the console can't read/);
     expect(w.cell('cases', 'custom_values', w.saved.id)).toBe('{"accident_date": 2026-11-19}');
     expect(w.cell('cases', 'name', w.saved.id)).toBe('Adams v. Trucking Co');

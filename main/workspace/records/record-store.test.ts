@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { AppError } from '../../../shared/result';
-import { startWorkspaceCore, type WorkspaceCore } from '../workspace-test-fixture';
+import { startWorkspaceCore } from '../workspace-test-fixture';
 
-const started: WorkspaceCore[] = [];
-afterEach(async () => {
-  for (const w of started.splice(0)) await w.core.cleanup();
-});
+const cleanup = useCleanup();
 
 function start() {
-  const w = startWorkspaceCore();
-  started.push(w);
+  const w = cleanup.use(startWorkspaceCore());
   const { caseTypes, records } = w.core.workspace;
   caseTypes.create({
     name: 'Auto Accident',
@@ -54,7 +51,7 @@ describe('record store: clients', () => {
     expect(created.client).toMatchObject({ firstName: 'Jane', lastName: 'Doe', version: 1, externalId: 'C-1' });
 
     expect(records.upsertClient(jane, { origin: 'import' }).outcome).toBe('unchanged');
-    clock.tick();
+    clock.advance(1_000);
     const updated = records.upsertClient({ ...jane, emails: ['jane@example.com'] }, { origin: 'lawruler' });
     expect(updated).toMatchObject({ outcome: 'updated', client: { id: created.client.id, version: 2, emails: ['jane@example.com'] } });
     expect(updated.client.updatedAt > created.client.updatedAt).toBe(true);
@@ -138,7 +135,7 @@ describe('record store: cases', () => {
     );
     expect(created.case.customValues).toEqual({ injured: true, policy_limit: 25000, venue: 'Broward' });
 
-    clock.tick();
+    clock.advance(1_000);
     const bad = thrown(() =>
       records.upsertCase({ caseNumber: 'K-9', name: 'Doe', caseType: 'Auto Accident', status: 'Signed', customValues: { policy_limit: 'a lot', colour: 'red' } }, { origin: 'import' }),
     );
