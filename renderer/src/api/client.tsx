@@ -1,11 +1,12 @@
 // TanStack Query over the contract: every query is keyed by its procedure path, and a `tables.changed`
 // event invalidates exactly the queries whose procedure reads one of the changed tables.
-import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { contract, type Contract } from '../../../shared/contract';
 import { findProcedure, type ProcedurePath } from '../../../shared/rpc';
 import { RemoteError, type Result } from '../../../shared/result';
+import type { TableName } from '../../../shared/domain/tables';
 import type { Bridge } from './transport';
 
 type Path = ProcedurePath<Contract>;
@@ -32,16 +33,17 @@ export async function call<P extends Path>(bridge: Bridge, path: P, input: Input
   return result.value as OutputOf<P>;
 }
 
+/** Whether a `tables.changed` naming `tables` makes the query keyed `queryKey` stale: its procedure reads one of them. */
+export function readsAnyOf(queryKey: QueryKey, tables: readonly TableName[]): boolean {
+  const def = findProcedure(contract, String(queryKey[0]));
+  return !!def && def.reads.some((t) => tables.includes(t));
+}
+
 export function ApiProvider({ bridge, client, children }: { bridge: Bridge; client: QueryClient; children: ReactNode }) {
   useEffect(
     () =>
       bridge.events.on('tables.changed', ({ tables }) => {
-        void client.invalidateQueries({
-          predicate: (query) => {
-            const def = findProcedure(contract, String(query.queryKey[0]));
-            return !!def && def.reads.some((t) => tables.includes(t));
-          },
-        });
+        void client.invalidateQueries({ predicate: (query) => readsAnyOf(query.queryKey, tables) });
       }),
     [bridge, client],
   );
