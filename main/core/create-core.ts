@@ -10,14 +10,12 @@ import { createIntegrationCatalog } from '../integration-cards';
 import { createLogger, type Logger, type LoggerHandle } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
-import { createTransferServices } from '../transfer';
+import { createTransfer, type Transfer } from '../transfer';
 import { createDemoMode, type DemoMode } from '../demo';
 import { createWebhooks, webhooksCardSource, type WebhookEngineOptions, type Webhooks } from '../webhooks';
-import { createCompanyService } from '../workspace';
-import { createCaseTypeCatalog, createRecordStore, type CaseTypeCatalog, type RecordStore } from '../workspace/records';
-import { systemClock, type Clock } from '../kernel/clock';
+import { createWorkspace, type Workspace } from '../workspace';
+import { createEventBus, systemClock, ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
 import { createDispatcher, type Dispatch } from './dispatcher';
-import { createEventBus, type EventBus } from '../kernel/event-bus';
 import { createHandlers } from './handlers';
 import { openedStack, type OpenedStack } from './opened-stack';
 import { explainStartupFailure } from './startup-failure';
@@ -26,6 +24,8 @@ export interface CoreOptions {
   dataDir: string;
   host?: 'electron' | 'headless';
   clock?: Clock;
+  /** Ids of everything the console creates; defaults to ULIDs (tests may pass predictable ones). */
+  ids?: IdGenerator;
   /** Defaults to the OS keychain, or the encrypted-file store when its key is configured in `env`. */
   secrets?: SecretStore;
   /** Keychain service name for the default secret store. */
@@ -46,15 +46,18 @@ export interface Core {
   logger: Logger;
   secrets: SecretStore;
   database: OpenedDatabase;
-  /** The local workspace: case types and the case/client store (every write logged as a record change). */
-  workspace: { caseTypes: CaseTypeCatalog; records: RecordStore };
+  /** The local workspace: case types, the case/client store (every write logged as a record change), campaigns, agents, company, queries. */
+  workspace: Workspace;
   /** The event ingest API: stored events, API keys, `onEvent` subscriptions; hosts call `ingest.listen()`. */
   ingest: Ingest;
   /** Demo mode: seeding, the activity generator and the wipe; the headless host starts it for `--demo`. */
   demo: DemoMode;
   /** Outbound webhooks: the delivery engine (fed by ingest), admin actions, the delivery log. */
   webhooks: Webhooks;
+  /** CSV import and CSV/JSON export. */
+  transfer: Transfer;
   clock: Clock;
+  ids: IdGenerator;
   dataDir: string;
   logDir: string;
   close(): Promise<void>;
@@ -90,7 +93,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 }
 
 function buildCore(options: CoreOptions, opened: OpenedStack): Core {
-  const { dataDir, clock = systemClock, env = process.env } = options;
+  const { dataDir, clock = systemClock, ids = ulidIds, env = process.env } = options;
   const logDir = join(dataDir, 'logs');
   const databasePath = join(dataDir, 'console.db');
   let log: LoggerHandle;
@@ -101,7 +104,7 @@ function buildCore(options: CoreOptions, opened: OpenedStack): Core {
   }
   opened.add('log', () => log.close());
   try {
-    const core = assemble(log, { ...options, clock, env }, opened);
+    const core = assemble(log, { ...options, clock, ids, env }, opened);
     log.logger.info({ dataDir, host: options.host ?? 'headless', version: pkg.version }, 'core started');
     return core;
   } catch (error) {
@@ -111,9 +114,13 @@ function buildCore(options: CoreOptions, opened: OpenedStack): Core {
   }
 }
 
-/** Everything after the log, each part registered for closing the moment it exists. */
-function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; env: Record<string, string | undefined> }, opened: OpenedStack): Core {
-  const { dataDir, clock, env } = options;
+/**
+ * Everything after the log: each capability built by its factory, in order, and registered for closing the moment
+ * it exists; `close()` closes them in reverse. The core holds no rules of its own.
+ */
+function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids: IdGenerator; env: Record<string, string | undefined> }, opened: OpenedStack): Core {
+  const { dataDir, clock, ids, env } = options;
+  const logger = log.logger;
   const logDir = log.logDir;
   const databasePath = join(dataDir, 'console.db');
   const database = openDatabase({
@@ -122,39 +129,29 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; env:
     busyTimeoutMs: options.busyTimeoutMs,
   });
   opened.add('database', () => database.sqlite.close());
+  const { sqlite, db } = database;
   const secrets = options.secrets ?? createSecretStore({ dataDir, service: options.secretService, env });
   const events = createEventBus();
-  const caseTypes = createCaseTypeCatalog(database.sqlite, clock);
-  const workspace = { caseTypes, records: createRecordStore(database.sqlite, caseTypes, clock, events) };
-  const ingest = createIngest({ sqlite: database.sqlite, records: workspace.records, clock, events, logger: log.logger });
-  opened.add('ingest API', () => ingest.close());
-  const demo = createDemoMode({ sqlite: database.sqlite, caseTypes, records: workspace.records, ingest, events, clock, logger: log.logger, dataDir });
-  opened.add('demo mode', () => demo.close());
-  const webhooks = createWebhooks({
-    sqlite: database.sqlite,
-    ingest,
-    secrets,
-    caseTypes,
-    events,
-    clock,
-    logger: log.logger,
-    appVersion: pkg.version,
-    options: options.webhooks,
-  });
+  const workspace = createWorkspace({ sqlite, db, clock, ids, events, logger });
+  opened.add('workspace', () => workspace.close());
+  const ingest = createIngest({ sqlite, records: workspace.records, clock, ids, events, logger });
+  const webhooks = createWebhooks({ sqlite, ingest, secrets, caseTypes: workspace.caseTypes, events, clock, ids, logger, appVersion: pkg.version, options: options.webhooks });
   opened.add('webhook engine', () => webhooks.close());
-  const transfer = createTransferServices({ sqlite: database.sqlite, caseTypes, records: workspace.records, clock, events, logger: log.logger });
-  opened.add('imports and exports', () => transfer.close());
+  // Registered after the webhooks, so it closes before them: no event is taken once nothing fans it out any more.
+  opened.add('ingest API', () => ingest.close());
+  const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir });
+  opened.add('demo mode', () => demo.close()); // before the ingest API: the generator posts through it
+  const transfer = createTransfer({ sqlite, caseTypes: workspace.caseTypes, records: workspace.records, clock, ids, events, logger });
+  opened.add('imports and exports', () => transfer.close()); // first: running ones stop between chunks
   const handlers = createHandlers({
-    company: createCompanyService(database.db, clock, events),
+    company: workspace.company,
     integrations: createIntegrationCatalog({ webhooks: webhooksCardSource(webhooks, clock) }),
     ingest,
     demo,
     preferences: options.preferences ?? confPreferences(dataDir),
     events,
     workspace,
-    sqlite: database.sqlite,
     clock,
-    logger: log.logger,
     transfer,
     webhooks,
     systemInfo: async () => ({
@@ -170,27 +167,24 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; env:
   // Last: the first write of a start-up (resuming interrupted deliveries) is where a locked database shows.
   if (options.webhooks?.autoStart !== false) webhooks.start();
   return {
-    dispatch: createDispatcher(handlers, log.logger),
+    dispatch: createDispatcher(handlers, logger),
     handlers,
     events,
-    logger: log.logger,
+    logger,
     secrets,
     database,
     workspace,
     ingest,
     demo,
     webhooks,
+    transfer,
     clock,
+    ids,
     dataDir,
     logDir,
     async close() {
-      log.logger.info('core stopping');
-      await transfer.close(); // running imports/exports stop between chunks before the database closes
-      await demo.close();
-      await ingest.close();
-      await webhooks.close(); // after ingest: no new fan-out; attempts in flight are resumed at the next start
-      database.sqlite.close();
-      await log.close();
+      logger.info('core stopping');
+      await opened.closeInTurn();
     },
   };
 }

@@ -9,6 +9,11 @@ export interface OpenedStack {
    * is reported to `onProblem` and the rest are closed anyway (a start-up that failed must still end promptly).
    */
   closeAll(onProblem?: (what: string, problem: unknown) => void): Promise<void>;
+  /**
+   * A normal stop: closes everything registered, newest first, each waited for however long it takes (running
+   * imports reach the end of a chunk, attempts in flight finish). A close that throws stops there and rejects.
+   */
+  closeInTurn(): Promise<void>;
 }
 
 export const CLOSE_LIMIT_MS = 10_000;
@@ -35,6 +40,9 @@ export function openedStack(limitMs = CLOSE_LIMIT_MS): OpenedStack {
           clearTimeout(timer);
         }
       }
+    },
+    async closeInTurn() {
+      for (let next = opened.pop(); next !== undefined; next = opened.pop()) await next.close();
     },
   };
 }

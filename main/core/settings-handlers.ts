@@ -6,7 +6,7 @@ import { announceChanged } from '../kernel';
 import type { IntegrationCatalog } from '../integration-cards';
 import type { PreferencesStore } from '../preferences';
 import type { CompanyService } from '../workspace';
-import type { EventBus } from '../kernel/event-bus';
+import type { EventBus } from '../kernel';
 
 export interface SettingsDeps {
   company: CompanyService;

@@ -5,12 +5,10 @@ import { DEMO_RATE_MAX, type DemoStatus, type DemoWipeResult } from '../../share
 import type { TableName } from '../../shared/domain/tables';
 import { AppError } from '../../shared/result';
 import { announceChanged } from '../kernel';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
+import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
 import type { Ingest } from '../ingest';
 import type { Logger } from '../log';
-import { createAgentRepository, createCampaignRepository } from '../workspace';
-import { newId, type CaseTypeCatalog, type RecordStore } from '../workspace/records';
+import type { Workspace } from '../workspace';
 import { createDemoCounter } from './demo-counts';
 import { demoStateFile } from './demo-state-file';
 import { loadDemoWorld } from './demo-world';
@@ -31,11 +29,13 @@ const WIPED_TABLES: TableName[] = ['cases', 'clients', 'case_clients', 'record_c
 
 export interface DemoModeDeps {
   sqlite: Database.Database;
-  caseTypes: CaseTypeCatalog;
-  records: RecordStore;
+  /** The workspace's own services: demo rows are written through them, like any other. */
+  workspace: Pick<Workspace, 'caseTypes' | 'records' | 'campaigns' | 'agents'>;
   ingest: Ingest;
   events: EventBus;
   clock: Clock;
+  /** Ids of the seeding task and of each generator run (default: ULIDs). */
+  ids?: IdGenerator;
   logger: Logger;
   dataDir: string;
   timers?: Timers;
@@ -68,7 +68,8 @@ function reachableUrl(status: ReturnType<Ingest['status']>): string {
 }
 
 export function createDemoMode(deps: DemoModeDeps): DemoMode {
-  const { sqlite, events, logger } = deps;
+  const { sqlite, events, logger, ids = ulidIds } = deps;
+  const { caseTypes } = deps.workspace;
   const file = demoStateFile(deps.dataDir, (message) => logger.warn(message));
   const count = createDemoCounter(sqlite);
   const realRows = sqlite
@@ -125,7 +126,7 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
   };
 
   const seed = async () => {
-    const taskId = newId('demo_');
+    const taskId = ids.next('demo_');
     const progress = (phase: string, done: number, total: number | null, finished = false, error: string | null = null) =>
       events.emit('task.progress', { taskId, kind: DEMO_SEED_TASK_KIND, phase, done, total, finished, error });
     seeding = true;
@@ -133,14 +134,7 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
     const startedAt = performance.now();
     try {
       const result = await seedDemoWorkspace(
-        {
-          caseTypes: deps.caseTypes,
-          records: deps.records,
-          campaigns: createCampaignRepository(sqlite, deps.caseTypes, deps.clock, events),
-          agents: createAgentRepository(sqlite, deps.clock, events),
-          events,
-          clock: deps.clock,
-        },
+        { caseTypes, records: deps.workspace.records, campaigns: deps.workspace.campaigns, agents: deps.workspace.agents, events, clock: deps.clock },
         { ...deps.seed, onProgress: (phase, done, total) => progress(phase, done, total) },
       );
       const total = result.clients + result.cases;
@@ -201,13 +195,13 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
           if (!seedFirst) throw new AppError('CONFLICT', 'There is no demo data yet. Start demo mode with seeding on (seed: true) to create it first.', { issues: [{ path: 'seed', message: 'no demo data to post about' }] });
           await seed();
         }
-        const world = loadDemoWorld(sqlite, deps.caseTypes);
+        const world = loadDemoWorld(sqlite, caseTypes);
         if (world.cases.length === 0) {
           throw new AppError('CONFLICT', 'The demo data has no demo cases to post activity about. Wipe demo data and start again to re-create it.');
         }
         await stopGenerator();
         const { apiKey } = ensureKey(DEMO_RATE_MAX * 2);
-        const runId = newId().slice(-10).toLowerCase();
+        const runId = ids.next().slice(-10).toLowerCase();
         generator = startDemoGenerator({
           poster: createIngestPoster(reachableUrl(ingest), apiKey, MAX_IN_FLIGHT),
           world,
@@ -250,7 +244,7 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
         const result = wipeDemoRows(sqlite, keyIds);
         key = undefined;
         file.update((s) => ({ ...s, keyIds: [] }));
-        deps.caseTypes.reload();
+        caseTypes.reload();
         logger.info(result, 'demo data wiped');
         changed(WIPED_TABLES);
         return result;

@@ -155,8 +155,7 @@ export async function startDemoCore({ clients = 60, cases = 60, listen = true, c
   if (listen) await core.ingest.listen({ host: '127.0.0.1', port: 0 });
   const demo = createDemoMode({
     sqlite: core.database.sqlite,
-    caseTypes: core.workspace.caseTypes,
-    records: core.workspace.records,
+    workspace: core.workspace,
     ingest: core.ingest,
     events: core.events,
     clock: core.clock,

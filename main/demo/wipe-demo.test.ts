@@ -100,8 +100,7 @@ describe('wiping demo data', () => {
     await t.demo.stop();
     const restarted = createDemoMode({
       sqlite: t.sqlite,
-      caseTypes: t.core.workspace.caseTypes,
-      records: t.core.workspace.records,
+      workspace: t.core.workspace,
       ingest: t.core.ingest,
       events: t.core.events,
       clock: t.core.clock,

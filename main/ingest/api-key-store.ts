@@ -5,8 +5,7 @@ import type Database from 'better-sqlite3';
 import type { IngestKey, IngestKeyCreate } from '../../shared/contract/events';
 import { ingestKeyCreateSchema } from '../../shared/contract/events';
 import { AppError } from '../../shared/result';
-import type { Clock } from '../kernel/clock';
-import { newId } from '../workspace/records';
+import { ulidIds, type Clock, type IdGenerator } from '../kernel';
 
 export const KEY_PREFIX = 'kik_';
 /** How much of the key is kept to tell keys apart: `kik_` and 8 characters. */
@@ -53,7 +52,7 @@ const toKey = (r: KeyRow): IngestKey => ({
 /** Hex SHA-256 of a key: what the database holds instead of the key. */
 export const hashKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
-export function createApiKeyStore(sqlite: Database.Database, clock: Clock): ApiKeyStore {
+export function createApiKeyStore(sqlite: Database.Database, clock: Clock, ids: IdGenerator = ulidIds): ApiKeyStore {
   const q = {
     insert: sqlite.prepare(
       'INSERT INTO ingest_api_keys (id, name, prefix, hash, rate_limit_per_minute, created_at, is_demo) VALUES (@id, @name, @prefix, @hash, @rate_limit_per_minute, @created_at, @is_demo)',
@@ -77,7 +76,7 @@ export function createApiKeyStore(sqlite: Database.Database, clock: Clock): ApiK
       }
       const apiKey = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
       const row: KeyRow = {
-        id: newId('key_'),
+        id: ids.next('key_'),
         name: input.name,
         prefix: apiKey.slice(0, SHOWN_CHARS),
         hash: hashKey(apiKey),

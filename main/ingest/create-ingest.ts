@@ -4,11 +4,11 @@ import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { IngestStatus } from '../../shared/contract/events';
 import { announceChanged } from '../kernel';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
+import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
 import type { Logger } from '../log';
-import type { RecordStore } from '../workspace/records';
+import type { RecordStore } from '../workspace';
 import { createApiKeyStore, type ApiKeyStore } from './api-key-store';
+import { createEventLog, type EventLog } from './event-log';
 import { createEventStore, type EventStore } from './event-store';
 import { DEFAULT_INGEST_HOST, DEFAULT_INGEST_PORT, explainListenError, isLoopbackAddress } from './ingest-address';
 import { buildIngestServer } from './ingest-server';
@@ -16,6 +16,8 @@ import { createIngestService, type IngestService } from './ingest-service';
 
 export interface Ingest extends IngestService {
   store: EventStore;
+  /** The stored events as the console lists and shows them. */
+  eventLog: EventLog;
   keys: ApiKeyStore;
   /** Starts the HTTP server (default 127.0.0.1:4781; port 0 = any free port). Rejects with a sentence saying what to do. */
   listen(address?: { host?: string; port?: number; bodyLimit?: number }): Promise<IngestStatus>;
@@ -28,6 +30,8 @@ export interface IngestDeps {
   sqlite: Database.Database;
   records: RecordStore;
   clock: Clock;
+  /** Ids of stored events and API keys (default: ULIDs). */
+  ids?: IdGenerator;
   events: EventBus;
   logger: Logger;
 }
@@ -35,8 +39,9 @@ export interface IngestDeps {
 const NOT_LISTENING: IngestStatus = { listening: false, url: null, host: null, port: null, loopbackOnly: true, error: null };
 
 export function createIngest(deps: IngestDeps): Ingest {
-  const store = createEventStore(deps.sqlite);
-  const keys = createApiKeyStore(deps.sqlite, deps.clock);
+  const ids = deps.ids ?? ulidIds;
+  const store = createEventStore(deps.sqlite, ids);
+  const keys = createApiKeyStore(deps.sqlite, deps.clock, ids);
   const service = createIngestService({ ...deps, store });
   let app: FastifyInstance | undefined;
   /** A listen in progress: close() waits for it, so a quick quit can't leave a server behind. */
@@ -48,6 +53,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   return {
     ...service,
     store,
+    eventLog: createEventLog(store),
     keys,
     status: () => status,
     async listen({ host = DEFAULT_INGEST_HOST, port = DEFAULT_INGEST_PORT, bodyLimit } = {}) {

@@ -3,7 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { EventSummary, EventType, StoredEvent } from '../../shared/domain/events';
-import { newId } from '../workspace/records';
+import { ulidIds, type IdGenerator } from '../kernel';
 import { commitDurably } from './durable-commit';
 
 export interface NewEvent {
@@ -92,7 +92,7 @@ export const toStored = (r: EventRow): StoredEvent => ({
 
 const SUMMARY_COLUMNS = 'id, type, occurred_at, received_at, campaign_id, case_id, client_id, case_type, api_key_id, is_demo';
 
-export function createEventStore(sqlite: Database.Database): EventStore {
+export function createEventStore(sqlite: Database.Database, ids: IdGenerator = ulidIds): EventStore {
   const q = {
     insert: sqlite.prepare(
       `INSERT INTO events (id, type, occurred_at, received_at, campaign_id, case_id, client_id, case_type, data, idempotency_key, api_key_id, is_demo)
@@ -127,7 +127,7 @@ export function createEventStore(sqlite: Database.Database): EventStore {
             return;
           }
           const row: EventRow = {
-            id: newId('evt_'),
+            id: ids.next('evt_'),
             type: e.type,
             occurred_at: e.occurredAt,
             received_at: receivedAt,

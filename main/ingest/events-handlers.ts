@@ -1,9 +1,8 @@
 // Handlers of the event ingest procedures: stored events, ingest API keys and the server's status.
 import type { eventsContract } from '../../shared/contract/events';
-import { AppError } from '../../shared/result';
 import type { Handlers } from '../../shared/rpc';
 import { announceChanged } from '../kernel';
-import type { EventBus } from '../kernel/event-bus';
+import type { EventBus } from '../kernel';
 import type { Ingest } from './create-ingest';
 
 export interface EventsDeps {
@@ -11,19 +10,13 @@ export interface EventsDeps {
   events: EventBus;
 }
 
-const utc = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso).toISOString());
-
 /** The contract's `events`, `ingestKeys` and `ingest` namespaces over the ingest capability. */
 export function eventsHandlers({ ingest, events }: EventsDeps): Handlers<typeof eventsContract> {
   const keysChanged = () => announceChanged(events, ['ingest_api_keys']);
   return {
     events: {
-      list: (input) => ingest.store.list({ ...input, from: utc(input.from), to: utc(input.to) }),
-      get: ({ id }) => {
-        const event = ingest.store.get(id);
-        if (!event) throw new AppError('NOT_FOUND', `No event with id ${id}.`);
-        return event;
-      },
+      list: (input) => ingest.eventLog.list(input),
+      get: ({ id }) => ingest.eventLog.get(id),
     },
     ingestKeys: {
       list: () => ingest.keys.list(),

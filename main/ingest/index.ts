@@ -6,3 +6,5 @@ export { DEFAULT_INGEST_HOST, DEFAULT_INGEST_PORT, explainListenError, isLoopbac
 export { MAX_BATCH } from './event-parser';
 export { startIngestApi, startIngestInBackground } from './start-for-host';
 export { eventsHandlers, type EventsDeps } from './events-handlers';
+export { createEventLog, type EventLog } from './event-log';
+export { SAMPLE_DATA, sampleEvent } from './sample-events';

@@ -2,7 +2,7 @@
 // restarts; only the most recent finished ones are kept (each service says how many) so results don't pile up.
 import { AppError } from '../../shared/result';
 import type { EventBus } from './event-bus';
-import { newId } from './ids';
+import { ulidIds, type IdGenerator } from './ids';
 
 export interface Task<S> {
   id: string;
@@ -32,7 +32,7 @@ export interface TaskRegistry<S> {
  * A registry that reports progress on the event bus and keeps every running task plus the latest `keep` finished
  * or failed ones (the oldest is dropped when another one ends).
  */
-export function createTaskRegistry<S>(events: EventBus, prefix: string, keep = 20): TaskRegistry<S> {
+export function createTaskRegistry<S>(events: EventBus, prefix: string, keep = 20, ids: IdGenerator = ulidIds): TaskRegistry<S> {
   const tasks = new Map<string, Task<S>>();
   const emit = (task: Task<S>) =>
     events.emit('task.progress', {
@@ -56,7 +56,7 @@ export function createTaskRegistry<S>(events: EventBus, prefix: string, keep = 2
   };
   return {
     start(kind, state, total) {
-      const task: Task<S> = { id: newId(prefix), kind, status: 'running', phase: 'starting', done: 0, total, error: null, state };
+      const task: Task<S> = { id: ids.next(prefix), kind, status: 'running', phase: 'starting', done: 0, total, error: null, state };
       tasks.set(task.id, task);
       emit(task);
       return task;

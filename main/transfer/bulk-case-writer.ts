@@ -6,8 +6,7 @@
 import type Database from 'better-sqlite3';
 import { caseUpsertSchema, type CaseUpsert } from '../../shared/domain/workspace';
 import { AppError, describeIssues, issuesOf } from '../../shared/result';
-import type { Clock } from '../kernel/clock';
-import { newId, type CaseNumberAllocator, type CaseTypeCatalog, type WriteContext } from '../workspace/records';
+import { ulidIds, type Clock, type IdGenerator } from '../kernel';
 import {
   CASE_INSERT_SQL,
   CASE_UPDATE_SQL,
@@ -19,10 +18,13 @@ import {
   findExistingCase,
   planCaseUpsert,
   resolveCaseRefs,
+  caseTypeAndStatusNames,
+  type CaseNumberAllocator,
   type CaseRefLookups,
+  type CaseTypeCatalog,
   type ExistingCaseState,
-} from '../workspace/records/case-upsert-plan';
-import { caseTypeAndStatusNames } from '../workspace/records/row-mappers';
+  type WriteContext,
+} from '../workspace';
 import type { RecordWriter } from './record-writers';
 
 interface CaseRow {
@@ -47,6 +49,7 @@ export function bulkCaseWriter(
   clock: Clock,
   ctx: WriteContext,
   caseNumbers: CaseNumberAllocator,
+  ids: IdGenerator = ulidIds,
 ): RecordWriter<CaseUpsert> {
   const q = {
     byExternal: sqlite.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE external_source = ? AND external_id = ?`),
@@ -124,7 +127,7 @@ export function bulkCaseWriter(
       if (plan.kind === 'unchanged') return 'unchanged';
       const columns = caseColumnValues(plan.next, resolved, now);
       if (plan.kind === 'create') {
-        const id = newId();
+        const id = ids.next();
         const caseNumber = input.caseNumber ?? caseNumbers.next();
         if (q.numberUsed.get(caseNumber)) throw caseNumberTaken(caseNumber);
         q.insertCase.run(...caseInsertValues(columns, input, id, caseNumber, ctx.isDemo));

@@ -5,15 +5,13 @@ import type Database from 'better-sqlite3';
 import type { ExportFile, ExportRunInput } from '../../shared/contract/transfer';
 import { EVENT_TYPES } from '../../shared/domain/events';
 import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
+import { createTaskRegistry, type Clock, type EventBus, type IdGenerator } from '../kernel';
 import type { Logger } from '../log';
-import type { CaseTypeCatalog } from '../workspace/records';
+import type { CaseTypeCatalog } from '../workspace';
 import { csvLines } from './csv-cells';
 import { exportFormat } from './export-format';
 import { exportQuery, type ExportBounds } from './export-queries';
 import { createTransferShutdown } from './shutdown';
-import { createTaskRegistry } from '../kernel/task-registry';
 
 export interface ExportService {
   run(input: ExportRunInput): { taskId: string };
@@ -26,6 +24,8 @@ export interface ExportServiceDeps {
   sqlite: Database.Database;
   caseTypes: CaseTypeCatalog;
   clock: Clock;
+  /** Task ids (default: ULIDs). */
+  ids?: IdGenerator;
   events: EventBus;
   logger: Logger;
   /** Rows per page (default 2,000). */
@@ -51,7 +51,7 @@ const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').rep
 export function createExportService(deps: ExportServiceDeps): ExportService {
   const { sqlite, caseTypes, events, logger } = deps;
   const pageSize = deps.pageSize ?? 2000;
-  const tasks = createTaskRegistry<ExportState>(events, 'exp_', FINISHED_EXPORTS_KEPT);
+  const tasks = createTaskRegistry<ExportState>(events, 'exp_', FINISHED_EXPORTS_KEPT, deps.ids);
   const shutdown = createTransferShutdown();
   const campaigns = sqlite.prepare('SELECT id, name FROM campaigns ORDER BY name');
 

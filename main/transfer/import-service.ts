@@ -13,10 +13,9 @@ import type {
 import type { CaseUpsert } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/result';
 import { announceChanged } from '../kernel';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
+import { createTaskRegistry, type Clock, type EventBus, type IdGenerator } from '../kernel';
 import type { Logger } from '../log';
-import { createCaseNumberAllocator, type CaseTypeCatalog, type RecordStore, type WriteContext } from '../workspace/records';
+import { createCaseNumberAllocator, type CaseTypeCatalog, type RecordStore, type WriteContext } from '../workspace';
 import { bulkCaseWriter } from './bulk-case-writer';
 import { readCsvHeader, readCsvTable, type CsvRow, type CsvTable } from './csv-table';
 import { planImport, type ImportPlan } from './import-plan';
@@ -28,7 +27,6 @@ import { rejectedCsv, rejectedFileName } from './rejected-csv';
 import { caseFromRow, clientFromRow, recordKeysOf, type CampaignLookup, type ClientRowInput } from './row-inputs';
 import { createTransferShutdown } from './shutdown';
 import { suggestMapping } from './suggest-mapping';
-import { createTaskRegistry } from '../kernel/task-registry';
 
 export interface ImportService {
   inspect(input: { kind: ImportKind; fileName: string; csv: string }): ImportInspection;
@@ -45,6 +43,8 @@ export interface ImportServiceDeps {
   caseTypes: CaseTypeCatalog;
   records: RecordStore;
   clock: Clock;
+  /** Task ids and the ids of cases the bulk writer creates (default: ULIDs). */
+  ids?: IdGenerator;
   events: EventBus;
   logger: Logger;
   /** Rows per transaction (default 2,000). */
@@ -73,8 +73,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
   const { sqlite, caseTypes, records, events, logger } = deps;
   const chunkSize = deps.chunkSize ?? 2000;
   const mappings = createMappingStore(sqlite, deps.clock, events);
-  const tasks = createTaskRegistry<ImportState>(events, 'imp_');
-  const dryRuns = createTaskRegistry<ImportState>(events, 'imp_', DRY_RUNS_KEPT);
+  const tasks = createTaskRegistry<ImportState>(events, 'imp_', undefined, deps.ids);
+  const dryRuns = createTaskRegistry<ImportState>(events, 'imp_', DRY_RUNS_KEPT, deps.ids);
   const shutdown = createTransferShutdown();
   const campaignRows = sqlite.prepare('SELECT id, name FROM campaigns ORDER BY name');
 
@@ -108,7 +108,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     const campaigns = campaignLookup();
     const storeWriter = storeCaseWriter(records, IMPORT_CONTEXT);
     const caseNumbers = createCaseNumberAllocator(sqlite); // one for the whole import, across its chunks
-    const writer = () => (deps.casePath === 'store' ? storeWriter : bulkCaseWriter(sqlite, caseTypes, deps.clock, IMPORT_CONTEXT, caseNumbers));
+    const writer = () => (deps.casePath === 'store' ? storeWriter : bulkCaseWriter(sqlite, caseTypes, deps.clock, IMPORT_CONTEXT, caseNumbers, deps.ids));
     return runImport<CaseUpsert>({ ...common, toInput: (row) => caseFromRow(plan, row, source, caseTypes, campaigns), writer }, tally, runner);
   };
 

@@ -4,12 +4,12 @@ import type { Handlers } from '../../shared/rpc';
 import type { ExportService } from './export-service';
 import type { ImportService } from './import-service';
 
-export interface TransferDeps {
+export interface TransferHandlerDeps {
   transfer: { imports: ImportService; exports: ExportService };
 }
 
 /** The `imports.*` and `exports.*` handlers over the transfer services. */
-export function transferHandlers({ transfer }: TransferDeps): Handlers<typeof transferContract> {
+export function transferHandlers({ transfer }: TransferHandlerDeps): Handlers<typeof transferContract> {
   return {
     imports: {
       inspect: (input) => transfer.imports.inspect(input),

@@ -1,21 +1,22 @@
 // The webhooks capability as the core holds it (`core.webhooks`): stores, the signing-secret vault, the guarded
 // HTTP agent (rebuilt when the allowlist or CAs change), the delivery engine fed by the ingest fan-out, admin
-// actions, bulk replay, retention, and the settings.
+// actions, single and bulk replay, retention, the delivery log inspector, and the settings.
 import { X509Certificate } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WebhookSettings } from '../../shared/contract/webhooks';
 import type { TableName } from '../../shared/domain/tables';
 import { AppError, type FieldIssue } from '../../shared/result';
 import { announceChanged } from '../kernel';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
 import type { Ingest } from '../ingest';
+import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
 import type { Logger } from '../log';
-import type { SecretStore } from '../secrets/secret-store';
-import type { CaseTypeCatalog } from '../workspace/records';
-import { DEFAULT_BREAKER, type BreakerOptions } from '../net/circuit-breaker';
+import { acceptedEntries, createGuardedAgent, DEFAULT_BREAKER, parseAllowlist, type BreakerOptions, type GuardedAgent, type Lookup } from '../net';
+import type { SecretStore } from '../secrets';
+import type { CaseTypeCatalog } from '../workspace';
 import { createCredentialCache } from './engine/credentials';
 import { createDeliveryEngine, DEFAULT_LIMITS, type DeliveryEngine, type EngineLimits } from './engine/delivery-engine';
+import { createDeliveryLogInspector, type DeliveryLogInspector } from './inspector/delivery-log-inspector';
+import { createReplayDelivery, type ReplayDelivery } from './service/replay-delivery';
 import { createReplayTasks, type ReplayTasks } from './service/replay-tasks';
 import { createRetention, type Retention } from './service/retention';
 import { createWebhookAdmin, type WebhookAdmin } from './service/webhook-admin';
@@ -25,9 +26,6 @@ import { createAttemptLog } from './store/attempt-log';
 import { createDeliveryStore, type DeliveryStore } from './store/delivery-store';
 import { createSettingsStore } from './store/settings-store';
 import { createWebhookStore, type WebhookStore } from './store/webhook-store';
-import { acceptedEntries, parseAllowlist } from '../net/allowlist';
-import { createGuardedAgent, type GuardedAgent } from '../net/guarded-agent';
-import type { Lookup } from '../net/lookup';
 
 export interface WebhooksDeps {
   sqlite: Database.Database;
@@ -36,6 +34,8 @@ export interface WebhooksDeps {
   caseTypes: CaseTypeCatalog;
   events: EventBus;
   clock: Clock;
+  /** Ids of new webhooks, bulk replays and bundle exports (default: ULIDs). */
+  ids?: IdGenerator;
   logger: Logger;
   appVersion: string;
   options?: WebhookEngineOptions;
@@ -61,8 +61,12 @@ export interface Webhooks {
   vault: SecretVault;
   engine: DeliveryEngine;
   admin: WebhookAdmin;
+  /** Queues one delivery again at once (`webhooks.replay`), refusing test deliveries, ones in flight, deleted webhooks'. */
+  replayDelivery: ReplayDelivery;
   replays: ReplayTasks;
   retention: Retention;
+  /** The delivery log inspector (`deliveryLog.*`). */
+  inspector: DeliveryLogInspector;
   /**
    * Resumes the deliveries a stop interrupted, then starts sending and pruning. The core calls it once everything
    * is built and registered for closing (unless `autoStart` is false): it is the first write at start-up, so a
@@ -105,7 +109,7 @@ function dropRefusedAllowlistEntries(store: ReturnType<typeof createSettingsStor
 }
 
 export function createWebhooks(deps: WebhooksDeps): Webhooks {
-  const { sqlite, clock, logger, options = {} } = deps;
+  const { sqlite, clock, logger, options = {}, ids = ulidIds } = deps;
   const webhooks = createWebhookStore(sqlite);
   const deliveries = createDeliveryStore(sqlite);
   const queries = createDeliveryQueries(sqlite);
@@ -160,8 +164,8 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
   });
   const unhookCommit = deps.ingest.onCommit((events) => engine.fanOut(events));
   const unhookEvent = deps.ingest.onEvent(() => engine.wake());
-  const admin = createWebhookAdmin({ sqlite, webhooks, deliveries, settings: settingsStore, vault, secrets: deps.secrets, caseTypes: deps.caseTypes, engine, clock, lookup: options.lookup, changed });
-  const replays = createReplayTasks({ deliveries, webhooks, engine, events: deps.events, clock, logger, changed });
+  const admin = createWebhookAdmin({ sqlite, webhooks, deliveries, settings: settingsStore, vault, secrets: deps.secrets, caseTypes: deps.caseTypes, engine, clock, ids, lookup: options.lookup, changed });
+  const replays = createReplayTasks({ deliveries, webhooks, engine, events: deps.events, clock, ids, logger, changed });
   const retention = createRetention({ deliveries, settings: settingsStore, clock, logger, changed });
 
   return {
@@ -171,8 +175,10 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     vault,
     engine,
     admin,
+    replayDelivery: createReplayDelivery({ queries, deliveries, engine, clock }),
     replays,
     retention,
+    inspector: createDeliveryLogInspector({ sqlite, queries, webhooks, vault, clock, events: deps.events, ids }),
     start() {
       engine.start();
       retention.start();

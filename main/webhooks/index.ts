@@ -20,3 +20,6 @@ export {
 } from './policy/retry-policy';
 export { webhooksCardSource, webhooksCardState, type WebhookCardFacts } from './service/webhooks-card';
 export { createWebhooks, type WebhookEngineOptions, type Webhooks } from './create-webhooks';
+export { webhooksHandlers } from './webhooks-handlers';
+export { deliveryLogHandlers, type DeliveryLogDeps } from './inspector/delivery-log-handlers';
+export type { DeliveryLogInspector } from './inspector/delivery-log-inspector';

@@ -1,8 +1,7 @@
 // Handlers of the webhook procedures: management, secrets, App Keys, tests, replays, the delivery log, settings.
 import type { webhooksContract, WebhookView } from '../../shared/contract/webhooks';
-import { AppError } from '../../shared/result';
 import type { Handlers } from '../../shared/rpc';
-import type { Clock } from '../kernel/clock';
+import type { Clock } from '../kernel';
 import type { Webhooks } from './create-webhooks';
 import type { WebhookRow } from './store/webhook-store';
 
@@ -44,18 +43,7 @@ export function webhooksHandlers({ webhooks: w, clock }: { webhooks: Webhooks; c
       setAppKey: async ({ id, appKey }) => view(await w.admin.setAppKey(id, appKey)),
       clearAppKey: async ({ id }) => view(await w.admin.clearAppKey(id)),
       sendTest: ({ id, eventType }) => w.engine.sendTest(id, eventType),
-      replay: ({ deliveryId }) => {
-        const before = w.queries.get(deliveryId);
-        if (before.isTest) throw new AppError('CONFLICT', 'A test delivery is not replayed: send a new test instead.', { deliveryId });
-        if (w.engine.isClaimed(deliveryId)) {
-          throw new AppError('CONFLICT', `Delivery ${deliveryId} can't be replayed right now: an attempt is in flight; wait for it to finish.`, { deliveryId });
-        }
-        if (!w.deliveries.replay(deliveryId, clock.now().getTime())) {
-          throw new AppError('CONFLICT', `Delivery ${deliveryId} can't be replayed: its webhook was deleted.`, { deliveryId, state: before.state });
-        }
-        w.engine.wake();
-        return w.queries.get(deliveryId);
-      },
+      replay: ({ deliveryId }) => w.replayDelivery(deliveryId),
       replayFailed: ({ webhookId, from, to }) => w.replays.replayFailed(webhookId, from, to),
       cancelTask: ({ taskId }) => ({ cancelled: w.replays.cancel(taskId) }),
       settings: () => w.settings(),

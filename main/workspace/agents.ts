@@ -6,9 +6,7 @@ import type { Agent, agentInputSchema } from '../../shared/domain/workspace';
 import type { AgentUpdate } from '../../shared/domain/workspace-views';
 import { AppError } from '../../shared/result';
 import { announceChanged } from '../kernel';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
-import { newId } from './records';
+import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
 
 export type AgentInput = z.output<typeof agentInputSchema>;
 
@@ -39,7 +37,7 @@ const toAgent = (r: Row): Agent => ({
 });
 
 /** Agents over one database. */
-export function createAgentRepository(sqlite: Database.Database, clock: Clock, events: EventBus): AgentRepository {
+export function createAgentRepository(sqlite: Database.Database, clock: Clock, events: EventBus, ids: IdGenerator = ulidIds): AgentRepository {
   const q = {
     all: sqlite.prepare('SELECT * FROM agents ORDER BY name COLLATE NOCASE, id'),
     byId: sqlite.prepare('SELECT * FROM agents WHERE id = ?'),
@@ -79,7 +77,7 @@ export function createAgentRepository(sqlite: Database.Database, clock: Clock, e
     get,
     create(input, { isDemo = false } = {}) {
       check(input);
-      const id = newId();
+      const id = ids.next();
       q.insert.run(id, input.name, input.campaignId, input.appointmentBooking ? 1 : 0, input.eventTypeId, clock.now().toISOString(), isDemo ? 1 : 0);
       announceChanged(events, ['agents']);
       return get(id)!;

@@ -6,9 +6,8 @@ import type { Campaign, campaignInputSchema } from '../../shared/domain/workspac
 import type { CampaignUpdate } from '../../shared/domain/workspace-views';
 import { AppError } from '../../shared/result';
 import { announceChanged } from '../kernel';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
-import { newId, type CaseTypeCatalog } from './records';
+import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
+import type { CaseTypeCatalog } from './records';
 
 export type CampaignInput = z.output<typeof campaignInputSchema>;
 
@@ -31,7 +30,7 @@ interface Row {
 const toCampaign = (r: Row): Campaign => ({ id: r.id, name: r.name, caseTypeId: r.case_type_id, active: r.active === 1, isDemo: r.is_demo === 1 });
 
 /** Campaigns over one database; names are unique regardless of case. */
-export function createCampaignRepository(sqlite: Database.Database, caseTypes: CaseTypeCatalog, clock: Clock, events: EventBus): CampaignRepository {
+export function createCampaignRepository(sqlite: Database.Database, caseTypes: CaseTypeCatalog, clock: Clock, events: EventBus, ids: IdGenerator = ulidIds): CampaignRepository {
   const q = {
     all: sqlite.prepare('SELECT * FROM campaigns ORDER BY name COLLATE NOCASE, id'),
     byId: sqlite.prepare('SELECT * FROM campaigns WHERE id = ?'),
@@ -65,7 +64,7 @@ export function createCampaignRepository(sqlite: Database.Database, caseTypes: C
     list: () => (q.all.all() as Row[]).map(toCampaign),
     get,
     create(input, { isDemo = false } = {}) {
-      const id = newId();
+      const id = ids.next();
       check(input, id);
       q.insert.run(id, input.name, input.caseTypeId, input.active ? 1 : 0, clock.now().toISOString(), isDemo ? 1 : 0);
       announceChanged(events, ['campaigns']);

@@ -1,41 +1,18 @@
 // Handlers of the workspace procedures: case types, campaigns, agents, clients, cases and the summary.
-import type Database from 'better-sqlite3';
 import type { workspaceContract } from '../../shared/contract/workspace';
 import type { Handlers } from '../../shared/rpc';
 import { announceChanged } from '../kernel';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
-import type { Logger } from '../log';
-import { createAgentRepository } from './agents';
-import { createCampaignRepository } from './campaigns';
-import { createCaseEditor } from './case-editor';
-import { createCaseListQuery } from './queries/case-list';
-import { createClientListQuery } from './queries/client-list';
-import { createRecordDetails } from './queries/record-details';
-import { createUnreadableLog } from './queries/unreadable-log';
-import { createWorkspaceSummaryQuery } from './queries/workspace-summary';
-import type { CaseTypeCatalog, RecordStore } from './records';
+import type { EventBus } from '../kernel';
+import type { Workspace } from './create-workspace';
 
-export interface WorkspaceDeps {
-  workspace: { caseTypes: CaseTypeCatalog; records: RecordStore };
-  sqlite: Database.Database;
-  clock: Clock;
+export interface WorkspaceHandlerDeps {
+  workspace: Workspace;
   events: EventBus;
-  logger: Logger;
 }
 
-/** The workspace procedures over one core's database, catalog and record store. */
-export function workspaceHandlers({ workspace, sqlite, clock, events, logger }: WorkspaceDeps): Handlers<typeof workspaceContract> {
-  const { caseTypes, records } = workspace;
-  const campaigns = createCampaignRepository(sqlite, caseTypes, clock, events);
-  const agents = createAgentRepository(sqlite, clock, events);
-  const editor = createCaseEditor(records);
-  const unreadable = createUnreadableLog(logger);
-  const details = createRecordDetails(sqlite, { records, caseTypes, campaigns, unreadable });
-  const listCases = createCaseListQuery(sqlite, caseTypes);
-  const listClients = createClientListQuery(sqlite, unreadable);
-  const summary = createWorkspaceSummaryQuery(sqlite);
-
+/** The workspace procedures over the workspace services. */
+export function workspaceHandlers({ workspace, events }: WorkspaceHandlerDeps): Handlers<typeof workspaceContract> {
+  const { caseTypes, campaigns, agents, editor, queries } = workspace;
   return {
     caseTypes: {
       list: () => caseTypes.list(),
@@ -56,17 +33,17 @@ export function workspaceHandlers({ workspace, sqlite, clock, events, logger }: 
       update: (changes) => agents.update(changes),
     },
     clients: {
-      list: (query) => listClients(query),
-      get: ({ id }) => details.clientDetail(id),
+      list: (query) => queries.listClients(query),
+      get: ({ id }) => queries.details.clientDetail(id),
     },
     cases: {
-      list: (query) => listCases(query),
-      get: ({ id }) => details.caseDetail(id),
+      list: (query) => queries.listCases(query),
+      get: ({ id }) => queries.details.caseDetail(id),
       setStatus: (change) => editor.setStatus(change),
       update: (change) => editor.update(change),
     },
     workspace: {
-      summary: () => summary(),
+      summary: () => queries.summary(),
     },
   };
 }

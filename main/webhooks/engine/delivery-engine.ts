@@ -13,7 +13,7 @@ import type { Credentials } from './credentials';
 import { loggedHeaders, requestHeaders } from './request-headers';
 import { attemptRecord } from './attempt-record';
 import { sendAttempt, type SendResult } from './send-attempt';
-import { sendTestDelivery } from './test-send';
+import { sendTestDelivery } from './send-test';
 import { createDueReader } from './due-reader';
 import { missingEventResult, whatFollows } from './what-follows';
 import { DEFAULT_LIMITS, type DeliveryEngine, type DeliveryEngineDeps } from './delivery-engine-types';

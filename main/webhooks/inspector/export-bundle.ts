@@ -12,9 +12,7 @@ import {
 import { DELIVERY_LOG_EXPORT_KIND, type ExportBundleInput } from '../../../shared/contract/delivery-log';
 import { MAX_DELIVERY_PAGE, type DeliverySummary } from '../../../shared/contract/webhooks';
 import { AppError } from '../../../shared/result';
-import type { Clock } from '../../kernel/clock';
-import type { EventBus } from '../../kernel/event-bus';
-import { newId } from '../../workspace/records';
+import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../../kernel';
 import type { DeliveryQueries } from '../store/delivery-queries';
 import type { WebhookStore } from '../store/webhook-store';
 
@@ -23,6 +21,8 @@ export interface ExportBundleDeps {
   webhooks: WebhookStore;
   clock: Clock;
   events: EventBus;
+  /** The task's id (default: ULIDs). */
+  ids?: IdGenerator;
   /** "Kayse Integrations Console 0.1.0". */
   exportedBy: string;
   /** Deliveries read between two turns of the event loop. */
@@ -73,7 +73,7 @@ export async function exportBundle(deps: ExportBundleDeps, input: ExportBundleIn
   const maxDeliveries = deps.maxDeliveries ?? MAX_BUNDLE_DELIVERIES;
   const maxChars = deps.maxChars ?? MAX_BUNDLE_CHARS;
   const chunk = deps.chunk ?? 100;
-  const taskId = newId('dlx_');
+  const taskId = (deps.ids ?? ulidIds).next('dlx_');
   const progress = (phase: string, done: number, total: number | null, finished = false, error: string | null = null) =>
     events.emit('task.progress', { taskId, kind: DELIVERY_LOG_EXPORT_KIND, phase, done, total, finished, error });
 

@@ -1,11 +1,9 @@
 // Bulk replay: queue a manual attempt for every failed delivery of a webhook in a time range, in chunks that
 // yield to the event loop, reporting task.progress and stoppable by cancel (queued ones stay queued).
-import type { EventBus } from '../../kernel/event-bus';
-import type { Clock } from '../../kernel/clock';
+import { createTaskRegistry, type Clock, type EventBus, type IdGenerator } from '../../kernel';
 import type { Logger } from '../../log';
 import { AppError } from '../../../shared/result';
 import type { TableName } from '../../../shared/domain/tables';
-import { createTaskRegistry } from '../../kernel/task-registry';
 import type { DeliveryEngine } from '../engine/delivery-engine';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { WebhookStore } from '../store/webhook-store';
@@ -25,10 +23,12 @@ export function createReplayTasks(deps: {
   engine: DeliveryEngine;
   events: EventBus;
   clock: Clock;
+  /** Task ids (default: ULIDs). */
+  ids?: IdGenerator;
   logger: Logger;
   changed: (tables: TableName[]) => void;
 }): ReplayTasks {
-  const registry = createTaskRegistry<{ cancelled: boolean }>(deps.events, 'replay_', 10);
+  const registry = createTaskRegistry<{ cancelled: boolean }>(deps.events, 'replay_', 10, deps.ids);
   const running = new Set<{ cancelled: boolean }>();
 
   return {

@@ -4,19 +4,17 @@ import type Database from 'better-sqlite3';
 import type { WebhookConfigInput } from '../../../shared/domain/webhooks';
 import type { TableName } from '../../../shared/domain/tables';
 import { AppError, type FieldIssue } from '../../../shared/result';
-import type { Clock } from '../../kernel/clock';
+import { ulidIds, type Clock, type IdGenerator } from '../../kernel';
 import { writeTransaction } from '../../db';
-import type { SecretStore } from '../../secrets/secret-store';
-import { newId } from '../../workspace/records';
-import type { CaseTypeCatalog } from '../../workspace/records';
+import type { SecretStore } from '../../secrets';
+import type { CaseTypeCatalog } from '../../workspace';
 import type { DeliveryEngine } from '../engine/delivery-engine';
 import { appKeyAccount } from '../engine/credentials';
 import type { SecretVault } from '../signing/secret-vault';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { WebhookRow, WebhookStore } from '../store/webhook-store';
-import { checkDestination, type DestinationCheck } from '../../net/check-destination';
-import type { Lookup } from '../../net/lookup';
+import { checkDestination, type DestinationCheck, type Lookup } from '../../net';
 
 export interface WebhookAdminDeps {
   sqlite: Database.Database;
@@ -28,6 +26,8 @@ export interface WebhookAdminDeps {
   caseTypes: CaseTypeCatalog;
   engine: DeliveryEngine;
   clock: Clock;
+  /** Ids of new webhooks (default: ULIDs). */
+  ids?: IdGenerator;
   lookup?: Lookup;
   changed: (tables: TableName[]) => void;
 }
@@ -48,7 +48,7 @@ export interface WebhookAdmin {
 const HOUR_MS = 3_600_000;
 
 export function createWebhookAdmin(deps: WebhookAdminDeps): WebhookAdmin {
-  const { webhooks, clock } = deps;
+  const { webhooks, clock, ids = ulidIds } = deps;
   const now = () => clock.now().toISOString();
 
   const checkUrl = (url: string) => checkDestination(url, { lookup: deps.lookup, allowlist: deps.settings.get().allowlist });
@@ -92,7 +92,7 @@ export function createWebhookAdmin(deps: WebhookAdminDeps): WebhookAdmin {
     checkUrl,
     async create(input) {
       await checkRules(input);
-      const id = newId('wh_');
+      const id = ids.next('wh_');
       // The secret first: a webhook must never exist without one (a keychain failure leaves nothing behind).
       await deps.vault.create(id);
       try {

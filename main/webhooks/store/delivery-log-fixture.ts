@@ -7,7 +7,7 @@ import { defaultMigrationsFolder, openDatabase } from '../../db';
 import { createEventStore, type EventStore } from '../../ingest/event-store';
 import { SAMPLE_DATA } from '../../ingest/sample-events';
 import { makeTempDir } from '../../test-support/temp-dir';
-import { newId } from '../../workspace/records';
+import { newId } from '../../kernel';
 import { createDeliveryQueries, type DeliveryQueries } from './delivery-queries';
 import { createDeliveryStore, type AttemptFinish, type DeliveryStore } from './delivery-store';
 import { createWebhookStore, type WebhookStore } from './webhook-store';

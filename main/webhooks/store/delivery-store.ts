@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { AttemptTrigger } from '../../../shared/contract/webhooks';
 import { defineWriteTransaction } from '../../db';
-import { newId } from '../../workspace/records';
+import { newId } from '../../kernel';
 import type { EnvelopeSource } from '../policy/envelope';
 import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow } from './attempt-log-sql';
 

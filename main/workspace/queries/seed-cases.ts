@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { CaseType } from '../../../shared/domain/workspace';
 import { writeTransaction } from '../../db';
-import { newId, type CaseTypeCatalog } from '../records';
+import { newId } from '../../kernel';
+import type { CaseTypeCatalog } from '../records';
 
 export interface SeedOptions {
   count: number;

@@ -3,9 +3,8 @@
 import type Database from 'better-sqlite3';
 import { caseTypeInputSchema, type CaseType, type CaseTypeInput } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
-import type { Clock } from '../../kernel/clock';
+import { ulidIds, type Clock, type IdGenerator } from '../../kernel';
 import { writeTransaction } from '../../db';
-import { newId } from '../../kernel/ids';
 
 export interface CaseTypeCatalog {
   list(): CaseType[];
@@ -22,7 +21,7 @@ interface Row {
   is_demo: number;
 }
 
-export function createCaseTypeCatalog(sqlite: Database.Database, clock: Clock): CaseTypeCatalog {
+export function createCaseTypeCatalog(sqlite: Database.Database, clock: Clock, ids: IdGenerator = ulidIds): CaseTypeCatalog {
   let byId = new Map<string, CaseType>();
   let byLowerName = new Map<string, CaseType>();
 
@@ -65,13 +64,13 @@ export function createCaseTypeCatalog(sqlite: Database.Database, clock: Clock): 
       if (byLowerName.has(input.name.toLowerCase())) {
         throw new AppError('CONFLICT', `A case type named "${input.name}" already exists.`, { issues: [{ path: 'name', message: 'already exists' }] });
       }
-      const id = newId();
+      const id = ids.next();
       writeTransaction(sqlite, () => {
         sqlite.prepare('INSERT INTO case_types (id, name, created_at, is_demo) VALUES (?, ?, ?, ?)').run(id, input.name, clock.now().toISOString(), isDemo ? 1 : 0);
         const status = sqlite.prepare('INSERT INTO case_statuses (id, case_type_id, name, position) VALUES (?, ?, ?, ?)');
-        input.statuses.forEach((name, i) => status.run(newId(), id, name, i));
+        input.statuses.forEach((name, i) => status.run(ids.next(), id, name, i));
         const field = sqlite.prepare('INSERT INTO custom_fields (id, case_type_id, key, label, type, options, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        input.fields.forEach((f, i) => field.run(newId(), id, f.key, f.label, f.type, JSON.stringify(f.options), i));
+        input.fields.forEach((f, i) => field.run(ids.next(), id, f.key, f.label, f.type, JSON.stringify(f.options), i));
       });
       load();
       return byId.get(id)!;

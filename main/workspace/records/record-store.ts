@@ -14,8 +14,7 @@ import {
 } from '../../../shared/domain/workspace';
 import type { TableName } from '../../../shared/domain/tables';
 import { AppError, issuesOf, describeIssues } from '../../../shared/result';
-import type { Clock } from '../../kernel/clock';
-import type { EventBus } from '../../kernel/event-bus';
+import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../../kernel';
 import { writeTransaction } from '../../db';
 import { announceChanged } from '../../kernel';
 import type { CaseTypeCatalog } from './case-type-catalog';
@@ -39,7 +38,6 @@ import {
   type CaseRefLookups,
 } from './case-upsert-plan';
 import { diffFields } from './diff';
-import { newId } from '../../kernel/ids';
 import { toCase, toChange, toClient, type CaseRow, type ChangeRow, type ClientRow } from './row-mappers';
 
 export interface WriteContext {
@@ -82,7 +80,7 @@ function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data:
   return parsed.data;
 }
 
-export function createRecordStore(sqlite: Database.Database, types: CaseTypeCatalog, clock: Clock, events: EventBus): RecordStore {
+export function createRecordStore(sqlite: Database.Database, types: CaseTypeCatalog, clock: Clock, events: EventBus, ids: IdGenerator = ulidIds): RecordStore {
   const q = {
     clientById: sqlite.prepare('SELECT * FROM clients WHERE id = ?'),
     clientByExternal: sqlite.prepare('SELECT * FROM clients WHERE external_source = ? AND external_id = ?'),
@@ -153,7 +151,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
         now,
       };
       if (!existing) {
-        const id = newId();
+        const id = ids.next();
         q.insertClient.run({ ...params, id, external_source: input.externalSource ?? null, external_id: input.externalId ?? null, is_demo: ctx.isDemo ? 1 : 0 });
         recordChange('client', id, 1, 'created', diffFields(null, next), ctx, now);
         return { client: toClient(q.clientById.get(id) as ClientRow), outcome: 'created' as const };
@@ -201,7 +199,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
         plan.next.clientIds.forEach((clientId, i) => q.addCaseClient.run(caseId, clientId, i === 0 ? 1 : 0));
       };
       if (plan.kind === 'create') {
-        const id = newId();
+        const id = ids.next();
         const caseNumber = input.caseNumber ?? freeCaseNumber();
         if (q.caseByNumber.get(caseNumber)) throw caseNumberTaken(caseNumber);
         q.insertCase.run(...caseInsertValues(columns, input, id, caseNumber, ctx.isDemo));

@@ -4,13 +4,13 @@ import { eventDataSchemas, isEventType } from '../../../shared/domain/events';
 import type { TableName } from '../../../shared/domain/tables';
 import type { TestResult } from '../../../shared/contract/webhooks';
 import { AppError } from '../../../shared/result';
-import type { Clock } from '../../kernel/clock';
-import { SAMPLE_DATA } from '../../ingest/sample-events';
-import { newId } from '../../workspace/records';
+import { SAMPLE_DATA } from '../../ingest';
+// newId, not an injected generator: the delivery engine calls this and has no ids of its own to pass.
+import { newId, type Clock } from '../../kernel';
 import { buildEnvelope, serializeEnvelope } from '../policy/envelope';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { WebhookStore } from '../store/webhook-store';
-import type { GuardedAgent } from '../../net/guarded-agent';
+import type { GuardedAgent } from '../../net';
 import { attemptRecord } from './attempt-record';
 import type { CredentialCache } from './credentials';
 import { loggedHeaders, requestHeaders } from './request-headers';
