@@ -1,13 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import type { ImportRunInput } from '../../shared/contract/transfer';
 import type { ImportService } from './import-service';
 import { createImportService } from './import-service';
-import { csv, manualClock, recordProgress, runTask, startTransferCore, taskFinished, type TestCore } from './transfer-test-fixture';
+import { manualClock } from '../test-support/clock';
+import { waitForTask } from '../test-support/tasks';
+import { csv, startTransferCore, TRANSFER_CLOCK_START, type TransferCore } from './transfer-test-fixture';
 
-const cores: TestCore[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.cleanup();
-});
+const cleanup = useCleanup();
 
 const HEADER = 'Matter ID,Case No,Case Name,Case Type,Stage,Campaign,Client ID,Accident Date,Injury,Treatments,Amount,Represented,Employer';
 const MAPPING = {
@@ -55,7 +55,7 @@ const SECOND = csv(
 const ULID = /[0-9A-HJKMNP-TV-Z]{26}/g;
 
 /** Every case, case-client link and change row, with ids replaced by stable names, for comparing two databases. */
-function snapshot(core: TestCore) {
+function snapshot(core: TransferCore) {
   const db = core.database.sqlite;
   const names = new Map<string, string>();
   for (const r of db.prepare('SELECT id, external_id FROM clients').all() as { id: string; external_id: string }[]) names.set(r.id, `client:${r.external_id}`);
@@ -72,26 +72,23 @@ function snapshot(core: TestCore) {
   };
 }
 
-async function importOn(core: TestCore, service: ImportService, file: string) {
+async function importOn(core: TransferCore, service: ImportService, file: string) {
   const input: ImportRunInput = { kind: 'cases', fileName: 'cases.csv', csv: file, mapping: MAPPING, externalSource: 'csv' };
   const dry = await service.dryRun(input);
-  const seen = recordProgress(core);
-  const { taskId } = service.run(input);
-  await taskFinished(core, taskId, seen);
+  const { taskId } = await waitForTask(core.events, () => service.run(input));
   const { taskId: _t, ...dryCounts } = dry;
   const { created, updated, unchanged, rejected, rejects } = service.result(taskId);
   return { dry: dryCounts, run: { created, updated, unchanged, rejected, rejects } };
 }
 
 async function setUp(casePath: 'bulk' | 'store') {
-  const core = startTransferCore(manualClock());
-  cores.push(core);
-  await runTask(core, 'imports.run', {
+  const core = cleanup.use(startTransferCore(manualClock(TRANSFER_CLOCK_START)));
+  await waitForTask(core.events, () => core.api.imports.run({
     kind: 'clients',
     fileName: 'clients.csv',
     csv: csv('id,first name', 'C1,Ann', 'C2,Bob'),
     mapping: { id: 'externalId', 'first name': 'firstName' },
-  });
+  }));
   const { sqlite } = core.database;
   const service = createImportService({ sqlite, caseTypes: core.workspace.caseTypes, records: core.workspace.records, clock: core.clock, events: core.events, logger: core.logger, casePath, chunkSize: 4 });
   return { core, service };
@@ -123,7 +120,7 @@ describe('bulk case writer', () => {
     const numbered = csv(HEADER, ',K-000002,Imported two,Workers Comp,Open,,,,,,,,', ',K-000003,Imported three,Workers Comp,Open,,,,,,,,', ',K-000006,Imported six,Workers Comp,Open,,,,,,,,');
     // Six rows without a number: two chunks of 4 rows each in these services.
     const numberless = csv(HEADER, ...['N1', 'N2', 'N3', 'N4', 'N5', 'N6'].map((id) => `${id},,Case ${id},Workers Comp,Open,,,,,,,,`));
-    const numbersOf = (core: TestCore) => core.database.sqlite.prepare('SELECT external_id, case_number FROM cases ORDER BY rowid').all();
+    const numbersOf = (core: TransferCore) => core.database.sqlite.prepare('SELECT external_id, case_number FROM cases ORDER BY rowid').all();
     const expected = [
       { external_id: null, case_number: 'K-000002' },
       { external_id: null, case_number: 'K-000003' },

@@ -1,23 +1,21 @@
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportFile, ImportCounts, ImportInspection, ImportResult } from '../../shared/contract/transfer';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { caseSchema, clientSchema } from '../../shared/domain/workspace';
-import { call, countRows, csv, failure, runTask, startTransferCore, type TestCore } from './transfer-test-fixture';
+import { refusal } from '../test-support/api';
+import { waitForTask } from '../test-support/tasks';
+import { countRows, csv, startTransferCore, type TransferCore } from './transfer-test-fixture';
 
-const cores: TestCore[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.cleanup();
-});
+const cleanup = useCleanup();
 
 const CLIENTS = csv('id,first name,last name,phone,email', 'C1,Ann,Lee,+15550000001;+15550000002,ann@example.com', 'C2,"=cmd|\' /C calc\'!A0",Ray,,');
 const CASES_HEADER = 'Matter ID,Case Name,Case Type,Stage,Campaign,Client ID,Accident Date,Injury,Treatments,Amount,Represented,Employer';
 
 /** A workspace with three cases updated on March 1, 5 and 10, two clients, and three events. */
 async function seeded() {
-  const core = startTransferCore();
-  cores.push(core);
+  const core = cleanup.use(startTransferCore());
   core.clock.set('2026-02-20T08:00:00.000Z');
-  await runTask(core, 'imports.run', { kind: 'clients', fileName: 'c.csv', csv: CLIENTS, mapping: { id: 'externalId', 'first name': 'firstName', 'last name': 'lastName', phone: 'phone', email: 'email' } });
+  await waitForTask(core.events, () => core.api.imports.run({ kind: 'clients', fileName: 'c.csv', csv: CLIENTS, mapping: { id: 'externalId', 'first name': 'firstName', 'last name': 'lastName', phone: 'phone', email: 'email' } }));
   const rows: [string, string][] = [
     ['2026-03-01T10:00:00.000Z', 'M1,Lee v. Acme,Personal Injury,Intake,Spring Intake,C1;C2,2026-01-15,Back,Chiro;PT,1200.5,yes,'],
     ['2026-03-05T23:30:00.000Z', 'M2,"-2 Ray, et al.",Personal Injury,Signed,,C2,,,,,no,'],
@@ -26,8 +24,8 @@ async function seeded() {
   for (const [at, line] of rows) {
     core.clock.set(at);
     const file = csv(CASES_HEADER, line);
-    const mapping = (await call<ImportInspection>(core, 'imports.inspect', { kind: 'cases', fileName: 'x.csv', csv: file })).suggestedMapping;
-    await runTask(core, 'imports.run', { kind: 'cases', fileName: 'x.csv', csv: file, mapping });
+    const mapping = (await core.api.imports.inspect({ kind: 'cases', fileName: 'x.csv', csv: file })).suggestedMapping;
+    await waitForTask(core.events, () => core.api.imports.run({ kind: 'cases', fileName: 'x.csv', csv: file, mapping }));
   }
   const insert = core.database.sqlite.prepare(
     `INSERT INTO events (id, type, occurred_at, received_at, campaign_id, case_id, client_id, case_type, data, idempotency_key, api_key_id, is_demo)
@@ -39,13 +37,13 @@ async function seeded() {
   return core;
 }
 
-async function exported(core: TestCore, input: unknown) {
-  const { taskId, progress } = await runTask(core, 'exports.run', input);
-  return { file: await call<ExportFile>(core, 'exports.result', { taskId }), progress };
+async function exported(core: TransferCore, input: Parameters<TransferCore['api']['exports']['run']>[0]) {
+  const { taskId, progress } = await waitForTask(core.events, () => core.api.exports.run(input));
+  return { file: await core.api.exports.result({ taskId }), progress };
 }
 
 const parseCsv = (content: string) => Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: true }).data;
-const caseIdOf = (core: TestCore, externalId: string) => core.database.sqlite.prepare('SELECT id FROM cases WHERE external_id = ?').pluck().get(externalId) as string;
+const caseIdOf = (core: TransferCore, externalId: string) => core.database.sqlite.prepare('SELECT id FROM cases WHERE external_id = ?').pluck().get(externalId) as string;
 
 describe('exports', () => {
   it('writes cases as CSV: custom values in custom.<key> columns, lists joined with ";", formulas defused', async () => {
@@ -105,20 +103,20 @@ describe('exports', () => {
   it('refuses unknown filter ids with the valid ones, and filters that do not apply to the kind', async () => {
     const core = await seeded();
     const wc = core.workspace.caseTypes.byName('Workers Comp')!;
-    const unknownType = await failure(core, 'exports.run', { kind: 'cases', format: 'csv', filters: { caseTypeId: 'nope' } });
+    const unknownType = await refusal(core.api.raw.exports.run({ kind: 'cases', format: 'csv', filters: { caseTypeId: 'nope' } }));
     expect(unknownType).toMatchObject({ code: 'UNPROCESSABLE', details: { issues: [{ path: 'filters.caseTypeId' }], valid: expect.arrayContaining([wc.id]) } });
     expect(unknownType.message).toContain(`Workers Comp (${wc.id})`);
-    const foreignStatus = await failure(core, 'exports.run', { kind: 'cases', format: 'csv', filters: { caseTypeId: wc.id, statusId: core.workspace.caseTypes.byName('Personal Injury')!.statuses[0]!.id } });
+    const foreignStatus = await refusal(core.api.raw.exports.run({ kind: 'cases', format: 'csv', filters: { caseTypeId: wc.id, statusId: core.workspace.caseTypes.byName('Personal Injury')!.statuses[0]!.id } }));
     expect(foreignStatus).toMatchObject({ code: 'UNPROCESSABLE', details: { valid: wc.statuses.map((s) => s.id) } });
-    expect(await failure(core, 'exports.run', { kind: 'events', format: 'json', filters: { type: 'call_exploded' } })).toMatchObject({
+    expect(await refusal(core.api.raw.exports.run({ kind: 'events', format: 'json', filters: { type: 'call_exploded' } }))).toMatchObject({
       code: 'UNPROCESSABLE',
       details: { valid: expect.arrayContaining(['call_started', 'form_submitted']) },
     });
-    expect(await failure(core, 'exports.run', { kind: 'cases', format: 'csv', filters: { campaignId: 'cmp_none' } })).toMatchObject({ code: 'UNPROCESSABLE' });
-    const misplaced = await failure(core, 'exports.run', { kind: 'clients', format: 'csv', filters: { caseTypeId: wc.id, from: '2026-03-05', to: '2026-03-01' } });
+    expect(await refusal(core.api.raw.exports.run({ kind: 'cases', format: 'csv', filters: { campaignId: 'cmp_none' } }))).toMatchObject({ code: 'UNPROCESSABLE' });
+    const misplaced = await refusal(core.api.raw.exports.run({ kind: 'clients', format: 'csv', filters: { caseTypeId: wc.id, from: '2026-03-05', to: '2026-03-01' } }));
     expect(misplaced).toMatchObject({ code: 'INVALID_INPUT' });
     expect((misplaced.details as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['filters.caseTypeId', 'filters.to']);
-    expect(await failure(core, 'exports.run', { kind: 'cases', format: 'csv', filters: { from: 'last tuesday' } })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await refusal(core.api.raw.exports.run({ kind: 'cases', format: 'csv', filters: { from: 'last tuesday' } }))).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('exports clients and events in both formats', async () => {
@@ -145,35 +143,33 @@ describe('exports', () => {
   it('round-trips: cases exported to CSV import back with every row unchanged and no change rows', async () => {
     const core = await seeded();
     const { file } = await exported(core, { kind: 'cases', format: 'csv' });
-    const inspection = await call<ImportInspection>(core, 'imports.inspect', { kind: 'cases', fileName: file.fileName, csv: file.content });
+    const inspection = await core.api.imports.inspect({ kind: 'cases', fileName: file.fileName, csv: file.content });
     expect(inspection.suggestedMapping).toMatchObject({ id: null, caseNumber: 'caseNumber', externalId: 'externalId', caseTypeId: null, clientIds: null, 'custom.amount': 'custom.amount' });
-    const input = { kind: 'cases', fileName: file.fileName, csv: file.content, mapping: inspection.suggestedMapping };
-    expect(await call<ImportCounts>(core, 'imports.dryRun', input)).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+    const input = { kind: 'cases' as const, fileName: file.fileName, csv: file.content, mapping: inspection.suggestedMapping };
+    expect(await core.api.imports.dryRun(input)).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
     const changes = countRows(core, 'record_changes');
-    const { taskId } = await runTask(core, 'imports.run', input);
-    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+    const { taskId } = await waitForTask(core.events, () => core.api.imports.run(input));
+    expect(await core.api.imports.result({ taskId })).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
     expect(countRows(core, 'record_changes')).toBe(changes);
 
     const clients = (await exported(core, { kind: 'clients', format: 'csv' })).file;
-    const clientMapping = (await call<ImportInspection>(core, 'imports.inspect', { kind: 'clients', fileName: 'c.csv', csv: clients.content })).suggestedMapping;
-    const again = await runTask(core, 'imports.run', { kind: 'clients', fileName: 'c.csv', csv: clients.content, mapping: clientMapping });
-    expect(await call<ImportResult>(core, 'imports.result', { taskId: again.taskId })).toMatchObject({ unchanged: 2, rejected: 0 });
+    const clientMapping = (await core.api.imports.inspect({ kind: 'clients', fileName: 'c.csv', csv: clients.content })).suggestedMapping;
+    const again = await waitForTask(core.events, () => core.api.imports.run({ kind: 'clients', fileName: 'c.csv', csv: clients.content, mapping: clientMapping }));
+    expect(await core.api.imports.result({ taskId: again.taskId })).toMatchObject({ unchanged: 2, rejected: 0 });
   });
 
   it('keeps only the latest two finished exports in memory', async () => {
-    const core = startTransferCore();
-    cores.push(core);
+    const core = cleanup.use(startTransferCore());
     const taskIds: string[] = [];
-    for (let i = 0; i < 3; i += 1) taskIds.push((await runTask(core, 'exports.run', { kind: 'clients', format: 'csv' })).taskId);
-    expect(await failure(core, 'exports.result', { taskId: taskIds[0] })).toMatchObject({ code: 'NOT_FOUND' });
-    for (const taskId of taskIds.slice(1)) expect(await call<ExportFile>(core, 'exports.result', { taskId })).toMatchObject({ rows: 0 });
+    for (let i = 0; i < 3; i += 1) taskIds.push((await waitForTask(core.events, () => core.api.exports.run({ kind: 'clients', format: 'csv' }))).taskId);
+    expect(await refusal(core.api.raw.exports.result({ taskId: taskIds[0] }))).toMatchObject({ code: 'NOT_FOUND' });
+    for (const taskId of taskIds.slice(1)) expect(await core.api.exports.result({ taskId })).toMatchObject({ rows: 0 });
   });
 
   it('reports progress page by page on a bigger export', async () => {
-    const core = startTransferCore();
-    cores.push(core);
+    const core = cleanup.use(startTransferCore());
     const file = csv('Matter ID,Case Name,Case Type,Stage', ...Array.from({ length: 4500 }, (_, i) => `M${i},Case ${i},Workers Comp,Open`));
-    await runTask(core, 'imports.run', { kind: 'cases', fileName: 'big.csv', csv: file, mapping: { 'Matter ID': 'externalId', 'Case Name': 'name', 'Case Type': 'caseType', Stage: 'status' } });
+    await waitForTask(core.events, () => core.api.imports.run({ kind: 'cases', fileName: 'big.csv', csv: file, mapping: { 'Matter ID': 'externalId', 'Case Name': 'name', 'Case Type': 'caseType', Stage: 'status' } }));
     const { file: out, progress } = await exported(core, { kind: 'cases', format: 'json' });
     expect(out.rows).toBe(4500);
     expect(progress.filter((p) => p.phase === 'exporting').map((p) => p.done)).toEqual([0, 2000, 4000, 4500]);

@@ -1,22 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { AppError } from '../../shared/result';
 import type { CsvRow } from './csv-table';
 import { planImport } from './import-plan';
 import { emptyTally, runImport, type ImportJob } from './import-runner';
 import { importTargets } from './import-targets';
-import { countRows, startTransferCore, type TestCore } from './transfer-test-fixture';
+import { countRows, startTransferCore, type TransferCore } from './transfer-test-fixture';
 
-const cores: TestCore[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.cleanup();
-});
+const cleanup = useCleanup();
 
 const columns = ['id', 'name'];
 const plan = planImport('clients', columns, importTargets('clients', []), { id: 'externalId', name: 'firstName' });
 const rows: CsvRow[] = ['A', 'B', 'C', 'D', 'E'].map((id, i) => ({ line: i + 2, cells: [id, `Name ${id}`], problems: [] }));
 
 /** Writes clients through the store, except that row `failAt` meets a fault (not a bad row). */
-function job(core: TestCore, failAt: string | undefined, mode: 'dry' | 'write' = 'write'): ImportJob<{ id: string }> {
+function job(core: TransferCore, failAt: string | undefined, mode: 'dry' | 'write' = 'write'): ImportJob<{ id: string }> {
   return {
     plan,
     rows,
@@ -40,8 +38,7 @@ function job(core: TestCore, failAt: string | undefined, mode: 'dry' | 'write' =
 
 describe('runImport', () => {
   it('sets bad rows aside with their reasons and goes on', async () => {
-    const core = startTransferCore();
-    cores.push(core);
+    const core = cleanup.use(startTransferCore());
     const tally = await runImport(job(core, undefined), emptyTally(), { records: core.workspace.records });
     expect(tally).toMatchObject({ created: 3, rejected: 2 });
     expect(tally.rejects.map((r) => [r.row.line, r.reasons])).toEqual([
@@ -51,8 +48,7 @@ describe('runImport', () => {
   });
 
   it('stops at a fault, rolling back that chunk only, and counts only what was committed', async () => {
-    const core = startTransferCore();
-    cores.push(core);
+    const core = cleanup.use(startTransferCore());
     const tally = emptyTally();
     await expect(runImport(job(core, 'D'), tally, { records: core.workspace.records })).rejects.toThrow('Line 5 could not be imported: disk unplugged');
     expect(countRows(core, 'clients')).toBe(2);

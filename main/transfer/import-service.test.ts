@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportCounts, ImportInspection, ImportResult } from '../../shared/contract/transfer';
-import { call, countRows, csv, failure, recordProgress, runTask, startTransferCore, taskFinished, type TestCore } from './transfer-test-fixture';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
+import { refusal } from '../test-support/api';
+import { waitForTask, watchTasks } from '../test-support/tasks';
+import { countRows, csv, startTransferCore, type TransferCore } from './transfer-test-fixture';
 
-const cores: TestCore[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.cleanup();
-});
-const start = () => {
-  const core = startTransferCore();
-  cores.push(core);
-  return core;
-};
+const cleanup = useCleanup();
+const start = () => cleanup.use(startTransferCore());
 
 const CLIENTS = csv(
   'Contact ID,First Name,Last Name,Mobile,Home Phone,E-mail,Notes',
@@ -28,20 +23,20 @@ const CASES = csv(
   'M3,Ray comp claim,Workers Comp,Open,,C2;C1,,,,Beta Corp',
 );
 
-async function importClients(core: TestCore) {
-  const { taskId } = await runTask(core, 'imports.run', { kind: 'clients', fileName: 'clients.csv', csv: CLIENTS, mapping: CLIENT_MAPPING });
-  return call<ImportResult>(core, 'imports.result', { taskId });
+async function importClients(core: TransferCore) {
+  const { taskId } = await waitForTask(core.events, () => core.api.imports.run({ kind: 'clients', fileName: 'clients.csv', csv: CLIENTS, mapping: CLIENT_MAPPING }));
+  return core.api.imports.result({ taskId });
 }
 
-async function casesMapping(core: TestCore, file = CASES) {
-  const inspection = await call<ImportInspection>(core, 'imports.inspect', { kind: 'cases', fileName: 'cases.csv', csv: file });
+async function casesMapping(core: TransferCore, file = CASES) {
+  const inspection = await core.api.imports.inspect({ kind: 'cases', fileName: 'cases.csv', csv: file });
   return inspection.suggestedMapping;
 }
 
 describe('imports.inspect', () => {
   it('reads the columns, first rows and row count, and suggests a mapping from the header names', async () => {
     const core = start();
-    const inspection = await call<ImportInspection>(core, 'imports.inspect', { kind: 'cases', fileName: 'cases.csv', csv: CASES });
+    const inspection = await core.api.imports.inspect({ kind: 'cases', fileName: 'cases.csv', csv: CASES });
     expect(inspection.columns).toEqual(CASES_HEADER.split(','));
     expect(inspection.rowCount).toBe(3);
     expect(inspection.sampleRows[0]).toEqual(['M1', 'Lee v. Acme, Inc.', 'Personal Injury', 'New Lead', 'Spring Intake', 'C1', '2026-01-15', 'Back', 'Chiro;PT', '']);
@@ -64,7 +59,7 @@ describe('imports.inspect', () => {
 
   it('offers client fields with External ID required and says why', async () => {
     const core = start();
-    const inspection = await call<ImportInspection>(core, 'imports.inspect', { kind: 'clients', fileName: 'clients.csv', csv: CLIENTS });
+    const inspection = await core.api.imports.inspect({ kind: 'clients', fileName: 'clients.csv', csv: CLIENTS });
     const externalId = inspection.targets.find((t) => t.field === 'externalId')!;
     expect(externalId.required).toBe(true);
     expect(externalId.hint).toMatch(/re-import/);
@@ -75,9 +70,9 @@ describe('imports.inspect', () => {
   it('remembers the mapping used for a file shape, whatever the case, spacing or order of its headers', async () => {
     const core = start();
     const mapping = { ...CLIENT_MAPPING, Notes: 'lastName', 'Last Name': null };
-    await runTask(core, 'imports.run', { kind: 'clients', fileName: 'clients.csv', csv: CLIENTS, mapping });
+    await waitForTask(core.events, () => core.api.imports.run({ kind: 'clients', fileName: 'clients.csv', csv: CLIENTS, mapping }));
     const sameShape = csv('notes,CONTACT ID,first name,last name,mobile,home phone,e-mail', 'x,C9,Cy,Doe,,,');
-    const again = await call<ImportInspection>(core, 'imports.inspect', { kind: 'clients', fileName: 'march.csv', csv: sameShape });
+    const again = await core.api.imports.inspect({ kind: 'clients', fileName: 'march.csv', csv: sameShape });
     expect(again.rememberedMapping).toEqual({
       notes: 'lastName',
       'CONTACT ID': 'externalId',
@@ -88,8 +83,8 @@ describe('imports.inspect', () => {
       'e-mail': 'email',
     });
     const otherShape = csv('Contact ID,First Name', 'C9,Cy');
-    expect((await call<ImportInspection>(core, 'imports.inspect', { kind: 'clients', fileName: 'x.csv', csv: otherShape })).rememberedMapping).toBeUndefined();
-    expect((await call<ImportInspection>(core, 'imports.inspect', { kind: 'cases', fileName: 'x.csv', csv: sameShape })).rememberedMapping).toBeUndefined();
+    expect((await core.api.imports.inspect({ kind: 'clients', fileName: 'x.csv', csv: otherShape })).rememberedMapping).toBeUndefined();
+    expect((await core.api.imports.inspect({ kind: 'cases', fileName: 'x.csv', csv: sameShape })).rememberedMapping).toBeUndefined();
   });
 });
 
@@ -108,8 +103,8 @@ describe('imports.dryRun', () => {
       'M7,Fay v. Eta,Personal Injury,Intake,,C404,,,,',
     );
     const before = { cases: countRows(core, 'cases'), changes: countRows(core, 'record_changes') };
-    const seen = recordProgress(core);
-    const counts = await call<ImportCounts>(core, 'imports.dryRun', { kind: 'cases', fileName: 'cases.csv', csv: file, mapping: await casesMapping(core, file) });
+    const { seen } = watchTasks(core.events);
+    const counts = await core.api.imports.dryRun({ kind: 'cases', fileName: 'cases.csv', csv: file, mapping: await casesMapping(core, file) });
     expect(counts).toMatchObject({ created: 1, updated: 0, unchanged: 0, rejected: 6 });
     const reasons = Object.fromEntries(counts.rejects.map((r) => [r.row, r.reasons.join(' | ')]));
     expect(reasons[3]).toContain('Unknown status "Settled" for case type Personal Injury. Valid statuses: New Lead, Intake, Signed, Closed.');
@@ -126,7 +121,7 @@ describe('imports.dryRun', () => {
     const core = start();
     const file = csv('Contact ID,First Name,E-mail', 'C1,Ann,ann@example', 'C2,,bob@example.com');
     const mapping = { 'Contact ID': 'externalId', 'First Name': 'firstName', 'E-mail': 'email' };
-    const counts = await call<ImportCounts>(core, 'imports.dryRun', { kind: 'clients', fileName: 'c.csv', csv: file, mapping });
+    const counts = await core.api.imports.dryRun({ kind: 'clients', fileName: 'c.csv', csv: file, mapping });
     expect(counts.rejects).toEqual([
       { row: 2, reasons: ['Email (column "E-mail"): Not an email address ("ann@example")'] },
       { row: 3, reasons: ['First name (column "First Name"): First name is required'] },
@@ -140,10 +135,10 @@ describe('imports.dryRun', () => {
     // Rows go 2,000 to a transaction: M1 comes back in the second one.
     const filler = Array.from({ length: 2000 }, (_, i) => `F${i},Filler ${i},Personal Injury,Intake,,C1,,,,`);
     const file = csv(CASES_HEADER, 'M1,One,Personal Injury,Intake,,C1,,,,', ...filler, 'M1,One again,Personal Injury,Signed,,C1,,,,');
-    const input = { kind: 'cases', fileName: 'cases.csv', csv: file, mapping: await casesMapping(core, file) };
-    const dry = await call<ImportCounts>(core, 'imports.dryRun', input);
-    const { taskId } = await runTask(core, 'imports.run', input);
-    const run = await call<ImportResult>(core, 'imports.result', { taskId });
+    const input = { kind: 'cases' as const, fileName: 'cases.csv', csv: file, mapping: await casesMapping(core, file) };
+    const dry = await core.api.imports.dryRun(input);
+    const { taskId } = await waitForTask(core.events, () => core.api.imports.run(input));
+    const run = await core.api.imports.result({ taskId });
     expect(dry).toMatchObject({ created: 2001, updated: 1, unchanged: 0, rejected: 0 });
     expect(run).toMatchObject({ created: dry.created, updated: dry.updated, unchanged: dry.unchanged, rejected: 0 });
   });
@@ -151,11 +146,11 @@ describe('imports.dryRun', () => {
   it('refuses a mapping that names unknown columns or fields, or leaves a required field out', async () => {
     const core = start();
     const base = { kind: 'clients', fileName: 'c.csv', csv: CLIENTS };
-    const unknownColumn = await failure(core, 'imports.dryRun', { ...base, mapping: { ...CLIENT_MAPPING, Fax: 'phone' } });
+    const unknownColumn = await refusal(core.api.raw.imports.dryRun({ ...base, mapping: { ...CLIENT_MAPPING, Fax: 'phone' } }));
     expect(unknownColumn).toMatchObject({ code: 'UNPROCESSABLE', details: { issues: [{ path: 'mapping.Fax' }], valid: expect.arrayContaining(['Contact ID', 'Notes']) } });
-    const unknownField = await failure(core, 'imports.dryRun', { ...base, mapping: { ...CLIENT_MAPPING, Notes: 'nickname' } });
+    const unknownField = await refusal(core.api.raw.imports.dryRun({ ...base, mapping: { ...CLIENT_MAPPING, Notes: 'nickname' } }));
     expect(unknownField).toMatchObject({ code: 'UNPROCESSABLE', details: { issues: [{ path: 'mapping.Notes' }], valid: expect.arrayContaining(['firstName', 'optOuts']) } });
-    const missing = await failure(core, 'imports.run', { ...base, mapping: { ...CLIENT_MAPPING, 'Contact ID': null, 'Last Name': 'firstName' } });
+    const missing = await refusal(core.api.raw.imports.run({ ...base, mapping: { ...CLIENT_MAPPING, 'Contact ID': null, 'Last Name': 'firstName' } }));
     expect(missing.code).toBe('INVALID_INPUT');
     expect(missing.message).toContain('First name is already mapped from column "First Name"');
     expect(missing.message).toContain('map a column to External ID (required)');
@@ -169,22 +164,23 @@ describe('imports.run', () => {
     await importClients(core);
     const rows = Array.from({ length: 4500 }, (_, i) => `M${i},Case ${i},Personal Injury,Intake,,C${(i % 2) + 1},,,,`);
     const file = csv(CASES_HEADER, ...rows);
-    const { taskId, progress } = await runTask(core, 'imports.run', { kind: 'cases', fileName: 'big.csv', csv: file, mapping: await casesMapping(core, file) });
+    const mapping = await casesMapping(core, file);
+    const { taskId, progress } = await waitForTask(core.events, () => core.api.imports.run({ kind: 'cases', fileName: 'big.csv', csv: file, mapping }));
     const importing = progress.filter((p) => p.phase === 'importing');
     expect(importing.map((p) => p.done)).toEqual([0, 2000, 4000, 4500]);
     expect(importing.every((p) => p.total === 4500 && p.kind === 'import')).toBe(true);
     expect(progress.at(-1)).toMatchObject({ finished: true, error: null, phase: 'done' });
-    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ status: 'finished', created: 4500, rejected: 0, done: 4500, total: 4500 });
+    expect(await core.api.imports.result({ taskId })).toMatchObject({ status: 'finished', created: 4500, rejected: 0, done: 4500, total: 4500 });
     expect(countRows(core, 'cases')).toBe(4500);
   });
 
   it('creates cases with their clients, campaign and custom values, and a re-import changes nothing', async () => {
     const core = start();
     await importClients(core);
-    const input = { kind: 'cases', fileName: 'cases.csv', csv: CASES, mapping: await casesMapping(core) };
+    const input = { kind: 'cases' as const, fileName: 'cases.csv', csv: CASES, mapping: await casesMapping(core) };
     const announced: string[][] = [];
     core.events.on('tables.changed', ({ tables }) => announced.push(tables));
-    const first = await call<ImportResult>(core, 'imports.result', { taskId: (await runTask(core, 'imports.run', input)).taskId });
+    const first = await core.api.imports.result({ taskId: (await waitForTask(core.events, () => core.api.imports.run(input))).taskId });
     expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0, rejected: 0 });
     expect(announced.flat()).toEqual(expect.arrayContaining(['import_mappings', 'cases', 'record_changes']));
     const m1 = core.database.sqlite.prepare("SELECT id FROM cases WHERE external_id = 'M1'").pluck().get() as string;
@@ -201,7 +197,7 @@ describe('imports.run', () => {
     expect(core.workspace.records.getCase(m3)).toMatchObject({ clientIds: [c2, c1], customValues: { employer: 'Beta Corp' } });
 
     const changes = countRows(core, 'record_changes');
-    const again = await call<ImportResult>(core, 'imports.result', { taskId: (await runTask(core, 'imports.run', input)).taskId });
+    const again = await core.api.imports.result({ taskId: (await waitForTask(core.events, () => core.api.imports.run(input))).taskId });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
     expect(countRows(core, 'record_changes')).toBe(changes);
     expect(announced.at(-1)).toEqual(['import_mappings']);
@@ -214,8 +210,8 @@ describe('imports.run', () => {
     expect(await importClients(core)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(countRows(core, 'record_changes')).toBe(changes);
     const partial = csv('Contact ID,First Name', 'C1,Annie', 'C2,Bob');
-    const { taskId } = await runTask(core, 'imports.run', { kind: 'clients', fileName: 'names.csv', csv: partial, mapping: { 'Contact ID': 'externalId', 'First Name': 'firstName' } });
-    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    const { taskId } = await waitForTask(core.events, () => core.api.imports.run({ kind: 'clients', fileName: 'names.csv', csv: partial, mapping: { 'Contact ID': 'externalId', 'First Name': 'firstName' } }));
+    expect(await core.api.imports.result({ taskId })).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const id = core.database.sqlite.prepare("SELECT id FROM clients WHERE external_id = 'C1'").pluck().get() as string;
     expect(core.workspace.records.getClient(id)).toMatchObject({
       firstName: 'Annie',
@@ -231,14 +227,14 @@ describe('imports.run', () => {
   it('hands back the rejected rows as CSV with their reasons, and keeps going past them', async () => {
     const core = start();
     const file = csv('Contact ID,First Name,E-mail', 'C1,Ann,ann@example', 'C2,Bob,bob@example.com', 'C3,"=HYPERLINK(""x"")",not-an-email');
-    const { taskId } = await runTask(core, 'imports.run', {
+    const { taskId } = await waitForTask(core.events, () => core.api.imports.run({
       kind: 'clients',
       fileName: 'people.csv',
       csv: file,
       mapping: { 'Contact ID': 'externalId', 'First Name': 'firstName', 'E-mail': 'email' },
-    });
-    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ created: 1, rejected: 2, rejects: [{ row: 2 }, { row: 4 }] });
-    const rejected = await call<{ fileName: string; csv: string }>(core, 'imports.rejectedCsv', { taskId });
+    }));
+    expect(await core.api.imports.result({ taskId })).toMatchObject({ created: 1, rejected: 2, rejects: [{ row: 2 }, { row: 4 }] });
+    const rejected = await core.api.imports.rejectedCsv({ taskId });
     expect(rejected.fileName).toBe('people-rejected.csv');
     expect(rejected.csv).toBe(
       csv(
@@ -252,26 +248,26 @@ describe('imports.run', () => {
   it('keeps a finished import and its rejected rows however many dry runs come after it', async () => {
     const core = start();
     const input = {
-      kind: 'clients',
+      kind: 'clients' as const,
       fileName: 'people.csv',
       csv: csv('Contact ID,First Name,E-mail', 'C1,Ann,ann@example', 'C2,Bob,bob@example.com'),
       mapping: { 'Contact ID': 'externalId', 'First Name': 'firstName', 'E-mail': 'email' },
     };
-    const { taskId } = await runTask(core, 'imports.run', input);
-    for (let i = 0; i < 25; i += 1) expect(await call<ImportCounts>(core, 'imports.dryRun', input)).toMatchObject({ unchanged: 1, rejected: 1 });
-    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ status: 'finished', created: 1, rejected: 1, rejects: [{ row: 2 }] });
-    const rejected = await call<{ fileName: string; csv: string }>(core, 'imports.rejectedCsv', { taskId });
+    const { taskId } = await waitForTask(core.events, () => core.api.imports.run(input));
+    for (let i = 0; i < 25; i += 1) expect(await core.api.imports.dryRun(input)).toMatchObject({ unchanged: 1, rejected: 1 });
+    expect(await core.api.imports.result({ taskId })).toMatchObject({ status: 'finished', created: 1, rejected: 1, rejects: [{ row: 2 }] });
+    const rejected = await core.api.imports.rejectedCsv({ taskId });
     expect(rejected).toMatchObject({ fileName: 'people-rejected.csv', csv: expect.stringContaining('C1,Ann,ann@example,') });
   });
 
   it('says when a task is unknown or still running', async () => {
     const core = start();
-    expect(await failure(core, 'imports.result', { taskId: 'imp_nope' })).toMatchObject({ code: 'NOT_FOUND' });
-    const seen = recordProgress(core);
-    const { taskId } = await call<{ taskId: string }>(core, 'imports.run', { kind: 'clients', fileName: 'c.csv', csv: CLIENTS, mapping: CLIENT_MAPPING });
-    expect(await failure(core, 'imports.rejectedCsv', { taskId })).toMatchObject({ code: 'CONFLICT' });
-    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ status: 'running' });
-    await taskFinished(core, taskId, seen);
-    expect(await call<ImportResult>(core, 'imports.result', { taskId })).toMatchObject({ status: 'finished', created: 2 });
+    expect(await refusal(core.api.raw.imports.result({ taskId: 'imp_nope' }))).toMatchObject({ code: 'NOT_FOUND' });
+    const tasks = watchTasks(core.events);
+    const { taskId } = await core.api.imports.run({ kind: 'clients', fileName: 'c.csv', csv: CLIENTS, mapping: CLIENT_MAPPING });
+    expect(await refusal(core.api.raw.imports.rejectedCsv({ taskId }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await core.api.imports.result({ taskId })).toMatchObject({ status: 'running' });
+    await tasks.finished(taskId);
+    expect(await core.api.imports.result({ taskId })).toMatchObject({ status: 'finished', created: 2 });
   });
 });

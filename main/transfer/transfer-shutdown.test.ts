@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import type { ImportRunInput } from '../../shared/contract/transfer';
 import { AppError } from '../../shared/result';
 import { createImportService } from './import-service';
 import { SHUTDOWN_MESSAGE } from './shutdown';
-import { call, countRows, csv, recordProgress, startTransferCore, type Progress, type TestCore } from './transfer-test-fixture';
+import { watchTasks, type TaskProgress } from '../test-support/tasks';
+import { countRows, csv, startTransferCore } from './transfer-test-fixture';
 
-const cores: TestCore[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.cleanup();
-});
-const start = () => {
-  const core = startTransferCore();
-  cores.push(core);
-  return core;
-};
+const cleanup = useCleanup();
+const start = () => cleanup.use(startTransferCore());
 
 const clientsInput = (rows: number): ImportRunInput => ({
   kind: 'clients',
@@ -23,14 +18,14 @@ const clientsInput = (rows: number): ImportRunInput => ({
   externalSource: 'csv',
 });
 
-const lastOf = (seen: Progress[], taskId: string) => seen.filter((p) => p.taskId === taskId).at(-1);
+const lastOf = (seen: TaskProgress[], taskId: string) => seen.filter((p) => p.taskId === taskId).at(-1);
 
 describe('closing while imports and exports run', () => {
   it('core.close() stops a running import and export before the database closes', async () => {
     const core = start();
-    const seen = recordProgress(core);
-    const { taskId: importId } = await call<{ taskId: string }>(core, 'imports.run', clientsInput(20_000));
-    const { taskId: exportId } = await call<{ taskId: string }>(core, 'exports.run', { kind: 'clients', format: 'csv' });
+    const { seen } = watchTasks(core.events);
+    const { taskId: importId } = await core.api.imports.run(clientsInput(20_000));
+    const { taskId: exportId } = await core.api.exports.run({ kind: 'clients', format: 'csv' });
     await expect(core.close()).resolves.toBeUndefined();
     // Both ended before close() resolved, stopped on purpose rather than failing on a closed database.
     expect(lastOf(seen, importId)).toMatchObject({ finished: true, phase: 'failed', error: SHUTDOWN_MESSAGE });
@@ -47,10 +42,10 @@ describe('closing while imports and exports run', () => {
     core.events.on('task.progress', (p) => {
       if (p.phase === 'importing' && p.done > 0) closing ??= service.close();
     });
-    const seen = recordProgress(core);
+    const tasks = watchTasks(core.events);
+    const { seen } = tasks;
     const { taskId } = service.run(clientsInput(40));
-    const ended = new Promise<void>((resolve) => core.events.on('task.progress', (p) => p.taskId === taskId && p.finished && resolve()));
-    await ended;
+    await tasks.finished(taskId);
     await closing;
     expect(lastOf(seen, taskId)).toMatchObject({ phase: 'failed', error: SHUTDOWN_MESSAGE });
     expect(service.result(taskId)).toMatchObject({ status: 'failed', error: SHUTDOWN_MESSAGE, created: 4, done: 4, total: 40 });
