@@ -1,30 +1,20 @@
 // Test kit: a core whose webhook engine trusts the test receiver's CA and may reach loopback, with helpers to
 // create webhooks, post events and read the delivery log; the receiver itself is test-receiver.ts.
-import { contract } from '../../shared/contract';
 import type { WebhookInput } from '../../shared/domain/webhooks';
-import type { Result } from '../../shared/result';
-import { buildApi } from '../../shared/rpc';
 import { startIngest, type IngestTestOptions } from '../ingest/test-ingest';
 import { sampleEvent } from '../ingest/sample-events';
 import { testCa } from './test-receiver';
 
 export { answer, startReceiver, testCa, type ReceivedRequest, type Receiver, type ReceiverBehaviour } from './test-receiver';
 
-/** The value of a successful call; a failed one throws its code and message. */
-export async function must<T>(result: Promise<Result<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
 /** A core with its ingest API up, whose webhooks may reach loopback and trust the test CA. */
 export async function startWebhookCore(options: IngestTestOptions & { allowLoopback?: boolean } = {}) {
   const { allowLoopback = true, ...rest } = options;
   const ingest = await startIngest(rest);
   const { core } = ingest;
-  const api = buildApi(contract, core.dispatch);
+  const { api } = core;
   core.webhooks.updateSettings({ allowlist: allowLoopback ? ['127.0.0.1/32', '::1/128'] : [], extraCa: [testCa().ca] });
-  const createWebhook = async (input: Partial<WebhookInput> & { url: string }) => must(api.webhooks.create({ name: 'Test receiver', ...input }));
+  const createWebhook = async (input: Partial<WebhookInput> & { url: string }) => api.webhooks.create({ name: 'Test receiver', ...input });
   /** Posts one sample event of `type` through the real ingest API; returns the stored event id. */
   const postEvent = async (type: Parameters<typeof sampleEvent>[0] = 'call_ended', overrides: Record<string, unknown> = {}) => {
     const res = await ingest.post(sampleEvent(type, overrides));

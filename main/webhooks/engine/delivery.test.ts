@@ -1,23 +1,20 @@
 // An accepted event reaches a real HTTPS receiver signed both ways, with the contract's headers, and every
 // attempt is in the log (App Key masked).
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { testAppKey } from '../../test-support/temp-dir';
 import { verifyKayseSignature, verifyStandardWebhook } from '../signing/verify';
-import { must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
+import { startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
 let receiver: Receiver | undefined;
-afterEach(async () => {
-  await env?.cleanup();
-  await receiver?.close();
-  env = receiver = undefined;
-});
+const cleanup = useCleanup();
 
 describe('delivering an accepted event', () => {
   it('sends the envelope with every contract header, verifiable with both schemes and a Standard Webhooks library', async () => {
-    receiver = await startReceiver();
-    env = await startWebhookCore();
+    receiver = cleanup.use(await startReceiver());
+    env = cleanup.use(await startWebhookCore());
     const hook = await env.createWebhook({ url: receiver.url });
     const eventId = await env.postEvent('call_ended');
 
@@ -39,7 +36,7 @@ describe('delivering an accepted event', () => {
     expect(h['x-kayse-test']).toBeUndefined();
     expect(h['x-public-api-key']).toBeUndefined();
 
-    const { secret } = await must(env.api.webhooks.revealSecret({ id: hook.id }));
+    const { secret } = await env.api.webhooks.revealSecret({ id: hook.id });
     const now = new Date();
     expect(verifyKayseSignature({ rawBody: req!.body, header: h['x-kayse-signature']!, secrets: [secret], now })).toEqual({ ok: true });
     expect(verifyStandardWebhook({ rawBody: req!.body, headers: h, secrets: [secret], now }).ok).toBe(true);
@@ -54,11 +51,11 @@ describe('delivering an accepted event', () => {
   });
 
   it('sends the App Key as X-Public-Api-Key and logs it masked', async () => {
-    receiver = await startReceiver();
-    env = await startWebhookCore();
+    receiver = cleanup.use(await startReceiver());
+    env = cleanup.use(await startWebhookCore());
     const hook = await env.createWebhook({ url: receiver.url });
     const appKey = testAppKey();
-    expect((await must(env.api.webhooks.setAppKey({ id: hook.id, appKey }))).hasAppKey).toBe(true);
+    expect((await env.api.webhooks.setAppKey({ id: hook.id, appKey })).hasAppKey).toBe(true);
     await env.postEvent('message_sent');
 
     const [req] = await receiver.waitFor(1);
@@ -69,7 +66,7 @@ describe('delivering an accepted event', () => {
     const rows = JSON.stringify(env.core.database.sqlite.prepare('SELECT * FROM webhook_attempts').all());
     expect(rows).not.toContain(appKey);
 
-    expect((await must(env.api.webhooks.clearAppKey({ id: hook.id }))).hasAppKey).toBe(false);
+    expect((await env.api.webhooks.clearAppKey({ id: hook.id })).hasAppKey).toBe(false);
     expect(await env.core.secrets.get(`webhooks/${hook.id}/app-key`)).toBeNull();
     await env.postEvent('message_sent', { occurred_at: '2026-11-26T20:01:00Z' });
     const [, second] = await receiver.waitFor(2);

@@ -1,32 +1,27 @@
 // One bad endpoint never holds up the others: a per-endpoint concurrency limit inside a shared budget, and a
 // circuit breaker that backs off a dead endpoint (shown on the webhook) without dropping any delivery.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { manualClock } from '../../test-support/clock';
-import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
+import { answer, startReceiver, startWebhookCore } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
-const receivers: Receiver[] = [];
-afterEach(async () => {
-  await env?.cleanup();
-  for (const r of receivers.splice(0)) await r.close();
-  env = undefined;
-});
+const cleanup = useCleanup();
 
 describe('endpoint isolation', () => {
   it('keeps a slow endpoint to its own limit while a fast one gets everything at once', async () => {
     let open = 0;
     let peak = 0;
-    const slow = await startReceiver((_req, res) => {
+    const slow = cleanup.use(await startReceiver((_req, res) => {
       open += 1;
       peak = Math.max(peak, open);
       setTimeout(() => {
         open -= 1;
         res.end('ok');
       }, 1_500).unref();
-    });
-    const fast = await startReceiver();
-    receivers.push(slow, fast);
-    env = await startWebhookCore({ webhooks: { limits: { total: 6, perEndpoint: 2 } } });
+    }));
+    const fast = cleanup.use(await startReceiver());
+    env = cleanup.use(await startWebhookCore({ webhooks: { limits: { total: 6, perEndpoint: 2 } } }));
     await env.createWebhook({ name: 'Slow one', url: slow.url });
     await env.createWebhook({ name: 'Fast one', url: fast.url });
     for (let i = 0; i < 6; i += 1) await env.postEvent('call_ended', { occurred_at: `2026-11-26T20:0${i}:00Z` });
@@ -39,16 +34,16 @@ describe('endpoint isolation', () => {
 
   it('opens the circuit of a dead endpoint, probes it after a cooldown, and drains when it is back', async () => {
     const clock = manualClock();
-    const probe = await startReceiver();
+    const probe = cleanup.use(await startReceiver());
     const port = probe.port;
     await probe.close(); // nothing listens on this port now: connections are refused
-    env = await startWebhookCore({ clock, webhooks: { timers: false, rng: () => 0.5, breaker: { threshold: 3, cooldownMs: 1_000, maxCooldownMs: 4_000 } } });
+    env = cleanup.use(await startWebhookCore({ clock, webhooks: { timers: false, rng: () => 0.5, breaker: { threshold: 3, cooldownMs: 1_000, maxCooldownMs: 4_000 } } }));
     const hook = await env.createWebhook({ url: `https://localhost:${port}/hooks/kayse` });
     const engine = env.core.webhooks.engine;
     for (let i = 0; i < 3; i += 1) await env.postEvent('call_ended', { occurred_at: `2026-11-26T20:0${i}:00Z` });
     await engine.settle();
     expect(env.attemptRows().every((a) => a.error_class === 'connect')).toBe(true);
-    const circuit = (await must(env.api.webhooks.get({ id: hook.id }))).health.circuit;
+    const circuit = (await env.api.webhooks.get({ id: hook.id })).health.circuit;
     expect(circuit.state).toBe('open');
     expect(circuit.retryAt).toBe(new Date(clock.now().getTime() + 1_000).toISOString());
 
@@ -65,8 +60,7 @@ describe('endpoint isolation', () => {
     expect(engine.circuit(hook.id).retryAt).toBe(new Date(clock.now().getTime() + 2_000).toISOString());
 
     // The endpoint comes back: the next probe succeeds, the circuit closes, the waiting deliveries go at once.
-    const back = await startReceiver(answer(200, 'ok'), { port });
-    receivers.push(back);
+    const back = cleanup.use(await startReceiver(answer(200, 'ok'), { port }));
     clock.advance(2_000);
     await engine.settle();
     expect(engine.circuit(hook.id).state).toBe('closed');

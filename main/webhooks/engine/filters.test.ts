@@ -1,17 +1,14 @@
 // Which webhook gets which event, end to end: events posted over the ingest API fan out by event type, campaign
 // and case type; a type this build does not know yet reaches only all-events webhooks; inactive ones get nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { writeTransaction } from '../../db';
 import { toStored, type EventRow } from '../../ingest/event-store';
-import { must, startReceiver, startWebhookCore, type ReceivedRequest, type Receiver } from '../test-webhooks';
+import { startReceiver, startWebhookCore, type ReceivedRequest, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
 let receiver: Receiver | undefined;
-afterEach(async () => {
-  await env?.cleanup();
-  await receiver?.close();
-  env = receiver = undefined;
-});
+const cleanup = useCleanup();
 
 /** Event ids each receiver path got, sorted. */
 function byPath(requests: readonly ReceivedRequest[]): Record<string, string[]> {
@@ -23,13 +20,13 @@ function byPath(requests: readonly ReceivedRequest[]): Record<string, string[]> 
 
 /** A workspace with two case types, two campaigns, a case of each type, and one receiver path per webhook. */
 async function setUp() {
-  receiver = await startReceiver();
-  env = await startWebhookCore();
+  receiver = cleanup.use(await startReceiver());
+  env = cleanup.use(await startWebhookCore());
   const { api } = env;
-  await must(api.caseTypes.create({ name: 'Personal Injury', statuses: ['New Lead'] }));
-  await must(api.caseTypes.create({ name: 'Mass Tort', statuses: ['New Lead'] }));
-  const pi2026 = await must(api.campaigns.create({ name: 'PI 2026' }));
-  const radio = await must(api.campaigns.create({ name: 'Mass Tort radio' }));
+  await api.caseTypes.create({ name: 'Personal Injury', statuses: ['New Lead'] });
+  await api.caseTypes.create({ name: 'Mass Tort', statuses: ['New Lead'] });
+  const pi2026 = await api.campaigns.create({ name: 'PI 2026' });
+  const radio = await api.campaigns.create({ name: 'Mass Tort radio' });
   for (const [id, caseType] of [['case-pi', 'Personal Injury'], ['case-mt', 'Mass Tort']] as const) {
     const res = await env.put(`/v1/cases/kayse/${id}`, { name: `Doe ${id}`, case_type: caseType, status: 'New Lead' });
     expect(res.status).toBe(201);
@@ -79,7 +76,7 @@ describe('webhook filters', () => {
     expect(endedPiBody).toMatchObject({ id: endedPi, campaign_id: pi2026.id, case_type: 'Personal Injury' });
 
     // Activated again, it receives what comes next (and nothing from before).
-    await must(api.webhooks.setActive({ id: inactive.id, active: true }));
+    await api.webhooks.setActive({ id: inactive.id, active: true });
     const later = await env.postEvent('form_submitted', { campaign_id: null });
     await receiver.waitFor(12);
     await expect.poll(() => env.deliveryRows().every((d) => d.state === 'succeeded'), { timeout: 5_000 }).toBe(true);

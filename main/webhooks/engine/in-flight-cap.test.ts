@@ -2,29 +2,22 @@
 // outcome is written; a kill -9 leaves the log as of its last commit, so the cap must hold in every committed state,
 // not only on the wire. Watched from a second connection while a burst goes through the attempt log's writer thread.
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { DEFAULT_LIMITS } from './delivery-engine';
-import { answer, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
+import { answer, startReceiver, startWebhookCore } from '../test-webhooks';
 import { sampleEvent } from '../../ingest/sample-events';
 
 const EVENTS = 2_000;
 const SETTLE_MS = 30_000;
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
-const receivers: Receiver[] = [];
-const readers: Database.Database[] = [];
-afterEach(async () => {
-  for (const r of readers.splice(0)) r.close();
-  await env?.cleanup();
-  env = undefined;
-  for (const r of receivers.splice(0)) await r.close();
-});
+const cleanup = useCleanup();
 
 describe('attempts in flight per webhook, as the delivery log shows them', () => {
   it(`never shows more than ${DEFAULT_LIMITS.perEndpoint} of one webhook in any committed state of the log during a burst`, async () => {
-    const receiver = await startReceiver(answer(200, 'ok'));
-    receivers.push(receiver);
-    env = await startWebhookCore({ webhooks: { autoStart: false }, logLevel: 'silent' });
+    const receiver = cleanup.use(await startReceiver(answer(200, 'ok')));
+    env = cleanup.use(await startWebhookCore({ webhooks: { autoStart: false }, logLevel: 'silent' }));
     await env.createWebhook({ name: 'First', url: receiver.url });
     await env.createWebhook({ name: 'Second', url: receiver.url.replace('/hooks/kayse', '/hooks/second') });
     for (let done = 0; done < EVENTS; done += 500) {
@@ -32,8 +25,7 @@ describe('attempts in flight per webhook, as the delivery log shows them', () =>
     }
 
     // What another process (or the same one, restarted after a kill -9) would read at any moment.
-    const reader = new Database(env.core.database.sqlite.name, { readonly: true });
-    readers.push(reader);
+    const reader = cleanup.use(new Database(env.core.database.sqlite.name, { readonly: true }));
     const inFlight = reader.prepare<[], { webhook: string; n: number }>(
       `SELECT d.webhook_id AS webhook, count(*) AS n FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
        WHERE a.finished_at IS NULL GROUP BY d.webhook_id`,

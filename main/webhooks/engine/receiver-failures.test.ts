@@ -1,16 +1,13 @@
 // Receivers that misbehave: reset connections, answer too slowly, send 10 MB back, or whose name is rebound to
 // an internal address after the webhook was saved. Each attempt is logged with the right error class.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import type { Lookup } from '../../net/lookup';
 import { startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
 let receiver: Receiver | undefined;
-afterEach(async () => {
-  await env?.cleanup();
-  await receiver?.close();
-  env = receiver = undefined;
-});
+const cleanup = useCleanup();
 
 const firstFinishedAttempt = async () => {
   await expect.poll(() => env!.attemptRows()[0]?.finished_at ?? null, { timeout: 20_000 }).not.toBeNull();
@@ -19,8 +16,8 @@ const firstFinishedAttempt = async () => {
 
 describe('receivers that fail', () => {
   it('logs a connection reset as a connect failure and schedules a retry', async () => {
-    receiver = await startReceiver((_req, _res, socket) => socket.destroy());
-    env = await startWebhookCore();
+    receiver = cleanup.use(await startReceiver((_req, _res, socket) => socket.destroy()));
+    env = cleanup.use(await startWebhookCore());
     await env.createWebhook({ url: receiver.url });
     await env.postEvent();
     const attempt = await firstFinishedAttempt();
@@ -29,8 +26,8 @@ describe('receivers that fail', () => {
   });
 
   it('gives up on a receiver that answers after the attempt timeout', async () => {
-    receiver = await startReceiver((_req, res) => setTimeout(() => res.end('late'), 3_000).unref());
-    env = await startWebhookCore({ webhooks: { attemptTimeoutMs: 500 } });
+    receiver = cleanup.use(await startReceiver((_req, res) => setTimeout(() => res.end('late'), 3_000).unref()));
+    env = cleanup.use(await startWebhookCore({ webhooks: { attemptTimeoutMs: 500 } }));
     await env.createWebhook({ url: receiver.url });
     await env.postEvent();
     const attempt = await firstFinishedAttempt();
@@ -39,8 +36,8 @@ describe('receivers that fail', () => {
   });
 
   it('waits 15 s by default, not a moment longer', { timeout: 30_000 }, async () => {
-    receiver = await startReceiver(() => undefined); // never answers
-    env = await startWebhookCore();
+    receiver = cleanup.use(await startReceiver(() => undefined)); // never answers
+    env = cleanup.use(await startWebhookCore());
     await env.createWebhook({ url: receiver.url });
     await env.postEvent();
     const attempt = await firstFinishedAttempt();
@@ -52,7 +49,7 @@ describe('receivers that fail', () => {
 
   it('keeps the first 64 KiB of a 10 MB answer, marked as cut, without holding the rest in memory', async () => {
     const chunk = Buffer.alloc(64 * 1024, 'x');
-    receiver = await startReceiver((_req, res) => {
+    receiver = cleanup.use(await startReceiver((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
       let sent = 0;
       const pump = () => {
@@ -64,8 +61,8 @@ describe('receivers that fail', () => {
       };
       pump();
       res.on('error', () => undefined);
-    });
-    env = await startWebhookCore();
+    }));
+    env = cleanup.use(await startWebhookCore());
     await env.createWebhook({ url: receiver.url });
     const before = process.memoryUsage().arrayBuffers;
     let peak = before;
@@ -80,10 +77,10 @@ describe('receivers that fail', () => {
   });
 
   it('refuses at connect time a name that was public when saved but now resolves to 127.0.0.1', async () => {
-    receiver = await startReceiver();
+    receiver = cleanup.use(await startReceiver());
     let answerWith = '93.184.216.34';
     const lookup: Lookup = async () => [{ address: answerWith, family: 4 }];
-    env = await startWebhookCore({ allowLoopback: false, webhooks: { lookup } });
+    env = cleanup.use(await startWebhookCore({ allowLoopback: false, webhooks: { lookup } }));
     await env.createWebhook({ url: `https://hooks.example.test:${receiver.port}/kayse` });
     answerWith = '127.0.0.1'; // DNS rebinding after the save-time check
     await env.postEvent();
@@ -94,8 +91,8 @@ describe('receivers that fail', () => {
   });
 
   it('fails at once, without a request, a delivery whose event was deleted before it was sent', async () => {
-    receiver = await startReceiver();
-    env = await startWebhookCore({ webhooks: { autoStart: false, timers: false } });
+    receiver = cleanup.use(await startReceiver());
+    env = cleanup.use(await startWebhookCore({ webhooks: { autoStart: false, timers: false } }));
     await env.createWebhook({ url: receiver.url });
     const eventId = await env.postEvent();
     env.core.database.sqlite.prepare('DELETE FROM events WHERE id = ?').run(eventId);

@@ -1,32 +1,27 @@
 // Nothing is lost across a stop: a new core on the same data dir resumes deliveries waiting for a retry and
 // those whose attempt was in flight when the old core stopped.
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { manualClock } from '../../test-support/clock';
-import { makeTempDir, testSecretService } from '../../test-support/temp-dir';
+import { testSecretService } from '../../test-support/temp-dir';
 import { answer, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let receiver: Receiver | undefined;
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  await receiver?.close();
-  receiver = undefined;
-});
+const cleanup = useCleanup();
 
 /** Two cores in a row on one data dir, sharing the file-secret key so the second can sign. */
 function sharedDataDir() {
-  const temp = makeTempDir();
-  cleanups.push(() => temp.remove());
+  const dataDir = cleanup.tempDir();
   // The encrypted-file store binds entries to the service name too.
-  return { dataDir: temp.dir, secretService: testSecretService(), env: { KAYSE_SECRETS_KEY: randomBytes(32).toString('base64') } };
+  return { dataDir, secretService: testSecretService(), env: { KAYSE_SECRETS_KEY: randomBytes(32).toString('base64') } };
 }
 
 describe('restarting the console', () => {
   it('resumes a delivery that was waiting for its retry', async () => {
     const shared = sharedDataDir();
     const clock = manualClock();
-    receiver = await startReceiver(answer(500, 'down for maintenance'));
+    receiver = cleanup.use(await startReceiver(answer(500, 'down for maintenance')));
     const first = await startWebhookCore({ ...shared, clock, webhooks: { timers: false, rng: () => 0.5 } });
     await first.createWebhook({ url: receiver.url });
     const eventId = await first.postEvent();
@@ -36,8 +31,7 @@ describe('restarting the console', () => {
 
     receiver.behave(answer(200, 'ok'));
     clock.advance(30_000);
-    const second = await startWebhookCore({ ...shared, clock, keyName: 'after restart', webhooks: { timers: false } });
-    cleanups.push(() => second.core.close());
+    const second = cleanup.use(await startWebhookCore({ ...shared, clock, keyName: 'after restart', webhooks: { timers: false } }));
     await second.core.webhooks.engine.settle();
     expect(second.deliveryRows()[0]).toMatchObject({ state: 'succeeded', attempts: 2 });
     expect(receiver.requests.map((r) => [r.headers['x-kayse-event-id'], r.headers['x-kayse-attempt']])).toEqual([
@@ -48,7 +42,7 @@ describe('restarting the console', () => {
 
   it('sends again an attempt that was in flight when the console stopped, and says so in the log', async () => {
     const shared = sharedDataDir();
-    receiver = await startReceiver(() => undefined); // holds the request: the attempt stays in flight
+    receiver = cleanup.use(await startReceiver(() => undefined)); // holds the request: the attempt stays in flight
     const first = await startWebhookCore({ ...shared });
     await first.createWebhook({ url: receiver.url });
     const eventId = await first.postEvent();
@@ -58,8 +52,7 @@ describe('restarting the console', () => {
     await first.core.close();
 
     receiver.behave(answer(200, 'ok'));
-    const second = await startWebhookCore({ ...shared, keyName: 'after restart' });
-    cleanups.push(() => second.core.close());
+    const second = cleanup.use(await startWebhookCore({ ...shared, keyName: 'after restart' }));
     await receiver.waitFor(2);
     await expect.poll(() => second.deliveryRows()[0]?.state).toBe('succeeded');
     const attempts = second.attemptRows();

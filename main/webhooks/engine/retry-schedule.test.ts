@@ -1,22 +1,19 @@
 // The whole 24 h retry schedule against a real receiver, run in milliseconds by moving an injected clock:
 // the delays and their jitter bounds, the 24 h cap, Retry-After, 410 Gone and redirects.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { manualClock } from '../../test-support/clock';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, RETRY_WINDOW_MS } from '../policy/retry-policy';
-import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
+import { answer, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
 let receiver: Receiver | undefined;
-afterEach(async () => {
-  await env?.cleanup();
-  await receiver?.close();
-  env = receiver = undefined;
-});
+const cleanup = useCleanup();
 
 async function failingSetup(rng: () => number, status = 500) {
   const clock = manualClock();
-  receiver = await startReceiver(answer(status, 'nope'));
-  env = await startWebhookCore({ clock, webhooks: { timers: false, rng } });
+  receiver = cleanup.use(await startReceiver(answer(status, 'nope')));
+  env = cleanup.use(await startWebhookCore({ clock, webhooks: { timers: false, rng } }));
   const hook = await env.createWebhook({ url: receiver.url });
   return { clock, hook, engine: env.core.webhooks.engine };
 }
@@ -94,15 +91,15 @@ describe('the retry schedule', () => {
     await env!.postEvent();
     await engine.settle();
     expect(env!.deliveryRows()[0]).toMatchObject({ state: 'failed', attempts: 1 });
-    await expect.poll(async () => (await must(env!.api.webhooks.get({ id: hook.id }))).active).toBe(false);
-    const view = await must(env!.api.webhooks.get({ id: hook.id }));
+    await expect.poll(async () => (await env!.api.webhooks.get({ id: hook.id })).active).toBe(false);
+    const view = await env!.api.webhooks.get({ id: hook.id });
     expect(view.deactivatedReason).toMatch(/410 Gone/);
     await env!.postEvent('call_started');
     await engine.settle();
     expect(env!.deliveryRows()).toHaveLength(1);
     expect(receiver!.requests).toHaveLength(1);
     // Activating it again clears the reason.
-    const again = await must(env!.api.webhooks.setActive({ id: hook.id, active: true }));
+    const again = await env!.api.webhooks.setActive({ id: hook.id, active: true });
     expect(again).toMatchObject({ active: true, deactivatedReason: null });
   });
 

@@ -1,27 +1,25 @@
 // Delivery bundles: exported by filter or by id with every attempt in full (App Key masked, no secret), cut with a
 // note when too big, reported through task.progress, and read back by importBundle — which names what is wrong
 // with a file that isn't a good bundle.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { watchTasks } from '../../test-support/tasks';
+import { refusal } from '../../test-support/api';
+import { useCleanup } from '../../test-support/use-cleanup';
 import type { DeliveryBundle } from '../../../shared/contract/delivery-bundle';
-import type { ContractEvents } from '../../../shared/contract';
-import type { EventPayload } from '../../../shared/rpc';
-import { answer, must } from '../test-webhooks';
+import { answer } from '../test-webhooks';
 import { exportBundle } from './export-bundle';
 import { startInspectorEnv, type InspectorEnv } from './test-inspector';
 
 let env: InspectorEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
+const cleanup = useCleanup();
 
 const APP_KEY = 'ak_live_0123456789abcdef';
 
 /** A webhook with an App Key and four delivered events (one failing at first); a second webhook gets the last one too. */
 async function deliveredLog() {
-  env = await startInspectorEnv();
+  env = cleanup.use(await startInspectorEnv());
   const hook = await env.createWebhook({ name: 'CRM receiver', url: env.receiver.url });
-  await must(env.api.webhooks.setAppKey({ id: hook.id, appKey: APP_KEY }));
+  await env.api.webhooks.setAppKey({ id: hook.id, appKey: APP_KEY });
   env.receiver.behave(answer(500, 'try later'));
   await env.postEvent('call_started');
   await env.settle();
@@ -37,19 +35,12 @@ async function deliveredLog() {
   return { env, hook, other };
 }
 
-async function refusal(call: Promise<{ ok: boolean; error?: { code: string; message: string; details?: unknown } }>) {
-  const result = await call;
-  if (result.ok) throw new Error('expected a refusal');
-  return result.error!;
-}
-
 describe('exporting a bundle', () => {
   it('holds the filtered deliveries newest first with every attempt in full, the App Key masked and no secret', async () => {
     const { env, hook } = await deliveredLog();
-    const progress: EventPayload<ContractEvents, 'task.progress'>[] = [];
-    const off = env.core.events.on('task.progress', (p) => void progress.push(p));
-    const { fileName, bundle } = await must(env.api.deliveryLog.exportBundle({ filter: { webhookId: hook.id } }));
-    off();
+    const { seen: progress, stop } = watchTasks(env.core.events);
+    const { fileName, bundle } = await env.api.deliveryLog.exportBundle({ filter: { webhookId: hook.id } });
+    stop();
 
     expect(fileName).toMatch(/^kayse-deliveries-\d{8}-\d{6}\.json$/);
     expect(bundle).toMatchObject({ format: 'kayse-delivery-bundle', version: 1, exportedAt: env.clock.now().toISOString() });
@@ -68,7 +59,7 @@ describe('exporting a bundle', () => {
     }
 
     const text = JSON.stringify(bundle);
-    const { secret } = await must(env.api.webhooks.revealSecret({ id: hook.id }));
+    const { secret } = await env.api.webhooks.revealSecret({ id: hook.id });
     expect(text).not.toContain(APP_KEY);
     expect(text).not.toContain(secret.slice('whsec_'.length));
 
@@ -79,19 +70,19 @@ describe('exporting a bundle', () => {
 
   it('exports chosen deliveries by id and names the ids it cannot find', async () => {
     const { env, other } = await deliveredLog();
-    const [delivery] = (await must(env.api.deliveries.list({ webhookId: other.id }))).rows;
-    const { fileName, bundle } = await must(env.api.deliveryLog.exportBundle({ deliveryIds: [delivery!.id] }));
+    const [delivery] = (await env.api.deliveries.list({ webhookId: other.id })).rows;
+    const { fileName, bundle } = await env.api.deliveryLog.exportBundle({ deliveryIds: [delivery!.id] });
     expect(fileName).toBe(`kayse-delivery-${delivery!.id}.json`);
     expect(bundle.deliveries.map((d) => d.id)).toEqual([delivery!.id]);
     expect(bundle.webhooks.map((w) => w.name)).toEqual(['Other receiver']);
     expect(bundle.selection).toMatchObject({ filter: null, deliveryIds: [delivery!.id] });
 
-    const missing = await refusal(env.api.deliveryLog.exportBundle({ deliveryIds: [delivery!.id, 'dlv_gone'] }));
+    const missing = await refusal(env.api.raw.deliveryLog.exportBundle({ deliveryIds: [delivery!.id, 'dlv_gone'] }));
     expect(missing.code).toBe('NOT_FOUND');
     expect(missing.message).toContain('dlv_gone');
     expect(missing.details).toEqual({ missing: ['dlv_gone'] });
 
-    const both = await refusal(env.api.deliveryLog.exportBundle({ deliveryIds: [delivery!.id], filter: {} }));
+    const both = await refusal(env.api.raw.deliveryLog.exportBundle({ deliveryIds: [delivery!.id], filter: {} }));
     expect(both).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'filter', message: 'give either deliveryIds or a filter, not both' }] } });
   });
 
@@ -116,15 +107,15 @@ describe('exporting a bundle', () => {
 describe('importing a bundle', () => {
   it('reads back exactly what was exported, also when saved with indentation', async () => {
     const { env } = await deliveredLog();
-    const { bundle } = await must(env.api.deliveryLog.exportBundle({}));
+    const { bundle } = await env.api.deliveryLog.exportBundle({});
     expect(bundle.deliveries).toHaveLength(5);
-    expect(await must(env.api.deliveryLog.importBundle({ json: JSON.stringify(bundle, null, 2) }))).toEqual(bundle);
+    expect(await env.api.deliveryLog.importBundle({ json: JSON.stringify(bundle, null, 2) })).toEqual(bundle);
   });
 
   it('names what is wrong with a file that is not a good bundle, and stores nothing', async () => {
     const { env } = await deliveredLog();
-    const { bundle } = await must(env.api.deliveryLog.exportBundle({}));
-    const importing = (json: string) => refusal(env.api.deliveryLog.importBundle({ json }));
+    const { bundle } = await env.api.deliveryLog.exportBundle({});
+    const importing = (json: string) => refusal(env.api.raw.deliveryLog.importBundle({ json }));
     const edited = (change: (b: DeliveryBundle) => unknown) => importing(JSON.stringify(change(structuredClone(bundle))));
     const before = env.core.database.sqlite.prepare('SELECT (SELECT count(*) FROM webhook_deliveries) + (SELECT count(*) FROM webhook_attempts) AS n').get();
 

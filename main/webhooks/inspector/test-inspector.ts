@@ -1,5 +1,5 @@
 // Test kit for the inspector's procedures: a core on a manual clock whose engine sends only on settle(), an HTTPS
-// receiver, and cleanup of both. Only tests import this.
+// receiver, and cleanup() of both (for useCleanup). Only tests import this.
 import { manualClock } from '../../test-support/clock';
 import { answer, startReceiver, startWebhookCore, type Receiver, type ReceiverBehaviour } from '../test-webhooks';
 
@@ -16,7 +16,8 @@ export async function startInspectorEnv(behaviour: ReceiverBehaviour = answer(20
     receiver,
     /** Sends everything that is due now. */
     settle: () => env.core.webhooks.engine.settle(),
-    async close() {
+    /** Closes the core, then the receiver. */
+    async cleanup() {
       await env.cleanup();
       await receiver.close();
     },

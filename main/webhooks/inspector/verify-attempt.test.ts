@@ -1,31 +1,28 @@
 // deliveryLog.verifySignature: which of the webhook's secrets reproduces a logged attempt's signatures and what a
 // receiver would have made of it — after rotations, for tampered logs and skewed clocks — never revealing a secret.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import type { SignatureCheck } from '../../../shared/contract/delivery-log';
 import { signRequest } from '../signing/sign';
-import { must } from '../test-webhooks';
 import { startInspectorEnv, type InspectorEnv } from './test-inspector';
 
 let env: InspectorEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
+const cleanup = useCleanup();
 
 const MINUTE = 60_000;
 
 /** A webhook, one event delivered to it, and that delivery's first attempt id. */
 async function deliveredOnce() {
-  env = await startInspectorEnv();
+  env = cleanup.use(await startInspectorEnv());
   const hook = await env.createWebhook({ url: env.receiver.url });
   await env.postEvent('call_ended');
   await env.settle();
-  const [delivery] = (await must(env.api.deliveries.list({ webhookId: hook.id }))).rows;
-  const [attempt] = await must(env.api.deliveries.attempts({ deliveryId: delivery!.id }));
+  const [delivery] = (await env.api.deliveries.list({ webhookId: hook.id })).rows;
+  const [attempt] = await env.api.deliveries.attempts({ deliveryId: delivery!.id });
   return { env, hook, attemptId: attempt!.id };
 }
 
-const verify = (e: InspectorEnv, attemptId: number): Promise<SignatureCheck> => must(e.api.deliveryLog.verifySignature({ attemptId }));
+const verify = (e: InspectorEnv, attemptId: number): Promise<SignatureCheck> => e.api.deliveryLog.verifySignature({ attemptId });
 
 /** Overwrites the logged request headers of an attempt (what a damaged or edited log looks like). */
 function rewriteHeaders(e: InspectorEnv, attemptId: number, change: (headers: Record<string, string>) => Record<string, string>): void {
@@ -55,7 +52,7 @@ describe('verifying a logged signature', () => {
     expect(check.summary).toContain('active signing secret');
     // The receiver got exactly the timestamp the check reports.
     expect(env.receiver.requests[0]!.headers['x-kayse-signature']).toContain(`t=${check.timestamp}`);
-    const { secret } = await must(env.api.webhooks.revealSecret({ id: hook.id }));
+    const { secret } = await env.api.webhooks.revealSecret({ id: hook.id });
     expect(JSON.stringify(check)).not.toContain(secret);
     expect(JSON.stringify(check)).not.toContain(secret.slice('whsec_'.length));
   });
@@ -63,7 +60,7 @@ describe('verifying a logged signature', () => {
   it('after a rotation says the previous secret matched, and the active one for requests signed during the grace period', async () => {
     const { env, hook, attemptId } = await deliveredOnce();
     env.clock.advance(MINUTE);
-    await must(env.api.webhooks.rotateSecret({ id: hook.id, graceHours: 24 }));
+    await env.api.webhooks.rotateSecret({ id: hook.id, graceHours: 24 });
     const old = await verify(env, attemptId);
     expect(old).toMatchObject({ verdict: 'accepted', matchedSecret: 'previous' });
     expect(old.summary).toContain('previous signing secret');
@@ -73,8 +70,8 @@ describe('verifying a logged signature', () => {
     // Sent during the grace period: signed with both secrets.
     await env.postEvent('message_sent');
     await env.settle();
-    const newest = (await must(env.api.deliveries.list({ webhookId: hook.id }))).rows[0]!;
-    const [attempt] = await must(env.api.deliveries.attempts({ deliveryId: newest.id }));
+    const newest = (await env.api.deliveries.list({ webhookId: hook.id })).rows[0]!;
+    const [attempt] = await env.api.deliveries.attempts({ deliveryId: newest.id });
     const fresh = await verify(env, attempt!.id);
     expect(fresh).toMatchObject({ verdict: 'accepted', matchedSecret: 'active' });
     expect(fresh.schemes.map((s) => s.signatures)).toEqual([2, 2]);
@@ -83,7 +80,7 @@ describe('verifying a logged signature', () => {
   it('cannot check a request whose secret was rotated out without a grace period, and says why', async () => {
     const { env, hook, attemptId } = await deliveredOnce();
     env.clock.advance(MINUTE);
-    await must(env.api.webhooks.rotateSecret({ id: hook.id, graceHours: 0 }));
+    await env.api.webhooks.rotateSecret({ id: hook.id, graceHours: 0 });
     const check = await verify(env, attemptId);
     expect(check).toMatchObject({ verdict: 'unverifiable', matchedSecret: 'none', secrets: { previousValidUntil: [] } });
     expect(check.summary).toContain('rotated out');
@@ -107,8 +104,8 @@ describe('verifying a logged signature', () => {
 
   it('rejects a correctly signed request whose timestamp was 10 minutes off when it was sent', async () => {
     const { env, hook, attemptId } = await deliveredOnce();
-    const { secret } = await must(env.api.webhooks.revealSecret({ id: hook.id }));
-    const detail = await must(env.api.deliveries.attempt({ id: attemptId }));
+    const { secret } = await env.api.webhooks.revealSecret({ id: hook.id });
+    const detail = await env.api.deliveries.attempt({ id: attemptId });
     const sent = Math.floor(Date.parse(detail.startedAt) / 1000);
     const signed = signRequest({ eventId: detail.requestHeaders['X-Kayse-Event-Id']!, rawBody: detail.requestBody!, secrets: [secret], timestamp: sent - 600 });
     rewriteHeaders(env, attemptId, (h) => ({ ...h, ...signed }));
@@ -131,14 +128,14 @@ describe('verifying a logged signature', () => {
 
   it('says a deleted webhook’s attempts can no longer be checked, and NOT_FOUND for an unknown attempt', async () => {
     const { env, hook, attemptId } = await deliveredOnce();
-    await must(env.api.webhooks.delete({ id: hook.id }));
+    await env.api.webhooks.delete({ id: hook.id });
     const check = await verify(env, attemptId);
     expect(check).toMatchObject({ verdict: 'unverifiable', matchedSecret: 'none' });
     expect(check.summary).toContain('deleted');
 
-    const unknown = await env.api.deliveryLog.verifySignature({ attemptId: 999_999 });
+    const unknown = await env.api.raw.deliveryLog.verifySignature({ attemptId: 999_999 });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const bad = await env.api.deliveryLog.verifySignature({ attemptId: -1 });
+    const bad = await env.api.raw.deliveryLog.verifySignature({ attemptId: -1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'attemptId' }] } } });
   });
 });

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors, request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import type { DeliveryErrorClass } from '../../../shared/domain/webhooks';
 import { classifyAttempt, type AttemptOutcome } from './attempt-outcome';
 
@@ -78,14 +79,14 @@ describe('attempt outcome from responses', () => {
 
 describe('attempt outcome from real undici calls on loopback', () => {
   let server: Server | undefined;
-  afterEach(async () => {
-    server?.closeAllConnections();
-    if (server?.listening) await new Promise((resolve) => server!.close(resolve));
-    server = undefined;
-  });
+  const cleanup = useCleanup();
 
   const listen = async (handler: RequestListener) => {
-    server = createServer(handler);
+    const s = (server = createServer(handler));
+    cleanup.add(async () => {
+      s.closeAllConnections();
+      if (s.listening) await new Promise((resolve) => s.close(resolve));
+    });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     return (server.address() as AddressInfo).port;

@@ -1,24 +1,21 @@
 // The delivery log keeps finished deliveries for the retention period (default 30 days), never a pending one.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { manualClock } from '../../test-support/clock';
-import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
+import { answer, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 
 let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
 let receiver: Receiver | undefined;
-afterEach(async () => {
-  await env?.cleanup();
-  await receiver?.close();
-  env = receiver = undefined;
-});
+const cleanup = useCleanup();
 
 const DAY = 86_400_000;
 
 describe('delivery log retention', () => {
   it('prunes finished deliveries and their attempts after the retention period, and keeps pending ones', async () => {
     const clock = manualClock();
-    receiver = await startReceiver(answer(200, 'ok'));
-    env = await startWebhookCore({ clock, webhooks: { timers: false, rng: () => 0.5 } });
-    await must(env.api.webhooks.updateSettings({ retentionDays: 7 }));
+    receiver = cleanup.use(await startReceiver(answer(200, 'ok')));
+    env = cleanup.use(await startWebhookCore({ clock, webhooks: { timers: false, rng: () => 0.5 } }));
+    await env.api.webhooks.updateSettings({ retentionDays: 7 });
     await env.createWebhook({ url: receiver.url });
     const engine = env.core.webhooks.engine;
     await env.postEvent('call_ended');
@@ -42,10 +39,10 @@ describe('delivery log retention', () => {
   });
 
   it('refuses a retention outside 1–365 days and keeps the old setting', async () => {
-    env = await startWebhookCore();
-    const refused = await env.api.webhooks.updateSettings({ retentionDays: 0 });
+    env = cleanup.use(await startWebhookCore());
+    const refused = await env.api.raw.webhooks.updateSettings({ retentionDays: 0 });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.details).toMatchObject({ issues: [{ path: 'retentionDays' }] });
-    expect((await must(env.api.webhooks.settings())).retentionDays).toBe(30);
+    expect((await env.api.webhooks.settings()).retentionDays).toBe(30);
   });
 });

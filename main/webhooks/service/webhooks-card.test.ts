@@ -1,8 +1,9 @@
 // The Webhooks card on Settings → Integrations: counts of active webhooks, and "failing" as soon as a receiver
 // fails, opens a circuit or deactivates the webhook with 410 Gone — read through the contract, as the UI does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { manualClock } from '../../test-support/clock';
-import { answer, must, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
+import { answer, startReceiver, startWebhookCore, type Receiver } from '../test-webhooks';
 import { webhooksCardState, type WebhookCardFacts } from './webhooks-card';
 
 const healthy: WebhookCardFacts = { active: true, deactivatedReason: null, failingSince: null, circuitOpen: false };
@@ -30,23 +31,19 @@ describe('the Webhooks card state', () => {
 describe('integrations.list through the contract', () => {
   let env: Awaited<ReturnType<typeof startWebhookCore>> | undefined;
   let receiver: Receiver | undefined;
-  afterEach(async () => {
-    await env?.cleanup();
-    await receiver?.close();
-    env = receiver = undefined;
-  });
+  const cleanup = useCleanup();
 
-  const card = async () => (await must(env!.api.integrations.list())).find((c) => c.id === 'webhooks')!;
+  const card = async () => (await env!.api.integrations.list()).find((c) => c.id === 'webhooks')!;
 
   it('follows the webhooks: none, one healthy, failing deliveries, then deactivated by a 410', async () => {
-    receiver = await startReceiver(answer(200, 'ok'));
-    env = await startWebhookCore({ clock: manualClock(), webhooks: { timers: false } });
+    receiver = cleanup.use(await startReceiver(answer(200, 'ok')));
+    env = cleanup.use(await startWebhookCore({ clock: manualClock(), webhooks: { timers: false } }));
     expect(await card()).toMatchObject({ status: 'not_connected', statusDetail: null });
 
     const hook = await env.createWebhook({ url: receiver.url });
     await env.createWebhook({ url: receiver.url, name: 'Paused one', active: false });
     expect(await card()).toMatchObject({ status: 'connected', statusDetail: '1 active webhook' });
-    expect(await must(env.api.integrations.get({ id: 'webhooks' }))).toMatchObject({ status: 'connected' });
+    expect(await env.api.integrations.get({ id: 'webhooks' })).toMatchObject({ status: 'connected' });
 
     receiver.behave(answer(500, 'down'));
     await env.postEvent('call_ended');
@@ -54,15 +51,15 @@ describe('integrations.list through the contract', () => {
     expect(await card()).toMatchObject({ status: 'error', statusDetail: '1 active · 1 failing' });
 
     receiver.behave(answer(410, 'gone'));
-    await must(env.api.webhooks.setActive({ id: hook.id, active: true }));
+    await env.api.webhooks.setActive({ id: hook.id, active: true });
     await env.postEvent('call_started');
     await env.core.webhooks.engine.settle();
-    await expect.poll(async () => (await must(env!.api.webhooks.get({ id: hook.id }))).deactivatedReason).not.toBeNull();
+    await expect.poll(async () => (await env!.api.webhooks.get({ id: hook.id })).deactivatedReason).not.toBeNull();
     expect(await card()).toMatchObject({ status: 'error', statusDetail: '0 active · 1 failing' });
 
-    await must(env.api.webhooks.setActive({ id: hook.id, active: true }));
+    await env.api.webhooks.setActive({ id: hook.id, active: true });
     receiver.behave(answer(200, 'ok'));
-    await must(env.api.webhooks.sendTest({ id: hook.id }));
+    await env.api.webhooks.sendTest({ id: hook.id });
     expect(await card()).toMatchObject({ status: 'connected', statusDetail: '1 active webhook' });
   });
 });

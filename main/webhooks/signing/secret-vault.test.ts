@@ -1,26 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../kernel/clock';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
+import { manualClock } from '../../test-support/clock';
 import { EncryptedFileSecretStore } from '../../secrets/encrypted-file-store';
 import { KeychainSecretStore } from '../../secrets/keychain-store';
 import type { SecretStore } from '../../secrets/secret-store';
-import { hasSessionBus, makeTempDir, testSecretService } from '../../test-support/temp-dir';
+import { hasSessionBus, testSecretService } from '../../test-support/temp-dir';
 import { createSecretVault } from './secret-vault';
 import { signRequest } from './sign';
 import { verifyKayseSignature, verifyStandardWebhook } from './verify';
 
 const HOUR = 60 * 60 * 1000;
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = useCleanup();
 
-function fakeClock(start = Date.parse('2026-11-26T20:00:00.000Z')): Clock & { advance(ms: number): void } {
-  let now = start;
-  return { now: () => new Date(now), advance: (ms) => (now += ms) };
-}
 
 /** Both signatures of a request signed with `secrets` verify with `secret` alone (our verifiers and standardwebhooks). */
 function verifiesWith(secrets: string[], secret: string): boolean {
@@ -45,9 +39,7 @@ const backends: { name: string; skip: boolean; make(): SecretStore }[] = [
     name: 'encrypted-file store',
     skip: false,
     make() {
-      const temp = makeTempDir();
-      cleanups.push(() => temp.remove());
-      return new EncryptedFileSecretStore(join(temp.dir, 'secrets.enc.json'), randomBytes(32), testSecretService());
+      return new EncryptedFileSecretStore(join(cleanup.tempDir(), 'secrets.enc.json'), randomBytes(32), testSecretService());
     },
   },
   { name: 'OS keychain', skip: !hasSessionBus(), make: () => new KeychainSecretStore(testSecretService()) },
@@ -56,10 +48,10 @@ const backends: { name: string; skip: boolean; make(): SecretStore }[] = [
 describe.each(backends)('the signing secret vault over the $name', ({ skip, make }) => {
   function setup(graceMs?: number) {
     const store = make();
-    const clock = fakeClock();
+    const clock = manualClock();
     const vault = createSecretVault({ secrets: store, clock, graceMs });
     const webhookId = `wh_${randomBytes(5).toString('hex')}`;
-    cleanups.push(() => vault.remove(webhookId));
+    cleanup.add(() => vault.remove(webhookId));
     return { store, clock, vault, webhookId };
   }
 
@@ -71,7 +63,7 @@ describe.each(backends)('the signing secret vault over the $name', ({ skip, make
     expect(JSON.parse((await store.get(`webhooks/${webhookId}/signing`))!).active.secret).toBe(secret);
     expect(await vault.signingSecrets(webhookId)).toEqual([secret]);
     // A second vault (a restart) reads the same secret from the store.
-    expect(await createSecretVault({ secrets: store, clock: fakeClock() }).reveal(webhookId)).toBe(secret);
+    expect(await createSecretVault({ secrets: store, clock: manualClock() }).reveal(webhookId)).toBe(secret);
 
     await expect(vault.create(webhookId)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('rotate') });
     expect(await vault.reveal(webhookId)).toBe(secret);
@@ -137,7 +129,7 @@ describe.each(backends)('the signing secret vault over the $name', ({ skip, make
     await expect(vault.rotate(webhookId, { graceMs: -1 })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'graceMs' }] } });
     await expect(vault.rotate(webhookId, { graceMs: 31 * 24 * HOUR })).rejects.toMatchObject({ message: expect.stringContaining('30 days') });
     expect(await vault.signingSecrets(webhookId)).toEqual([secret]);
-    expect(() => createSecretVault({ secrets: make(), clock: fakeClock(), graceMs: 1.5 })).toThrow(/graceMs must be a whole number/);
+    expect(() => createSecretVault({ secrets: make(), clock: manualClock(), graceMs: 1.5 })).toThrow(/graceMs must be a whole number/);
 
     expect(await vault.remove(webhookId)).toBe(true);
     await expect(vault.reveal(webhookId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -165,11 +157,9 @@ describe.each(backends)('the signing secret vault over the $name', ({ skip, make
 
 describe('the signing secret vault with an injected random source', () => {
   it('issues exactly the secrets the source dictates', async () => {
-    const temp = makeTempDir();
-    cleanups.push(() => temp.remove());
-    const store = new EncryptedFileSecretStore(join(temp.dir, 'secrets.enc.json'), randomBytes(32), 'svc');
+    const store = new EncryptedFileSecretStore(join(cleanup.tempDir(), 'secrets.enc.json'), randomBytes(32), 'svc');
     let n = 0;
-    const vault = createSecretVault({ secrets: store, clock: fakeClock(), random: (size) => Buffer.alloc(size, ++n) });
+    const vault = createSecretVault({ secrets: store, clock: manualClock(), random: (size) => Buffer.alloc(size, ++n) });
     await vault.create('wh_1');
     expect(await vault.reveal('wh_1')).toBe(`whsec_${Buffer.alloc(32, 1).toString('base64')}`);
     expect((await vault.rotate('wh_1')).secret).toBe(`whsec_${Buffer.alloc(32, 2).toString('base64')}`);

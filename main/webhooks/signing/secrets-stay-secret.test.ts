@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { filesContaining, listFiles } from '../../test-support/scan-dir';
 import { hasSessionBus } from '../../test-support/temp-dir';
 import { startTestCore } from '../../test-support/test-core';
 import { createSecretVault } from './secret-vault';
 import { signRequest } from './sign';
 
-const cores: ReturnType<typeof startTestCore>[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.cleanup().catch(() => undefined);
-});
+const cleanup = useCleanup();
 
 // A revealed signing secret lives in the secret store and nowhere else in the data dir (database, logs, files).
 describe.each([
@@ -17,7 +15,7 @@ describe.each([
 ])('webhook signing secrets with the $backend backend', ({ backend, fileSecrets, skip }) => {
   it.skipIf(skip)('appear nowhere in the data dir, even after reveal, rotation and signing', async () => {
     const core = startTestCore({ fileSecrets });
-    cores.push(core);
+    cleanup.add(() => core.cleanup().catch(() => undefined));
     expect(core.secrets.backend).toBe(backend);
     const vault = createSecretVault({ secrets: core.secrets, clock: core.clock });
     await vault.create('wh_scan');
@@ -25,7 +23,7 @@ describe.each([
     const { secret: second } = await vault.rotate('wh_scan');
     const headers = signRequest({ eventId: 'evt_scan', rawBody: '{}', secrets: await vault.signingSecrets('wh_scan'), timestamp: 1_800_000_000 });
     core.logger.info({ webhookId: 'wh_scan', info: await vault.info('wh_scan'), headers }, 'signing secret rotated');
-    await core.dispatch('company.update', { name: 'Acme Injury Law', timezone: 'America/New_York' });
+    await core.api.raw.company.update({ name: 'Acme Injury Law', timezone: 'America/New_York' });
     await vault.remove('wh_scan');
     await core.close();
 

@@ -2,8 +2,8 @@
 // alive (a start-up that fails after it was created, or a script that forgets to close it, would hang forever).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const module = (path: string) => JSON.stringify(fileURLToPath(new URL(path, import.meta.url)));
@@ -23,16 +23,11 @@ const CHILD = `
 })();
 `;
 
-const temps: ReturnType<typeof makeTempDir>[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.remove();
-});
+const cleanup = useCleanup();
 
 describe('attempt log writer thread', () => {
   it('does not keep the process alive while idle', async () => {
-    const temp = makeTempDir();
-    temps.push(temp);
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', CHILD, temp.dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', CHILD, cleanup.tempDir()], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

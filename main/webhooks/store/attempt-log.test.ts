@@ -6,7 +6,8 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { makeTempDir } from '../../test-support/temp-dir';
 import { createAttemptLog } from './attempt-log';
 import { openDeliveryLog, type DeliveryLog } from './delivery-log-fixture';
@@ -14,10 +15,10 @@ import type { AttemptFinish, AttemptStart } from './delivery-store';
 
 const at = '2026-11-20T10:00:00.000Z';
 let log: DeliveryLog;
-afterEach(() => log?.close());
+const cleanup = useCleanup();
 
 function setUp(n: number) {
-  log = openDeliveryLog();
+  log = cleanup.use(openDeliveryLog());
   const webhookId = log.addWebhook('Intake CRM');
   const ids = log.fanOut([webhookId], log.postEvents(Array.from({ length: n }, () => ({ type: 'call_ended' as const }))), at);
   const starts: AttemptStart[] = ids.map((deliveryId) => ({

@@ -1,6 +1,7 @@
 // The delivery log as the inspector reads it: filters, search, cursor paging, one delivery, its attempts and one
 // attempt in full, all over rows written the way the engine writes them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { deliveryListInputSchema, type DeliverySummary } from '../../../shared/contract/webhooks';
 import type { EventType } from '../../../shared/domain/events';
 import { AppError } from '../../../shared/result';
@@ -9,10 +10,7 @@ import { openDeliveryLog, type DeliveryLog } from './delivery-log-fixture';
 import { encodeCursor } from './delivery-list';
 
 let log: DeliveryLog | undefined;
-afterEach(() => {
-  log?.close();
-  log = undefined;
-});
+const cleanup = useCleanup();
 
 const T0 = '2026-11-26T20:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -49,7 +47,7 @@ function expectRefusal(run: () => unknown, code: string): AppError {
 
 describe('the delivery list', () => {
   it('lists newest first with the webhook name (kept after the webhook is deleted) and the next attempt only while pending', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const crm = log.addWebhook('CRM sync');
     const old = log.addWebhook('Old receiver');
     const [call, form] = log.postEvents([{ type: 'call_ended', caseId: 'case_1' }, { type: 'form_submitted' }]);
@@ -69,7 +67,7 @@ describe('the delivery list', () => {
   });
 
   it('filters by webhook, event type, state and HTTP status (exact, class, or no response at all)', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const [a, b] = [log.addWebhook('Receiver A'), log.addWebhook('Receiver B')];
     const events = log.postEvents((['call_ended', 'message_sent', 'call_ended', 'task_completed', 'call_ended'] as EventType[]).map((type) => ({ type })));
     const [ok, notFound, unavailable, timedOut, untried] = log.fanOut([a], events, at(0));
@@ -98,7 +96,7 @@ describe('the delivery list', () => {
   });
 
   it('filters by creation time: from inclusive, to exclusive, in any time zone offset', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hook = log.addWebhook('Receiver');
     const events = log.postEvents([{ type: 'call_started' }, { type: 'call_started' }, { type: 'call_started' }]);
     const [d0] = log.fanOut([hook], [events[0]!], at(0));
@@ -116,7 +114,7 @@ describe('the delivery list', () => {
   });
 
   it('searches event, case and delivery ids exactly, and by prefix from 4 characters on', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const [a, b] = [log.addWebhook('Receiver A'), log.addWebhook('Receiver B')];
     const [e1, e2] = log.postEvents([{ type: 'call_ended', caseId: 'case_garcia_1' }, { type: 'call_ended', caseId: 'case_garcia_2' }]);
     const [a1, a2, b1, b2] = log.fanOut([a, b], [e1!, e2!], at(0));
@@ -134,7 +132,7 @@ describe('the delivery list', () => {
   });
 
   it('pages with a cursor without duplicates or gaps while new deliveries keep arriving', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hook = log.addWebhook('Receiver');
     const before = log.fanOut([hook], log.postEvents(Array.from({ length: 23 }, () => ({ type: 'call_ended' as const }))), at(0));
     const seen: string[] = [];
@@ -154,7 +152,7 @@ describe('the delivery list', () => {
   });
 
   it('agrees with a plain filter of every delivery for combined filters, time ranges, many search matches and every page', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hooks = [log.addWebhook('Receiver A'), log.addWebhook('Receiver B'), log.addWebhook('Receiver C')];
     const types: EventType[] = ['call_ended', 'message_sent', 'form_submitted', 'transcript_updated'];
     // Creation times interleaved out of id order (days 3, 1, 2, 3, 1, …), so a time range can't be answered from ids alone.
@@ -226,7 +224,7 @@ describe('the delivery list', () => {
   });
 
   it('refuses a cursor it did not give out, naming cursor and saying to start from the first page', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hook = log.addWebhook('Receiver');
     const [id] = log.fanOut([hook], log.postEvents([{ type: 'call_ended' }]), at(0));
     for (const cursor of ['garbage', 'c1.!!!', `c1.${Buffer.from('evt_123').toString('base64url')}`, encodeCursor(id!).slice(0, -2)]) {
@@ -240,7 +238,7 @@ describe('the delivery list', () => {
 
 describe('one delivery and its attempts', () => {
   it('gets one delivery, or NOT_FOUND saying it may have been removed', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hook = log.addWebhook('Receiver');
     const [id] = log.fanOut([hook], log.postEvents([{ type: 'call_ended' }]), at(0));
     expect(log.queries.get(id!)).toMatchObject({ id, webhookName: 'Receiver', state: 'pending' });
@@ -248,7 +246,7 @@ describe('one delivery and its attempts', () => {
   });
 
   it('lists every attempt of a delivery in order, with its outcome and the retry it scheduled', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hook = log.addWebhook('Receiver');
     const [id] = log.fanOut([hook], log.postEvents([{ type: 'call_ended' }]), at(0));
     const retryAt = Date.parse(at(1));
@@ -265,7 +263,7 @@ describe('one delivery and its attempts', () => {
   });
 
   it('shows an attempt in full, with the exact body that was sent rebuilt from its event', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hook = log.addWebhook('Receiver');
     const [event] = log.postEvents([{ type: 'call_analyzed', caseId: 'case_7' }]);
     const [id] = log.fanOut([hook], [event!], at(0));
@@ -287,7 +285,7 @@ describe('one delivery and its attempts', () => {
   });
 
   it('shows a test delivery’s stored body, and no body once the event of a delivery is gone', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const hook = log.addWebhook('Receiver');
     const testBody = '{"id":"evt_test_1","type":"call_ended","test":true}';
     const testId = log.deliveries.insertTest(hook, 'evt_test_1', 'call_ended', testBody, at(0));

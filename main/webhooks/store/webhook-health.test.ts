@@ -1,14 +1,12 @@
 // A webhook's health, from attempts logged the way the engine logs them (the inspector's chart of deliveries per
 // hour is tested in inspector/hourly.test.ts).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { openDeliveryLog, type DeliveryLog } from './delivery-log-fixture';
 import { nearestRank } from './webhook-health';
 
 let log: DeliveryLog | undefined;
-afterEach(() => {
-  log?.close();
-  log = undefined;
-});
+const cleanup = useCleanup();
 
 const NOW = Date.parse('2026-11-26T20:00:00.000Z');
 /** `minutes` before NOW, ISO. */
@@ -33,7 +31,7 @@ describe('nearest-rank percentiles', () => {
 
 describe('webhook health', () => {
   it('counts the last 24 h of finished attempts: volume, success rate and latency percentiles', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const { id, deliveries } = webhookWith(log, 'Receiver', 12);
     // Ten finished attempts in the window, seven of them 2xx.
     const durations = [120, 30, 70, 10, 90, 50, 40, 100, 60, 20];
@@ -49,7 +47,7 @@ describe('webhook health', () => {
   });
 
   it('reports no numbers for a webhook without attempts, and only its own pending and in-flight deliveries', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const quiet = webhookWith(log, 'Quiet', 3);
     const busy = webhookWith(log, 'Busy', 4);
     log.attempt(busy.deliveries[0]!, { at: ago(5), finished: false });
@@ -70,7 +68,7 @@ describe('webhook health', () => {
   });
 
   it('dates the current run of failures from the first failure after the last success, and clears it on success', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const { id, deliveries } = webhookWith(log, 'Flaky', 5, 5000);
     log.attempt(deliveries[0]!, { at: ago(3000), status: 500 });
     log.attempt(deliveries[1]!, { at: ago(2900), status: 200 });
@@ -105,7 +103,7 @@ describe('webhook health', () => {
   });
 
   it('dates a webhook that never succeeded from its first failed attempt', () => {
-    log = openDeliveryLog();
+    log = cleanup.use(openDeliveryLog());
     const { id, deliveries } = webhookWith(log, 'Dead', 2, 5000);
     log.attempt(deliveries[0]!, { at: ago(4000), status: null, errorClass: 'dns' });
     log.attempt(deliveries[1]!, { at: ago(3), status: 404 });
