@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { frontDoorRule } from './scripts/eslint-front-door.js';
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'main/db/migrations/'] },
@@ -36,6 +37,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Production code reaches another main/ folder only through its front door (main/<folder>/index.ts), so each
+    // folder decides what it offers; and it never imports test-only code (scripts/eslint-front-door.js).
+    files: ['main/**/*.{ts,mts,mjs}', 'preload/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-*.ts', '**/*-fixture*.ts', 'main/test-support/**', '**/simulator/**'],
+    plugins: { kayse: { rules: { 'front-door': frontDoorRule } } },
+    rules: { 'kayse/front-door': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

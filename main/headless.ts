@@ -5,9 +5,8 @@ import { parseArgs } from 'node:util';
 import { StartupError } from './core';
 import { demoRequested, startDemoAtLaunch } from './demo';
 import { resolveIngestAddress, startIngestApi } from './ingest';
-import { defaultDataDir } from './hosts/default-data-dir';
+import { defaultDataDir, startHost } from './hosts';
 import { isLoopback, startHeadlessServer, type HeadlessServer } from './hosts/headless';
-import { startHost } from './hosts/start-host';
 
 const USAGE = `Usage: kayse-console-headless [--port N] [--host ADDRESS] [--data-dir DIR] [--ingest-port N] [--ingest-host ADDRESS] [--demo]
   --port       TCP port (env KAYSE_PORT, default 4780; 0 = any free port)

@@ -5,11 +5,8 @@ import Store from 'electron-store';
 import type { Core } from './core';
 import { demoRequested, startDemoAtLaunch } from './demo';
 import { startIngestInBackground } from './ingest';
-import { registerIpcGate } from './hosts/electron/ipc-gate';
-import { forwardEvents, type EventForwarder } from './hosts/electron/event-forwarder';
-import { appPageUrl, createMainWindow, lockDown } from './hosts/electron/main-window';
-import { createTray } from './hosts/electron/tray';
-import { startHost } from './hosts/start-host';
+import { appPageUrl, createMainWindow, createTray, forwardEvents, lockDown, registerIpcGate, type EventForwarder } from './hosts/electron';
+import { startHost } from './hosts';
 import { preferencesOver } from './preferences';
 
 let core: Core | undefined;

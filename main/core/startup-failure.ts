@@ -2,7 +2,7 @@
 // refusals (locked, damaged, newer) are worded in db/database-error.ts; this adds the failures around them.
 import { join } from 'node:path';
 import { AppError } from '../../shared/result';
-import { explainOpenFailure } from '../db/database-error';
+import { explainOpenFailure } from '../db';
 
 /** A start-up failure that is not the database's: its message is the explanation. */
 export class StartupError extends Error {

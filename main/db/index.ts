@@ -4,3 +4,5 @@ export { defaultMigrationsFolder } from './migrations-folder';
 export * as schema from './schema';
 export { defineReadTransaction, defineWriteTransaction, readTransaction, writeTransaction } from './transactions';
 export { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy, sqliteCodeOf } from './busy-error';
+export { explainOpenFailure } from './database-error';
+export type { FieldChanges } from './schema/changes';

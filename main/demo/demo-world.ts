@@ -1,7 +1,7 @@
 // The demo records the generator talks about, read once when it starts: each demo case with its primary
 // client's contact details and its case type's pipeline, the demo agents and campaigns.
 import type Database from 'better-sqlite3';
-import type { CaseTypeCatalog } from '../workspace/records';
+import type { CaseTypeCatalog } from '../workspace';
 import { DEMO_SOURCE } from './demo-catalog';
 
 export interface DemoCaseRef {

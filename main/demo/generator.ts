@@ -2,7 +2,7 @@
 // clock (the rate is a budget of requests earned per elapsed minute) and ticks from injectable timers. It runs a
 // few "lanes", each posting one scenario's steps strictly in order with at most one request in flight, so no more
 // than `maxInFlight` requests are ever outstanding and a slow ingest API can't build a backlog.
-import type { Clock } from '../kernel/clock';
+import type { Clock } from '../kernel';
 import type { DemoWorld } from './demo-world';
 import type { DemoStep, ScenarioFactory } from './event-factory';
 import type { IngestPoster, PostOutcome } from './ingest-poster';

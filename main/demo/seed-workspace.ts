@@ -3,10 +3,9 @@
 // each, giving the event loop a turn in between so progress reaches the UI.
 import { AppError } from '../../shared/result';
 import { announceChanged } from '../kernel';
-import type { EventBus } from '../kernel/event-bus';
+import type { Clock, EventBus } from '../kernel';
 import type { AgentRepository, CampaignRepository } from '../workspace';
-import type { CaseTypeCatalog, RecordStore, WriteContext } from '../workspace/records';
-import type { Clock } from '../kernel/clock';
+import type { CaseTypeCatalog, RecordStore, WriteContext } from '../workspace';
 import { demoCaseName, demoCaseValues } from './case-values';
 import { DEMO_AGENTS, DEMO_CAMPAIGNS, DEMO_CASE_TYPES, DEMO_SOURCE } from './demo-catalog';
 import { fakePerson, type FakePerson } from './fake-identity';

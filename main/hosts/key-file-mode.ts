@@ -2,7 +2,7 @@
 // stored credential. The console can't fix a file outside its data folder, so it says exactly what to run.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { KEY_FILE_ENV } from '../secrets/secret-store';
+import { KEY_FILE_ENV } from '../secrets';
 import { shellQuote } from './shell-quote';
 
 /** A warning when KAYSE_SECRETS_KEY_FILE is open to group or others; null when fine, unset, or without modes. */

@@ -2,7 +2,7 @@
 // allowance (429 with Retry-After otherwise). Runs before the body is read.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IngestKey } from '../../shared/contract/events';
-import type { EventBus } from '../kernel/event-bus';
+import type { EventBus } from '../kernel';
 import { announceChanged } from '../kernel';
 import type { ApiKeyStore } from './api-key-store';
 import { sendError } from './http-errors';

@@ -2,11 +2,10 @@
 // every request, and JSON error bodies for everything, including unknown routes.
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { EventBus } from '../kernel/event-bus';
-import type { Clock } from '../kernel/clock';
+import type { Clock, EventBus } from '../kernel';
 import { createClientErrorHandler, useStrictJsonBodies } from '../http';
 import type { Logger } from '../log';
-import type { RecordStore } from '../workspace/records';
+import type { RecordStore } from '../workspace';
 import type { ApiKeyStore } from './api-key-store';
 import { createApiKeyGuard } from './api-key-guard';
 import { registerEventRoutes } from './event-routes';

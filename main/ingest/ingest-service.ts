@@ -3,11 +3,10 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../shared/domain/events';
 import { AppError, describeIssues } from '../../shared/result';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
+import type { Clock, EventBus } from '../kernel';
 import { announceChanged } from '../kernel';
 import type { Logger } from '../log';
-import type { RecordStore } from '../workspace/records';
+import type { RecordStore } from '../workspace';
 import { parseEventsBody, validEvents } from './event-parser';
 import { IdempotencyConflictError, type EventStore, type InsertOutcome, type NewEvent } from './event-store';
 import { createGroupCommitter } from './group-commit';

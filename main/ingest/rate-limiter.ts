@@ -1,6 +1,6 @@
 // Requests per minute per API key: a token bucket in memory that holds one minute's allowance and refills
 // continuously, on the injected clock.
-import type { Clock } from '../kernel/clock';
+import type { Clock } from '../kernel';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

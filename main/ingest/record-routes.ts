@@ -8,7 +8,7 @@ import { externalRefSchema } from '../../shared/domain/events';
 import { phoneNumberSchema } from '../../shared/domain/phone';
 import { caseUpsertSchema, clientUpsertSchema, type CaseUpsert, type ClientUpsert } from '../../shared/domain/workspace';
 import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
-import type { RecordStore, WriteContext } from '../workspace/records';
+import type { RecordStore, WriteContext } from '../workspace';
 import { commitDurably } from './durable-commit';
 import { fieldIssues } from './field-issues';
 import { fieldsParser, wireIssues } from './wire-fields';

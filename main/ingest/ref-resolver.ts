@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { ExternalRef } from '../../shared/domain/events';
 import type { FieldIssue } from '../../shared/result';
-import type { RecordStore } from '../workspace/records';
+import type { RecordStore } from '../workspace';
 import type { EventRefs } from './event-parser';
 
 export interface ResolvedRefs {

@@ -3,8 +3,7 @@
 import type { StoredEvent } from '../../shared/domain/events';
 import type { Case, Client } from '../../shared/domain/workspace';
 import { toStored, type EventRow } from '../ingest';
-import type { CaseTypeCatalog } from '../workspace/records';
-import { toCase, toClient, type CaseRow, type ClientRow } from '../workspace/records/row-mappers';
+import { toCase, toClient, type CaseRow, type CaseTypeCatalog, type ClientRow } from '../workspace';
 import type { ExportKind } from './export-queries';
 
 type ExportRecord = Case | Client | StoredEvent;

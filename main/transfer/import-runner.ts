@@ -7,7 +7,7 @@
 // the chunks already committed.
 import type { UpsertOutcome } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/result';
-import type { RecordStore } from '../workspace/records';
+import type { RecordStore } from '../workspace';
 import type { CsvRow } from './csv-table';
 import type { ImportPlan } from './import-plan';
 import type { RecordWriter } from './record-writers';

@@ -3,8 +3,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ImportKind, ImportMapping } from '../../shared/contract/transfer';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
+import type { Clock, EventBus } from '../kernel';
 import { announceChanged } from '../kernel';
 import { fileShape, headerKeys } from './file-shape';
 

@@ -2,7 +2,7 @@
 // fields the file doesn't map; cases go straight to upsertCase, which already keeps unmapped fields.
 import type Database from 'better-sqlite3';
 import type { CaseUpsert, ClientUpsert, UpsertOutcome } from '../../shared/domain/workspace';
-import type { RecordStore, WriteContext } from '../workspace/records';
+import type { RecordStore, WriteContext } from '../workspace';
 import type { ClientRowInput } from './row-inputs';
 
 export interface RecordWriter<I> {

@@ -1,7 +1,7 @@
 // One CSV row → the record store's upsert input, following the plan. A mapped empty cell clears the field;
 // an unmapped field is left out so the stored value is kept.
 import type { CaseUpsert } from '../../shared/domain/workspace';
-import type { CaseTypeCatalog } from '../workspace/records';
+import type { CaseTypeCatalog } from '../workspace';
 import type { CsvRow } from './csv-table';
 import type { ImportPlan } from './import-plan';
 

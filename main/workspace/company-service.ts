@@ -2,8 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Company, CompanyUpdate } from '../../shared/domain/company';
 import { isIanaTimeZone } from '../../shared/domain/company';
-import type { Clock } from '../kernel/clock';
-import type { EventBus } from '../kernel/event-bus';
+import type { Clock, EventBus } from '../kernel';
 import { announceChanged } from '../kernel';
 import { schema, type Db } from '../db';
 

@@ -1,7 +1,7 @@
 // What signs and authenticates a webhook's requests (its valid signing secrets and App Key), read from the
 // keychain once and kept in memory until a rotation, a change, or a rotated-out secret's grace period ends.
-import type { Clock } from '../../kernel/clock';
-import type { SecretStore } from '../../secrets/secret-store';
+import type { Clock } from '../../kernel';
+import type { SecretStore } from '../../secrets';
 import type { SecretVault } from '../signing/secret-vault';
 
 export interface Credentials {

@@ -2,13 +2,12 @@
 import type { StoredEvent } from '../../../shared/domain/events';
 import type { TableName } from '../../../shared/domain/tables';
 import type { Circuit, TestResult } from '../../../shared/contract/webhooks';
-import type { Clock } from '../../kernel/clock';
+import type { Clock } from '../../kernel';
 import type { Logger } from '../../log';
 import type { AttemptLog } from '../store/attempt-log';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { WebhookStore } from '../store/webhook-store';
-import type { GuardedAgent } from '../../net/guarded-agent';
-import type { BreakerOptions } from '../../net/circuit-breaker';
+import type { BreakerOptions, GuardedAgent } from '../../net';
 import type { CredentialCache } from './credentials';
 
 export interface EngineLimits {

@@ -8,7 +8,7 @@ import { matchesWebhook } from '../policy/filters';
 import type { NextStep } from '../policy/retry-policy';
 import type { AttemptFinish, AttemptStart, DueDelivery } from '../store/delivery-store';
 import type { WebhookRow } from '../store/webhook-store';
-import { createCircuitBreakers } from '../../net/circuit-breaker';
+import { createCircuitBreakers } from '../../net';
 import type { Credentials } from './credentials';
 import { loggedHeaders, requestHeaders } from './request-headers';
 import { attemptRecord } from './attempt-record';

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { classifyAttempt, type AttemptOutcome } from '../policy/attempt-outcome';
-import type { GuardedAgent } from '../../net/guarded-agent';
+import type { GuardedAgent } from '../../net';
 
 /** The delivery log keeps this much of a response body. */
 export const RESPONSE_BODY_CAP = 64 * 1024;

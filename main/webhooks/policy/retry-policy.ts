@@ -1,7 +1,7 @@
 // When a failed webhook delivery is tried again: the 30 s … 12 h schedule with ±20 % jitter inside a 24 h window,
 // Retry-After on 429/503, and 410 Gone deactivating the webhook.
 import type { AttemptOutcome } from './attempt-outcome';
-import { parseRetryAfter } from '../../net/retry-after';
+import { parseRetryAfter } from '../../net';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;

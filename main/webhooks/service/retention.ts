@@ -1,7 +1,7 @@
 // Removing delivery log rows older than the retention period, in small transactions spaced out on the event
 // loop so that pruning never holds up deliveries (pending ones are never pruned).
 import type { TableName } from '../../../shared/domain/tables';
-import type { Clock } from '../../kernel/clock';
+import type { Clock } from '../../kernel';
 import type { Logger } from '../../log';
 import type { DeliveryStore } from '../store/delivery-store';
 import type { SettingsStore } from '../store/settings-store';

@@ -1,6 +1,6 @@
 // The Webhooks card's state: how many webhooks are active and whether any is failing (a run of failed attempts,
 // an open circuit, or a receiver that deactivated it with 410 Gone).
-import type { Clock } from '../../kernel/clock';
+import type { Clock } from '../../kernel';
 import type { Webhooks } from '../create-webhooks';
 import type { IntegrationCardState as CardState } from '../../../shared/domain/integrations';
 

@@ -1,7 +1,7 @@
 // A webhook's signing secrets, kept in the secret store only (one entry per webhook): create, reveal, rotate
 // with a grace period, the secrets valid for signing right now, remove. Nothing here logs.
-import type { Clock } from '../../kernel/clock';
-import type { SecretStore } from '../../secrets/secret-store';
+import type { Clock } from '../../kernel';
+import type { SecretStore } from '../../secrets';
 import { AppError } from '../../../shared/result';
 import { generateSigningSecret, type RandomBytes } from './signing-secret';
 import { parseVaultEntry, serializeVaultEntry, signingAccount, type VaultEntry } from './vault-entry';

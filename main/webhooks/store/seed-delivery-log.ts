@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { encodeTime, monotonicFactory } from 'ulid';
 import { EVENT_TYPES, type EventType } from '../../../shared/domain/events';
 import { writeTransaction } from '../../db';
-import { SAMPLE_DATA } from '../../ingest/sample-events';
+import { SAMPLE_DATA } from '../../ingest';
 import { RETRY_DELAYS_MS } from '../policy/retry-policy';
 
 export interface DeliveryLogSeedOptions {

@@ -4,7 +4,7 @@
 // bring their own lookups (the bulk writer caches them per run), statements and case-number allocation.
 import type { caseUpsertSchema, CaseType } from '../../../shared/domain/workspace';
 import { AppError, describeIssues } from '../../../shared/result';
-import type { FieldChanges } from '../../db/schema/changes';
+import type { FieldChanges } from '../../db';
 import type { CaseTypeCatalog } from './case-type-catalog';
 import { checkCustomValues } from './custom-values';
 import { diffFields } from './diff';

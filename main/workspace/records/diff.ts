@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { FieldChanges } from '../../db/schema/changes';
+import type { FieldChanges } from '../../db';
 
 /** Field → { old, new } for every field of `next` that differs from `prev` (all of them when prev is null). */
 export function diffFields(prev: Record<string, unknown> | null, next: Record<string, unknown>): FieldChanges {
