@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { createDispatcher } from './dispatcher';
 import { startTestCore } from '../test-support/test-core';
 import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
 import { AppError } from '../../shared/result';
 
-const cores: Awaited<ReturnType<typeof startTestCore>>[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.cleanup();
-});
+const cleanup = useCleanup();
 
 function coreWithCountingUpdate() {
-  const core = startTestCore({ fileSecrets: true });
-  cores.push(core);
+  const core = cleanup.use(startTestCore({ fileSecrets: true }));
   let updateCalls = 0;
   const handlers: Handlers<Contract> = {
     ...core.handlers,

@@ -1,22 +1,16 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { createCore } from '../core';
-import { makeTempDir, randomKeyBase64 } from '../test-support/temp-dir';
+import { randomKeyBase64 } from '../test-support/temp-dir';
 import { DatabaseOpenError } from './database-error';
 import { defaultMigrationsFolder } from './migrations-folder';
 import { openDatabase } from './open-database';
 
-const temps: ReturnType<typeof makeTempDir>[] = [];
-const temp = () => {
-  const t = makeTempDir();
-  temps.push(t);
-  return t.dir;
-};
-afterEach(() => {
-  for (const t of temps.splice(0)) t.remove();
-});
+const cleanup = useCleanup();
+const temp = () => cleanup.tempDir();
 
 /** A migrations folder holding only the first `count` migrations: the schema an earlier release shipped. */
 function earlierMigrations(count: number): string {

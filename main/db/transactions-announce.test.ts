@@ -1,26 +1,18 @@
 // Write transactions hold `tables.changed` announcements until the outermost COMMIT and drop them on rollback.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import type { TableName } from '../../shared/domain/tables';
 import { announceChanged, createEventBus } from '../kernel';
-import { makeTempDir } from '../test-support/temp-dir';
 import { defineWriteTransaction, writeTransaction } from './transactions';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const done of cleanup.splice(0).reverse()) done();
-});
+const cleanup = useCleanup();
 
 function start() {
-  const temp = makeTempDir();
-  const sqlite = new Database(join(temp.dir, 'console.db'));
+  const sqlite = cleanup.use(new Database(join(cleanup.tempDir(), 'console.db')));
   sqlite.pragma('journal_mode = WAL');
   sqlite.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');
-  cleanup.push(() => {
-    sqlite.close();
-    temp.remove();
-  });
   const events = createEventBus();
   /** What each announcement named, and whether its rows were committed when it went out. */
   const seen: { tables: TableName[]; inTransaction: boolean; rows: number }[] = [];

@@ -2,29 +2,20 @@
 // before a write does to a transaction, and what the helpers do about it. Interleaved by hand, so nothing is timed.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { isDatabaseBusy, sqliteCodeOf } from './busy-error';
 import { defineWriteTransaction, readTransaction, writeTransaction } from './transactions';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const done of cleanup.splice(0).reverse()) done();
-});
+const cleanup = useCleanup();
 
 /** `main` waits a moment for locks (as the console's connections do); `other` never waits, so a lock it meets shows at once. */
 function twoConnections() {
-  const temp = makeTempDir();
-  const file = join(temp.dir, 'console.db');
-  const main = new Database(file, { timeout: 1_000 });
+  const file = join(cleanup.tempDir(), 'console.db');
+  const main = cleanup.use(new Database(file, { timeout: 1_000 }));
   main.pragma('journal_mode = WAL');
   main.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');
-  const other = new Database(file, { timeout: 0 });
-  cleanup.push(() => {
-    other.close();
-    main.close();
-    temp.remove();
-  });
+  const other = cleanup.use(new Database(file, { timeout: 0 }));
   const insert = (db: Database.Database, k: string) => db.prepare('INSERT INTO t (k) VALUES (?)').run(k);
   const has = (db: Database.Database, k: string) => db.prepare('SELECT 1 FROM t WHERE k = ?').get(k) !== undefined;
   const keys = () => (main.prepare('SELECT k FROM t ORDER BY k').pluck().all() as string[]);

@@ -1,18 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { createLogger } from './create-logger';
 
-const temps: ReturnType<typeof makeTempDir>[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.remove();
-});
-const temp = () => {
-  const t = makeTempDir();
-  temps.push(t);
-  return t.dir;
-};
+const cleanup = useCleanup();
+const temp = () => cleanup.tempDir();
 
 describe('logger', () => {
   it('writes structured JSON lines and redacts credential-looking keys', async () => {

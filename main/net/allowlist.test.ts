@@ -2,12 +2,11 @@
 // webhooks reach this machine and every internal service, so it is refused when saved and dropped when found stored.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
-import { AppError, type Result } from '../../shared/result';
-import { buildApi } from '../../shared/rpc';
+import { describe, expect, it } from 'vitest';
+import { refusal as refused } from '../test-support/api';
+import { useCleanup } from '../test-support/use-cleanup';
+import { AppError } from '../../shared/result';
 import { startTestCore } from '../test-support/test-core';
-import { makeTempDir } from '../test-support/temp-dir';
 import { parseAllowlist } from './allowlist';
 import { classifyAddress } from './classify-address';
 import type { Lookup } from './lookup';
@@ -64,57 +63,40 @@ describe('allowlist entries', () => {
 });
 
 describe('the catch-all refusal in a running console', () => {
-  const temps: ReturnType<typeof makeTempDir>[] = [];
-  const cores: ReturnType<typeof startTestCore>[] = [];
-  afterEach(async () => {
-    for (const core of cores.splice(0)) await core.close();
-    for (const temp of temps.splice(0)) temp.remove();
-  });
+  const cleanup = useCleanup();
   const lookup: Lookup = async () => [{ address: '127.0.0.1', family: 4 }];
   const start = (dataDir: string) => {
-    const core = startTestCore({ dataDir, fileSecrets: true, webhooks: { lookup, autoStart: false } });
-    cores.push(core);
-    return core;
-  };
-  const refused = async <T>(call: Promise<Result<T>>) => {
-    const result = await call;
-    if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
-    return result.error;
+    return cleanup.use(startTestCore({ dataDir, fileSecrets: true, webhooks: { lookup, autoStart: false } }));
   };
 
   it('refuses webhooks.updateSettings with a catch-all and keeps the settings as they were', async () => {
-    const temp = makeTempDir();
-    temps.push(temp);
-    const core = start(temp.dir);
-    const api = buildApi(contract, core.dispatch);
+    const core = start(cleanup.tempDir());
+    const { api } = core;
     await api.webhooks.updateSettings({ allowlist: ['10.20.0.0/16'] });
-    const error = await refused(api.webhooks.updateSettings({ allowlist: ['10.20.0.0/16', '0.0.0.0/0'], retentionDays: 7 }));
+    const error = await refused(api.raw.webhooks.updateSettings({ allowlist: ['10.20.0.0/16', '0.0.0.0/0'], retentionDays: 7 }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.details).toMatchObject({ issues: [{ path: 'allowlist.1', message: expect.stringContaining('any address') }] });
     expect(core.webhooks.settings()).toMatchObject({ allowlist: ['10.20.0.0/16'], retentionDays: 30 });
   });
 
   it('drops a catch-all stored by an older version at start-up, keeps the rest, and says so in the log', async () => {
-    const temp = makeTempDir();
-    temps.push(temp);
-    const first = start(temp.dir);
+    const dataDir = cleanup.tempDir();
+    const first = start(dataDir);
     first.webhooks.updateSettings({ allowlist: ['10.20.0.0/16'] });
     // An older version accepted catch-alls: put one in the stored row as it would have.
     first.database.sqlite.prepare('UPDATE webhook_settings SET allowlist = ?').run(JSON.stringify(['10.20.0.0/16', '0.0.0.0/0', '::/0']));
     await first.close();
-    cores.splice(cores.indexOf(first), 1);
 
-    const core = start(temp.dir);
+    const core = start(dataDir);
     expect(core.webhooks.settings().allowlist).toEqual(['10.20.0.0/16']);
     const stored = core.database.sqlite.prepare('SELECT allowlist FROM webhook_settings').get() as { allowlist: string };
     expect(JSON.parse(stored.allowlist)).toEqual(['10.20.0.0/16']);
     // Not honoured: loopback is refused again, as it is without an allowlist.
-    const check = await buildApi(contract, core.dispatch).webhooks.checkUrl({ url: 'https://receiver.firm.test/hook' });
+    const check = await core.api.raw.webhooks.checkUrl({ url: 'https://receiver.firm.test/hook' });
     expect(check).toMatchObject({ ok: true, value: { ok: false, rule: 'loopback' } });
     expect(classifyAddress('127.0.0.1', parseAllowlist(core.webhooks.settings().allowlist))).toMatchObject({ allowed: false });
     await core.close();
-    cores.splice(cores.indexOf(core), 1);
-    const log = readFileSync(join(temp.dir, 'logs', 'console.log'), 'utf8');
+    const log = readFileSync(join(dataDir, 'logs', 'console.log'), 'utf8');
     const warning = log
       .trim()
       .split('\n')

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:https';
 import { getDefaultAutoSelectFamily, setDefaultAutoSelectFamily, type AddressInfo } from 'node:net';
 import { fetch, request } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { BlockedAddressError, findBlockedAddressError } from './blocked-address-error';
 import { checkDestination } from './check-destination';
 import { createGuardedAgent, type Dial, type GuardedAgent } from './guarded-agent';
@@ -13,7 +14,7 @@ let server: Server;
 let port: number;
 /** What the receiver saw: TCP connections accepted and requests answered. */
 const seen = { connections: 0, requests: 0 };
-const agents: GuardedAgent[] = [];
+const cleanup = useCleanup();
 
 beforeAll(async () => {
   tls = createTestCa();
@@ -26,8 +27,7 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 
-afterEach(async () => {
-  await Promise.all(agents.splice(0).map((a) => a.close()));
+beforeEach(() => {
   seen.connections = 0;
   seen.requests = 0;
 });
@@ -38,9 +38,7 @@ afterAll(async () => {
 });
 
 function agent(options: Omit<Parameters<typeof createGuardedAgent>[0], 'connectTimeoutMs'> = {}): GuardedAgent {
-  const created = createGuardedAgent({ connectTimeoutMs: 5_000, ...options });
-  agents.push(created);
-  return created;
+  return cleanup.use(createGuardedAgent({ connectTimeoutMs: 5_000, ...options }));
 }
 
 /** Sends one POST like a delivery would and returns the status, or throws what the agent raised. */

@@ -1,21 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { configuredFileKey, createSecretStore } from './create-secret-store';
 import { EncryptedFileSecretStore } from './encrypted-file-store';
 import { KeychainSecretStore } from './keychain-store';
 
-const temps: ReturnType<typeof makeTempDir>[] = [];
-const temp = () => {
-  const t = makeTempDir();
-  temps.push(t);
-  return t.dir;
-};
-afterEach(() => {
-  for (const t of temps.splice(0)) t.remove();
-});
+const cleanup = useCleanup();
+const temp = () => cleanup.tempDir();
 
 describe('EncryptedFileSecretStore', () => {
   it('round-trips secrets and never writes them in clear', async () => {

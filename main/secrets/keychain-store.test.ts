@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../test-support/use-cleanup';
 import { hasSessionBus, testSecretService } from '../test-support/temp-dir';
 import { KeychainSecretStore } from './keychain-store';
 
@@ -10,14 +11,11 @@ if (!runKeychain && process.env.CI) throw new Error('CI must run the keychain te
 
 describe.skipIf(!runKeychain)('KeychainSecretStore (real gnome-keyring)', () => {
   const store = new KeychainSecretStore(testSecretService());
-  const accounts: string[] = [];
-  afterEach(async () => {
-    for (const a of accounts.splice(0)) await store.delete(a);
-  });
+  const cleanup = useCleanup();
 
   it('stores, reads back, replaces and deletes a secret', async () => {
     const account = `lawruler/password-${randomBytes(4).toString('hex')}`;
-    accounts.push(account);
+    cleanup.add(() => store.delete(account));
     const value = `pw-${randomBytes(12).toString('base64url')}`;
     expect(await store.get(account)).toBeNull();
     await store.set(account, value);
@@ -32,7 +30,7 @@ describe.skipIf(!runKeychain)('KeychainSecretStore (real gnome-keyring)', () => 
   it('keeps services apart', async () => {
     const other = new KeychainSecretStore(testSecretService());
     const account = 'scheduling/api-key';
-    accounts.push(account);
+    cleanup.add(() => store.delete(account));
     await store.set(account, 'mine');
     expect(await other.get(account)).toBeNull();
   });

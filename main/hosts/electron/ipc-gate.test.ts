@@ -2,7 +2,8 @@
 // calls it the way Electron does (channel, event with sender and senderFrame, arguments). Everything behind
 // the gate — dispatcher, core, SQLite — is real.
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { IPC_READY, IPC_RPC } from '../../../shared/ipc-channels';
 import type { Result } from '../../../shared/result';
 import { createDispatcher } from '../../core/dispatcher';
@@ -29,14 +30,10 @@ class IpcMainStandIn implements IpcMainLike {
   }
 }
 
-const cores: ReturnType<typeof startTestCore>[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.cleanup();
-});
+const cleanup = useCleanup();
 
 function setUp() {
-  const core = startTestCore({ fileSecrets: true });
-  cores.push(core);
+  const core = cleanup.use(startTestCore({ fileSecrets: true }));
   let handlerRuns = 0;
   const dispatch = createDispatcher(
     {

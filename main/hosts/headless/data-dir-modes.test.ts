@@ -3,17 +3,15 @@
 // fix a secrets key file others can read. Folders and files outside the data folder are never changed.
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { defaultMigrationsFolder, openDatabase } from '../../db';
 import { requireBuiltHost, runBuiltHost, type HostRun } from '../../test-support/built-headless';
-import { makeTempDir, randomKeyBase64 } from '../../test-support/temp-dir';
+import { randomKeyBase64 } from '../../test-support/temp-dir';
 
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8).padStart(4, '0');
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useCleanup();
 
 beforeAll(() => {
   requireBuiltHost();
@@ -21,14 +19,12 @@ beforeAll(() => {
 });
 
 function temp(): string {
-  const t = makeTempDir();
-  cleanups.push(() => t.remove());
-  return t.dir;
+  return cleanup.tempDir();
 }
 
 function start(dir: string, env: Record<string, string> = {}): HostRun {
   const run = runBuiltHost(['--data-dir', dir, '--port', '0', '--ingest-port', '0'], env);
-  cleanups.push(() => run.stop());
+  cleanup.add(() => run.stop());
   return run;
 }
 

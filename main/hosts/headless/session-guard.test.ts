@@ -1,26 +1,20 @@
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { startTestCore } from '../../test-support/test-core';
-import { startHeadlessServer, type HeadlessServer } from './server';
+import { startHeadlessServer } from './server';
 import { SESSION_COOKIE } from './session-guard';
 
-const running: { server: HeadlessServer; core: ReturnType<typeof startTestCore> }[] = [];
-afterEach(async () => {
-  for (const { server, core } of running.splice(0)) {
-    await server.close();
-    await core.cleanup();
-  }
-});
+const cleanup = useCleanup();
 
 async function start() {
-  const core = startTestCore({ fileSecrets: true });
+  const core = cleanup.use(startTestCore({ fileSecrets: true }));
   const rendererDir = join(core.dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title><div id="root"></div>');
-  const server = await startHeadlessServer({ core, rendererDir, port: 0 });
-  running.push({ server, core });
+  const server = cleanup.use(await startHeadlessServer({ core, rendererDir, port: 0 }));
   return server;
 }
 

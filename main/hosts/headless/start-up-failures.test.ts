@@ -5,26 +5,21 @@ import { createServer, type Server } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { defaultMigrationsFolder, openDatabase } from '../../db';
 import { requireBuiltHost, runBuiltHost, type HostRun } from '../../test-support/built-headless';
-import { makeTempDir } from '../../test-support/temp-dir';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** The process must end by itself this soon after printing why; the host's own leftover guard fires at 5 s. */
 const ENDS_WITHIN_MS = 2_000;
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useCleanup();
 
 beforeAll(() => requireBuiltHost());
 
 function dataDir(): string {
-  const temp = makeTempDir();
-  cleanups.push(() => temp.remove());
-  return join(temp.dir, 'data');
+  return join(cleanup.tempDir(), 'data');
 }
 
 /** A console database as a previous run left it (real migrations, WAL). */
@@ -37,7 +32,7 @@ function existingDatabase(dir: string): string {
 
 function host(args: string[], env: Record<string, string | undefined> = {}): HostRun {
   const run = runBuiltHost(['--port', '0', '--ingest-port', '0', ...args], env);
-  cleanups.push(() => run.stop());
+  cleanup.add(() => run.stop());
   return run;
 }
 
@@ -50,7 +45,7 @@ async function holdLock(file: string): Promise<ChildProcess> {
     console.log('holding');
     setTimeout(() => process.exit(0), 60000);`;
   const holder = spawn(process.execPath, ['-e', script, file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  cleanups.push(() => holder.kill('SIGKILL'));
+  cleanup.add(() => holder.kill('SIGKILL'));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the lock holder did not start within 10 s')), 10_000);
     holder.stdout!.on('data', (chunk: Buffer) => {
@@ -67,7 +62,7 @@ async function holdLock(file: string): Promise<ChildProcess> {
 async function occupiedPort(): Promise<number> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  cleanup.add(() => new Promise((resolve) => server.close(resolve)));
   return (server.address() as { port: number }).port;
 }
 
@@ -150,10 +145,9 @@ describe('the headless host refuses to start, says why, and ends', () => {
   });
 
   it('when the data folder cannot be created', async () => {
-    const temp = makeTempDir();
-    cleanups.push(() => temp.remove());
-    writeFileSync(join(temp.dir, 'a-file'), 'x');
-    const dir = join(temp.dir, 'a-file', 'data');
+    const temp = cleanup.tempDir();
+    writeFileSync(join(temp, 'a-file'), 'x');
+    const dir = join(temp, 'a-file', 'data');
     await failsWith(host(['--data-dir', dir]), [`The data folder ${dir} can't be used`, 'KAYSE_DATA_DIR', '--data-dir']);
   });
 });

@@ -1,16 +1,13 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
 import { createCaseNumberAllocator } from './case-numbers';
 
-const open: Database.Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const cleanup = useCleanup();
 
 /** A bare cases table holding `numbers`, in that rowid order. */
 function casesHolding(...numbers: string[]) {
-  const db = new Database(':memory:');
-  open.push(db);
+  const db = cleanup.use(new Database(':memory:'));
   db.exec('CREATE TABLE cases (case_number TEXT NOT NULL UNIQUE)');
   const insert = db.prepare('INSERT INTO cases (case_number) VALUES (?)');
   for (const n of numbers) insert.run(n);
