@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { testApi } from '../test-support/api';
 import { useCleanup } from '../test-support/use-cleanup';
 import { createCore } from '../core';
 import { randomKeyBase64 } from '../test-support/temp-dir';
@@ -55,7 +56,7 @@ describe('openDatabase', () => {
     const core = createCore({ dataDir, env: { KAYSE_SECRETS_KEY: randomKeyBase64() } });
     try {
       expect(core.database.migrationsApplied).toBeGreaterThan(1);
-      expect(await core.dispatch('company.get', undefined)).toEqual({
+      expect(await testApi(core).raw.company.get()).toEqual({
         ok: true,
         value: { name: 'Smith & Jones LLP', timezone: 'America/Denver', updatedAt: null },
       });

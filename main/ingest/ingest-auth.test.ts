@@ -23,7 +23,7 @@ describe('ingest API keys', () => {
     expect(t.countEvents()).toBe(0);
 
     expect((await t.post(event)).status).toBe(202);
-    await t.core.dispatch('ingestKeys.revoke', { id: t.key.id });
+    await t.core.api.ingestKeys.revoke({ id: t.key.id });
     const revoked = await t.post(event);
     expect(revoked.status).toBe(401);
     expect((await errorOf(revoked)).message).toMatch(/was revoked on \d{4}-/);
@@ -32,13 +32,11 @@ describe('ingest API keys', () => {
 
   it('show the key once and keep only its hash and prefix: the key is nowhere in the data dir', async () => {
     const t = await start();
-    const created = await t.core.dispatch('ingestKeys.create', { name: 'Voice platform' });
-    if (!created.ok) throw new Error(created.error.message);
-    const { apiKey, key } = created.value as { apiKey: string; key: { id: string; prefix: string } };
+    const { apiKey, key } = await t.core.api.ingestKeys.create({ name: 'Voice platform' });
     expect(apiKey).toMatch(/^kik_[A-Za-z0-9_-]{43}$/);
     expect(apiKey.startsWith(key.prefix)).toBe(true);
     expect((await t.post(sampleEvent('call_started'), { 'x-api-key': apiKey })).status).toBe(202);
-    const listed = await t.core.dispatch('ingestKeys.list', undefined);
+    const listed = await t.core.api.raw.ingestKeys.list();
     expect(JSON.stringify(listed)).not.toContain(apiKey);
     t.core.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await t.core.close();
