@@ -1,9 +1,8 @@
 // The console in Chromium through the headless host: integrations, company profile, About and theme, the
 // session guard, and live updates over the event stream. Every test runs against its own host and data dir.
 import { request as httpRequest } from 'node:http';
-import type { Company } from '../shared/domain/company';
-import type { Preferences } from '../shared/domain/system';
-import { expect, openConsole, rpc, rpcValue, screenshot, test, type ConsoleHost } from './fixtures';
+import { expect, openConsole, screenshot, test, type ConsoleHost } from './fixtures';
+import { httpApi } from '../main/test-support/api';
 
 const INTEGRATION_IDS = ['lawruler', 'smartadvocate', 'scheduling', 'webhooks'] as const;
 
@@ -43,8 +42,8 @@ test.describe('integrations', () => {
 });
 
 test.describe('company profile', () => {
-  test('a new name and timezone are saved in main and kept across a reload', async ({ page, request, console: kayse }, testInfo) => {
-    const before = await rpcValue<Company>(request, kayse, 'company.get');
+  test('a new name and timezone are saved in main and kept across a reload', async ({ page, console: kayse }, testInfo) => {
+    const before = await kayse.api.company.get();
     const [zone, search] = before.timezone === 'America/Chicago' ? ['Europe/Berlin', 'Berlin'] : ['America/Chicago', 'Chicago'];
     await openConsole(page, kayse, '/settings/company');
 
@@ -64,13 +63,13 @@ test.describe('company profile', () => {
     await expect(timezone).toHaveValue(new RegExp(`^${zone}\\b`));
     await screenshot(page, testInfo, 'company');
 
-    const stored = await rpcValue<Company>(request, kayse, 'company.get');
+    const stored = await kayse.api.company.get();
     expect(stored).toMatchObject({ name: 'Smith & Partners LLP', timezone: zone });
     expect(stored.updatedAt).not.toBeNull();
   });
 
-  test('an empty company name is refused with a message under the field, and nothing is saved', async ({ page, request, console: kayse }) => {
-    const saved = await rpcValue<Company>(request, kayse, 'company.update', { name: 'Acme Injury Law', timezone: 'UTC' });
+  test('an empty company name is refused with a message under the field, and nothing is saved', async ({ page, console: kayse }) => {
+    const saved = await kayse.api.company.update({ name: 'Acme Injury Law', timezone: 'UTC' });
     await openConsole(page, kayse, '/settings/company');
 
     const name = page.getByRole('textbox', { name: 'Company name' });
@@ -83,24 +82,24 @@ test.describe('company profile', () => {
     // The message is the field's own (aria-describedby), not a stray alert elsewhere on the page.
     await expect(name).toHaveAccessibleDescription(/Company name is required/);
     await expect(page.getByText('Company saved')).toHaveCount(0);
-    expect(await rpcValue<Company>(request, kayse, 'company.get')).toEqual(saved);
+    expect(await kayse.api.company.get()).toEqual(saved);
   });
 
-  test('a name changed elsewhere shows up on the open Company page without a reload', async ({ page, request, console: kayse }) => {
+  test('a name changed elsewhere shows up on the open Company page without a reload', async ({ page, console: kayse }) => {
     await openConsole(page, kayse, '/settings/company');
     const name = page.getByRole('textbox', { name: 'Company name' });
     await expect(name).toHaveValue('');
 
     // The form follows the host's values while the user hasn't edited them; tables.changed refreshes them.
-    const { timezone } = await rpcValue<Company>(request, kayse, 'company.get');
-    await rpcValue<Company>(request, kayse, 'company.update', { name: 'Changed From The API', timezone });
+    const { timezone } = await kayse.api.company.get();
+    await kayse.api.company.update({ name: 'Changed From The API', timezone });
     await expect(name).toHaveValue('Changed From The API');
     await expect(page.getByText(/^Last saved /)).toBeVisible();
   });
 });
 
 test.describe('about and theme', () => {
-  test("About shows this test's data folder, and a dark theme is saved and survives a reload", async ({ page, request, console: kayse }, testInfo) => {
+  test("About shows this test's data folder, and a dark theme is saved and survives a reload", async ({ page, console: kayse }, testInfo) => {
     await openConsole(page, kayse, '/settings/about');
     await expect(page.getByTestId('data-dir')).toHaveText(kayse.dataDir);
     await screenshot(page, testInfo, 'about');
@@ -109,7 +108,7 @@ test.describe('about and theme', () => {
     await page.getByText('Dark', { exact: true }).click();
     await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
     await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
-    await expect.poll(async () => (await rpcValue<Preferences>(request, kayse, 'preferences.get')).colorScheme).toBe('dark');
+    await expect.poll(async () => (await kayse.api.preferences.get()).colorScheme).toBe('dark');
 
     await page.reload();
     await expect(page.getByTestId('app-ready')).toBeVisible();
@@ -119,8 +118,8 @@ test.describe('about and theme', () => {
     await screenshot(page, testInfo, 'about-dark');
   });
 
-  test('the saved theme comes from the host, not from this browser', async ({ browser, request, console: kayse }) => {
-    await rpcValue<Preferences>(request, kayse, 'preferences.update', { colorScheme: 'dark' });
+  test('the saved theme comes from the host, not from this browser', async ({ browser, console: kayse }) => {
+    await kayse.api.preferences.update({ colorScheme: 'dark' });
     // A fresh context has no local copy of the scheme: dark can only come from the host's preference.
     const context = await browser.newContext({ colorScheme: 'light' });
     try {
@@ -148,15 +147,15 @@ test.describe('session guard', () => {
     }
   });
 
-  test('an RPC without the token is refused and changes nothing', async ({ request, console: kayse }) => {
-    const before = await rpcValue<Company>(request, kayse, 'company.get');
-    const refused = await rpc(request, kayse, 'company.update', { name: 'Intruder', timezone: 'UTC' }, { token: null });
+  test('an RPC without the token is refused and changes nothing', async ({ console: kayse }) => {
+    const before = await kayse.api.company.get();
+    const refused = await httpApi(kayse.origin, null).raw.company.update({ name: 'Intruder', timezone: 'UTC' });
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
 
-    const wrong = await rpc(request, kayse, 'company.update', { name: 'Intruder', timezone: 'UTC' }, { token: 'not-the-token' });
+    const wrong = await httpApi(kayse.origin, 'not-the-token').raw.company.update({ name: 'Intruder', timezone: 'UTC' });
     expect(wrong.status).toBe(401);
-    expect(await rpcValue<Company>(request, kayse, 'company.get')).toEqual(before);
+    expect(await kayse.api.company.get()).toEqual(before);
   });
 
   test('a request addressed to another Host is refused, even with the token (DNS rebinding)', async ({ console: kayse }) => {
@@ -170,13 +169,13 @@ test.describe('session guard', () => {
   });
 
   test('a request from a foreign Origin is refused, even with the token (CSRF)', async ({ request, console: kayse }) => {
-    const before = await rpcValue<Company>(request, kayse, 'company.get');
+    const before = await kayse.api.company.get();
     const response = await request.post(`${kayse.origin}/rpc/company.update`, {
       headers: { authorization: `Bearer ${kayse.token}`, origin: 'http://evil.example' },
       data: { name: 'Cross Site', timezone: 'UTC' },
     });
     expect(response.status()).toBe(403);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await rpcValue<Company>(request, kayse, 'company.get')).toEqual(before);
+    expect(await kayse.api.company.get()).toEqual(before);
   });
 });

@@ -1,26 +1,20 @@
 // Demo mode end to end: from an empty workspace's "no cases yet" to a seeded, living demo workspace, and back
 // to empty with one wipe.
-import { expect, openConsole, rpcValue, screenshot, test } from './fixtures';
+import { expect, openConsole, screenshot, test } from './fixtures';
 
-interface Summary {
-  cases: number;
-  clients: number;
-  demoRecords: number;
-}
-
-test('demo data: offered on an empty workspace, seeded with live activity, marked Demo, and wiped in one action', async ({ page, request, console: kayse }, testInfo) => {
+test('demo data: offered on an empty workspace, seeded with live activity, marked Demo, and wiped in one action', async ({ page, console: kayse }, testInfo) => {
   await openConsole(page, kayse, '/cases');
   await page.getByTestId('records-empty').getByRole('link', { name: 'Explore with demo data' }).click();
   await expect(page).toHaveURL(/#\/settings\/integrations$/);
 
   await page.getByTestId('demo-start').click();
   await expect(page.getByTestId('demo-state')).toContainText('Demo data is running', { timeout: 30_000 });
-  const seeded = await rpcValue<Summary>(request, kayse, 'workspace.summary');
+  const seeded = await kayse.api.workspace.summary();
   expect(seeded.cases).toBeGreaterThanOrEqual(3000);
   expect(seeded.clients).toBeGreaterThanOrEqual(3000);
   // The generator posts through the real ingest API: events arrive and are demo data.
   await expect
-    .poll(async () => (await rpcValue<{ total: number }>(request, kayse, 'events.list', { limit: 1 })).total, { timeout: 20_000 })
+    .poll(async () => (await kayse.api.events.list({ limit: 1 })).total, { timeout: 20_000 })
     .toBeGreaterThan(0);
   await screenshot(page, testInfo, 'demo-running');
 
@@ -31,7 +25,7 @@ test('demo data: offered on an empty workspace, seeded with live activity, marke
   await page.getByRole('button', { name: 'Wipe demo data' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Wipe demo data' }).click();
   await expect(page.getByTestId('demo-start')).toBeVisible({ timeout: 30_000 });
-  const wiped = await rpcValue<Summary>(request, kayse, 'workspace.summary');
+  const wiped = await kayse.api.workspace.summary();
   expect(wiped).toMatchObject({ cases: 0, clients: 0, demoRecords: 0 });
-  expect((await rpcValue<{ total: number }>(request, kayse, 'events.list', { limit: 1 })).total).toBe(0);
+  expect((await kayse.api.events.list({ limit: 1 })).total).toBe(0);
 });

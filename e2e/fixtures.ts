@@ -1,11 +1,14 @@
-// The `console` fixture: every test gets its own headless host, on a free port, over a fresh data dir.
+// The `console` fixture: every test gets its own headless host, on a free port, over a fresh data dir, with the
+// contract as `api` over its HTTP routes. The `cleanup` fixture closes what a test opened beside it (receivers).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test as base, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
+import { httpApi, type HttpApi } from '../main/test-support/api';
+import { createCleanup, type Cleanup } from '../main/test-support/cleanup';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HEADLESS_ENTRY = join(ROOT, 'out/main/headless.js');
@@ -20,6 +23,8 @@ export interface ConsoleHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** The contract over this host's /rpc routes with its token: `api.ns.proc(input)`, `api.raw.ns.proc(input)`. */
+  api: HttpApi;
 }
 
 /** Without a Secret Service session the keychain can't work, so use the encrypted-file store with a throwaway key. */
@@ -76,7 +81,7 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited(child, STOP_TIMEOUT_MS);
 }
 
-export const test = base.extend<{ console: ConsoleHost }>({
+export const test = base.extend<{ console: ConsoleHost; cleanup: Cleanup }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
   console: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kayse-e2e-'));
@@ -94,13 +99,22 @@ export const test = base.extend<{ console: ConsoleHost }>({
       const parsed = new URL(url);
       const token = parsed.searchParams.get('token');
       if (!token) throw new Error(`The host's URL carries no token: ${url}`);
-      await use({ url, origin: parsed.origin, token, dataDir });
+      await use({ url, origin: parsed.origin, token, dataDir, api: httpApi(parsed.origin, token) });
     } finally {
       await stop(child);
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('headless-host-output.txt', { body: log, contentType: 'text/plain' });
       }
       await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
+  cleanup: async ({}, use) => {
+    const cleanup = createCleanup();
+    try {
+      await use(cleanup);
+    } finally {
+      await cleanup.run();
     }
   },
 });
@@ -124,32 +138,4 @@ export async function openConsole(page: Page, host: ConsoleHost, route?: string)
 /** A full-page screenshot in the test's output folder (test-results/<test>/<screen>.png). */
 export async function screenshot(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${screen}.png`), fullPage: true });
-}
-
-/** The host's answer to one procedure: HTTP status and the typed Result body. */
-export interface RpcAnswer<T> {
-  status: number;
-  body: { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
-}
-
-/** Calls `POST /rpc/<path>` with the bearer token (or with `token: null`, without any credentials). */
-export async function rpc<T = unknown>(
-  request: APIRequestContext,
-  host: ConsoleHost,
-  path: string,
-  input: unknown = null,
-  { token = host.token }: { token?: string | null } = {},
-): Promise<RpcAnswer<T>> {
-  const response = await request.post(`${host.origin}/rpc/${path}`, {
-    headers: token === null ? {} : { authorization: `Bearer ${token}` },
-    data: input,
-  });
-  return { status: response.status(), body: (await response.json()) as RpcAnswer<T>['body'] };
-}
-
-/** Like `rpc`, but expects success and returns the value. */
-export async function rpcValue<T>(request: APIRequestContext, host: ConsoleHost, path: string, input: unknown = null): Promise<T> {
-  const { status, body } = await rpc<T>(request, host, path, input);
-  if (!body.ok) throw new Error(`${path} failed with HTTP ${status}: ${body.error.code} ${body.error.message}`);
-  return body.value;
 }

@@ -3,13 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, openConsole, rpcValue, screenshot, test } from './fixtures';
+import { expect, openConsole, screenshot, test } from './fixtures';
 
 const CASES_CSV = fileURLToPath(new URL('./fixtures/cases-one-bad-row.csv', import.meta.url));
 const PERSONAL_INJURY = {
   name: 'Personal Injury',
   statuses: ['Intake', 'Signed', 'Closed'],
-  fields: [{ key: 'accident_date', label: 'Accident date', type: 'date' }],
+  fields: [{ key: 'accident_date', label: 'Accident date', type: 'date' as const }],
 };
 
 /** Picks the fixture through the "Choose a file…" button, as a user would. */
@@ -28,8 +28,8 @@ async function expectCounts(page: Page, counts: { created: number; updated: numb
 }
 
 test.describe('import wizard', () => {
-  test('a cases file with one bad row: suggested mapping, dry run with the reason, import to 100 %, rejected rows downloaded, and a re-import that changes nothing', async ({ page, request, console: kayse }, testInfo) => {
-    await rpcValue(request, kayse, 'caseTypes.create', PERSONAL_INJURY);
+  test('a cases file with one bad row: suggested mapping, dry run with the reason, import to 100 %, rejected rows downloaded, and a re-import that changes nothing', async ({ page, console: kayse }, testInfo) => {
+    await kayse.api.caseTypes.create(PERSONAL_INJURY);
     await openConsole(page, kayse, '/settings/integrations');
     await page.getByRole('link', { name: 'Import' }).click();
     await expect(page).toHaveURL(/#\/import$/);
@@ -57,7 +57,7 @@ test.describe('import wizard', () => {
     const rejects = page.getByTestId('rejects-table');
     await expect(rejects.getByRole('row', { name: /^5 / })).toContainText('Unknown status "Settled" for case type Personal Injury');
     await expect(rejects).toContainText('Valid statuses: Intake, Signed, Closed');
-    expect((await rpcValue<{ cases: number }>(request, kayse, 'workspace.summary')).cases).toBe(0);
+    expect((await kayse.api.workspace.summary()).cases).toBe(0);
     await screenshot(page, testInfo, 'import-dry-run');
 
     // 4. The import, followed to the end.
@@ -66,7 +66,7 @@ test.describe('import wizard', () => {
     await expect(page.getByTestId('task-progress-label')).toHaveText('100 % · 5 of 5 rows');
     await expect(page.getByTestId('import-done')).toBeVisible();
     await expectCounts(page, { created: 4, updated: 0, unchanged: 0, rejected: 1 });
-    expect((await rpcValue<{ cases: number }>(request, kayse, 'workspace.summary')).cases).toBe(4);
+    expect((await kayse.api.workspace.summary()).cases).toBe(4);
     await expect(page.getByRole('link', { name: 'Open the cases' })).toHaveAttribute('href', '#/cases');
     await screenshot(page, testInfo, 'import-done');
 
@@ -94,7 +94,7 @@ test.describe('import wizard', () => {
     await page.getByRole('button', { name: 'Import 4 rows' }).click();
     await expect(page.getByTestId('import-done')).toBeVisible();
     await expectCounts(page, { created: 0, updated: 0, unchanged: 4, rejected: 1 });
-    expect((await rpcValue<{ cases: number }>(request, kayse, 'workspace.summary')).cases).toBe(4);
+    expect((await kayse.api.workspace.summary()).cases).toBe(4);
   });
 });
 
@@ -156,12 +156,12 @@ test.describe('ingest API keys', () => {
 });
 
 test.describe('export', () => {
-  test('cases filtered by case type and status download as a CSV with a header row and the matching cases', async ({ page, request, console: kayse }, testInfo) => {
-    await rpcValue(request, kayse, 'caseTypes.create', PERSONAL_INJURY);
+  test('cases filtered by case type and status download as a CSV with a header row and the matching cases', async ({ page, console: kayse }, testInfo) => {
+    await kayse.api.caseTypes.create(PERSONAL_INJURY);
     const csv = await readFile(CASES_CSV, 'utf8');
     const mapping = { 'Case ID': 'externalId', 'Case Name': 'name', 'Case Type': 'caseType', Status: 'status', 'Accident Date': 'custom.accident_date' };
-    const { taskId } = await rpcValue<{ taskId: string }>(request, kayse, 'imports.run', { kind: 'cases', fileName: 'cases.csv', csv, mapping });
-    await expect.poll(async () => (await rpcValue<{ status: string }>(request, kayse, 'imports.result', { taskId })).status).toBe('finished');
+    const { taskId } = await kayse.api.imports.run({ kind: 'cases', fileName: 'cases.csv', csv, mapping });
+    await expect.poll(async () => (await kayse.api.imports.result({ taskId })).status).toBe('finished');
 
     await openConsole(page, kayse, '/export');
     await expect(page.getByRole('radio', { name: 'Cases' })).toBeChecked();

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { CaseType } from '../shared/domain/workspace';
-import type { CaseDetail, ClientDetail } from '../shared/domain/workspace-views';
-import { expect, openConsole, rpcValue, screenshot, test, type ConsoleHost } from './fixtures';
+import { expect, openConsole, screenshot, test, type ConsoleHost } from './fixtures';
 
 // Hosts started by this file take any free ingest port: the default one may be held by a host running in parallel.
 process.env.KAYSE_INGEST_PORT = '0';
@@ -21,9 +20,9 @@ interface Ingest {
 }
 
 async function connectIngest(request: APIRequestContext, host: ConsoleHost): Promise<Ingest> {
-  const status = await rpcValue<{ listening: boolean; url: string | null; error: string | null }>(request, host, 'ingest.status');
+  const status = await host.api.ingest.status();
   expect(status.listening, `the ingest API is not listening: ${status.error}`).toBe(true);
-  const { apiKey } = await rpcValue<{ apiKey: string }>(request, host, 'ingestKeys.create', { name: 'e2e records', rateLimitPerMinute: 1_000_000 });
+  const { apiKey } = await host.api.ingestKeys.create({ name: 'e2e records', rateLimitPerMinute: 1_000_000 });
   const headers = { 'x-api-key': apiKey };
   return {
     async put(path, body) {
@@ -49,7 +48,7 @@ interface Workspace {
 
 /** Two case types, a campaign, two clients and three cases. */
 async function seedWorkspace(request: APIRequestContext, host: ConsoleHost): Promise<Workspace> {
-  const injury = await rpcValue<CaseType>(request, host, 'caseTypes.create', {
+  const injury = await host.api.caseTypes.create({
     name: 'Personal Injury',
     statuses: ['New lead', 'Intake scheduled', 'Signed', 'Rejected'],
     fields: [
@@ -57,8 +56,8 @@ async function seedWorkspace(request: APIRequestContext, host: ConsoleHost): Pro
       { key: 'injured', label: 'Injured', type: 'yes_no' },
     ],
   });
-  await rpcValue<CaseType>(request, host, 'caseTypes.create', { name: 'Mass Tort', statuses: ['Screening', 'Qualified'] });
-  const campaign = await rpcValue<{ id: string }>(request, host, 'campaigns.create', { name: 'Spring TV', caseTypeId: injury.id });
+  await host.api.caseTypes.create({ name: 'Mass Tort', statuses: ['Screening', 'Qualified'] });
+  const campaign = await host.api.campaigns.create({ name: 'Spring TV', caseTypeId: injury.id });
   const ingest = await connectIngest(request, host);
   const jane = await ingest.put('/v1/clients/crm/jane', {
     first_name: 'Jane',
@@ -93,7 +92,7 @@ test.describe('cases', () => {
   test('filter the list, open a case, change its status: saved with origin Console and kept across a reload', async ({ page, request, console: kayse }, testInfo) => {
     const w = await seedWorkspace(request, kayse);
     const caseId = w.cases['Doe v. Acme Trucking']!;
-    const before = await rpcValue<CaseDetail>(request, kayse, 'cases.get', { id: caseId });
+    const before = await kayse.api.cases.get({ id: caseId });
 
     await openConsole(page, kayse, '/cases');
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' })).toHaveAttribute('aria-current', 'page');
@@ -135,7 +134,7 @@ test.describe('cases', () => {
     await expect(page.getByTestId('history-entry').first().getByTestId('change-origin')).toHaveText('Console');
     await screenshot(page, testInfo, 'case-detail');
 
-    const after = await rpcValue<CaseDetail>(request, kayse, 'cases.get', { id: caseId });
+    const after = await kayse.api.cases.get({ id: caseId });
     expect(after.case.version).toBe(before.case.version + 1);
     expect(after.case.status).toBe('Signed');
     expect(after.history[0]).toMatchObject({ origin: 'console', changes: { status: { old: 'New lead', new: 'Signed' } } });
@@ -154,26 +153,26 @@ test.describe('cases', () => {
     await openConsole(page, kayse, `/cases/${caseId}`);
     await expect(page.getByTestId('case-status').first()).toHaveText('New lead');
 
-    const loaded = await rpcValue<CaseDetail>(request, kayse, 'cases.get', { id: caseId });
-    await rpcValue(request, kayse, 'cases.setStatus', { id: caseId, status: 'Intake scheduled', expectedVersion: loaded.case.version });
+    const loaded = await kayse.api.cases.get({ id: caseId });
+    await kayse.api.cases.setStatus({ id: caseId, status: 'Intake scheduled', expectedVersion: loaded.case.version });
     await choose(page, 'Status', 'Rejected');
 
     await expect(page.getByRole('alert').filter({ hasText: 'changed elsewhere — reloaded' })).toBeVisible();
     await expect(page.getByTestId('case-status').first()).toHaveText('Intake scheduled');
-    const stored = await rpcValue<CaseDetail>(request, kayse, 'cases.get', { id: caseId });
+    const stored = await kayse.api.cases.get({ id: caseId });
     expect(stored.case).toMatchObject({ status: 'Intake scheduled', version: loaded.case.version + 1 });
   });
 
-  test(`with ${BIG_LIST.toLocaleString('en-US')} cases the table keeps under ${MAX_ROWS_IN_DOM} rows in the DOM while scrolling to the end`, async ({ page, request, console: kayse }) => {
-    await rpcValue(request, kayse, 'caseTypes.create', { name: 'Auto Accident', statuses: ['New lead', 'Signed'] });
+  test(`with ${BIG_LIST.toLocaleString('en-US')} cases the table keeps under ${MAX_ROWS_IN_DOM} rows in the DOM while scrolling to the end`, async ({ page, console: kayse }) => {
+    await kayse.api.caseTypes.create({ name: 'Auto Accident', statuses: ['New lead', 'Signed'] });
     // One CSV import is the quickest way in for thousands of cases.
     const csv = ['external_id,case_number,name,case_type,status', ...Array.from({ length: BIG_LIST }, (_, i) => `bulk-${i},B-${String(i).padStart(5, '0')},Bulk case ${i},Auto Accident,New lead`)].join('\n');
     const mapping = { external_id: 'externalId', case_number: 'caseNumber', name: 'name', case_type: 'caseType', status: 'status' };
-    const { taskId } = await rpcValue<{ taskId: string }>(request, kayse, 'imports.run', { kind: 'cases', fileName: 'bulk.csv', csv, mapping });
+    const { taskId } = await kayse.api.imports.run({ kind: 'cases', fileName: 'bulk.csv', csv, mapping });
     await expect
-      .poll(async () => (await rpcValue<{ status: string; created: number }>(request, kayse, 'imports.result', { taskId })).status, { timeout: 30_000 })
+      .poll(async () => (await kayse.api.imports.result({ taskId })).status, { timeout: 30_000 })
       .toBe('finished');
-    expect(await rpcValue<{ created: number }>(request, kayse, 'imports.result', { taskId })).toMatchObject({ created: BIG_LIST });
+    expect(await kayse.api.imports.result({ taskId })).toMatchObject({ created: BIG_LIST });
 
     await openConsole(page, kayse, '/cases');
     await expect(page.getByTestId('record-count')).toHaveText(`${BIG_LIST.toLocaleString('en-US')} cases`);
@@ -234,7 +233,7 @@ test.describe('clients', () => {
     await expect(page.getByTestId('client-case')).toContainText('Doe v. Acme Trucking');
     await expect(page.getByTestId('client-history').getByTestId('change-origin')).toHaveText('Ingest');
 
-    const detail = await rpcValue<ClientDetail>(request, kayse, 'clients.get', { id: w.janeId });
+    const detail = await kayse.api.clients.get({ id: w.janeId });
     expect(detail.cases.map((c) => c.name)).toEqual(['Doe v. Acme Trucking']);
   });
 });

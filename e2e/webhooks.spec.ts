@@ -3,10 +3,9 @@
 // signing secret, the Active toggle, campaign-scoped creation from a campaign's Workflows tab, and the banner on a
 // webhook its receiver deactivated with 410 Gone (a real event posted through the ingest API).
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import type { WebhookView } from '../shared/contract/webhooks';
-import { expect, openConsole, rpc, rpcValue, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
+import { expect, openConsole, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
 import { testAppKey } from '../main/test-support/temp-dir';
-import { answer, startWebhookReceiver, type Receiver } from './webhook-receiver';
+import { answer, startWebhookReceiver } from './webhook-receiver';
 
 // Hosts started by this file take any free ingest port: the default one may be held by a host running in parallel.
 process.env.KAYSE_INGEST_PORT = '0';
@@ -15,26 +14,14 @@ const WEBHOOKS = '/settings/integrations/webhooks';
 
 const APP_KEY = testAppKey();
 
-let receivers: Receiver[] = [];
-test.afterEach(async () => {
-  for (const r of receivers) await r.close();
-  receivers = [];
-});
-
-async function receiverFor(request: APIRequestContext, host: ConsoleHost, behaviour?: Parameters<typeof startWebhookReceiver>[2]): Promise<Receiver> {
-  const receiver = await startWebhookReceiver(request, host, behaviour);
-  receivers.push(receiver);
-  return receiver;
-}
-
-const webhooks = (request: APIRequestContext, host: ConsoleHost, campaignId?: string) =>
-  rpcValue<WebhookView[]>(request, host, 'webhooks.list', campaignId ? { campaignId } : {});
+const webhooks = (host: ConsoleHost, campaignId?: string) =>
+  host.api.webhooks.list(campaignId ? { campaignId } : {});
 
 /** Posts one call_started event through the real ingest API, with a fresh ingest key. */
 async function postCallStarted(request: APIRequestContext, host: ConsoleHost, campaignId?: string): Promise<void> {
-  const status = await rpcValue<{ listening: boolean; url: string | null; error: string | null }>(request, host, 'ingest.status');
+  const status = await host.api.ingest.status();
   expect(status.listening, `the ingest API is not listening: ${status.error}`).toBe(true);
-  const { apiKey } = await rpcValue<{ apiKey: string }>(request, host, 'ingestKeys.create', { name: 'e2e webhooks' });
+  const { apiKey } = await host.api.ingestKeys.create({ name: 'e2e webhooks' });
   const at = new Date().toISOString();
   const response = await request.post(`${status.url}/v1/events`, {
     headers: { 'x-api-key': apiKey },
@@ -57,8 +44,8 @@ async function screenshot(page: Page, testInfo: TestInfo, screen: string): Promi
 const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
 test.describe('webhooks', () => {
-  test('create one from the Integrations card, Save and send a test, then toggle it off and on from the list', async ({ page, request, console: kayse }, testInfo) => {
-    const receiver = await receiverFor(request, kayse);
+  test('create one from the Integrations card, Save and send a test, then toggle it off and on from the list', async ({ page, console: kayse, cleanup }, testInfo) => {
+    const receiver = await startWebhookReceiver(kayse, cleanup);
     await openConsole(page, kayse, '/settings/integrations');
     const card = page.getByTestId('integration-card-webhooks');
     await expect(card.getByTestId('integration-status')).toHaveText('Not connected');
@@ -93,7 +80,7 @@ test.describe('webhooks', () => {
     expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ test: true });
     await screenshot(page, testInfo, 'webhook-test-result');
 
-    const [saved] = await webhooks(request, kayse);
+    const [saved] = await webhooks(kayse);
     expect(saved).toMatchObject({ name: 'Intake CRM', url: receiver.url, events: [], campaignId: null, active: true, hasAppKey: true });
     await expect(page.getByRole('link', { name: 'Recent deliveries', exact: true })).toHaveAttribute('href', `#/webhooks/deliveries?webhookId=${saved!.id}`);
     await screenshot(page, testInfo, 'webhook-edit');
@@ -120,20 +107,20 @@ test.describe('webhooks', () => {
     await row.getByTestId('webhook-active-switch').click();
     await expect(active).not.toBeChecked();
     await expect(row.getByTestId('webhook-condition')).toHaveText('Off');
-    await expect.poll(async () => (await webhooks(request, kayse))[0]!.active).toBe(false);
+    await expect.poll(async () => (await webhooks(kayse))[0]!.active).toBe(false);
     await expect(page).toHaveURL(new RegExp(`#${WEBHOOKS}$`));
     await row.getByTestId('webhook-active-switch').click();
     await expect(active).toBeChecked();
     await expect(row.getByTestId('webhook-condition')).toHaveText('Healthy');
-    await expect.poll(async () => (await webhooks(request, kayse))[0]!.active).toBe(true);
+    await expect.poll(async () => (await webhooks(kayse))[0]!.active).toBe(true);
 
     await openConsole(page, kayse, '/settings/integrations');
     await expect(card.getByTestId('integration-status')).toHaveText('Connected');
     await expect(card.getByTestId('integration-status-detail')).toHaveText('1 active webhook');
   });
 
-  test('the form and the settings card name each problem as you type and on save, and store nothing', async ({ page, request, console: kayse }, testInfo) => {
-    await rpcValue(request, kayse, 'campaigns.create', { name: 'Spring TV' });
+  test('the form and the settings card name each problem as you type and on save, and store nothing', async ({ page, console: kayse }, testInfo) => {
+    await kayse.api.campaigns.create({ name: 'Spring TV' });
     await openConsole(page, kayse, `${WEBHOOKS}/new`);
 
     const name = field(page, 'Name');
@@ -163,18 +150,18 @@ test.describe('webhooks', () => {
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`#${WEBHOOKS}/new$`));
-    expect(await webhooks(request, kayse)).toEqual([]);
+    expect(await webhooks(kayse)).toEqual([]);
 
     // Fixed locally, the engine still refuses the private address on save: its message lands under the URL.
     await name.fill('Firm intranet');
     await page.getByRole('checkbox', { name: 'Message sent' }).uncheck();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const refused = await rpc(request, kayse, 'webhooks.create', { name: 'Firm intranet', url: 'https://10.0.0.5/hook' });
+    const refused = await kayse.api.raw.webhooks.create({ name: 'Firm intranet', url: 'https://10.0.0.5/hook' });
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'url' }] } } });
     await expect(url).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText(/10\.0\.0\.5 resolves to 10\.0\.0\.5, a private address/)).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`#${WEBHOOKS}/new$`));
-    expect(await webhooks(request, kayse)).toEqual([]);
+    expect(await webhooks(kayse)).toEqual([]);
 
     // The settings card names a bad allowlist entry by its line; a good one turns the warning on.
     await openConsole(page, kayse, WEBHOOKS);
@@ -184,17 +171,17 @@ test.describe('webhooks', () => {
     await allowlist.fill('10.20.0.0/16\nintranet');
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await expect(settings.getByText(/Entry 2: "intranet" is not a CIDR range/)).toBeVisible();
-    expect((await rpcValue<{ allowlist: string[] }>(request, kayse, 'webhooks.settings')).allowlist).toEqual([]);
+    expect((await kayse.api.webhooks.settings()).allowlist).toEqual([]);
     await allowlist.fill('10.20.0.0/16');
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByTestId('allowlist-warning')).toContainText('10.20.0.0/16');
-    expect((await rpcValue<{ allowlist: string[] }>(request, kayse, 'webhooks.settings')).allowlist).toEqual(['10.20.0.0/16']);
+    expect((await kayse.api.webhooks.settings()).allowlist).toEqual(['10.20.0.0/16']);
   });
 
-  test('the signing secret stays hidden until revealed, and rotating it shows until when the old one is valid', async ({ page, request, console: kayse }, testInfo) => {
-    const receiver = await receiverFor(request, kayse);
-    const hook = await rpcValue<WebhookView>(request, kayse, 'webhooks.create', { name: 'Zapier', url: receiver.url });
-    const { secret } = await rpcValue<{ secret: string }>(request, kayse, 'webhooks.revealSecret', { id: hook.id });
+  test('the signing secret stays hidden until revealed, and rotating it shows until when the old one is valid', async ({ page, console: kayse, cleanup }, testInfo) => {
+    const receiver = await startWebhookReceiver(kayse, cleanup);
+    const hook = await kayse.api.webhooks.create({ name: 'Zapier', url: receiver.url });
+    const { secret } = await kayse.api.webhooks.revealSecret({ id: hook.id });
     await openConsole(page, kayse, `${WEBHOOKS}/${hook.id}`);
 
     const panel = page.getByTestId('signing-secret-card');
@@ -213,7 +200,7 @@ test.describe('webhooks', () => {
     await expect(dialog).toBeHidden();
     await expect(panel.getByTestId('secret-rotated')).toContainText('The previous one stays valid until');
     await expect(panel.getByTestId('signing-secret-hidden')).toBeVisible();
-    const info = await rpcValue<{ previousValidUntil: string[] }>(request, kayse, 'webhooks.secretInfo', { id: hook.id });
+    const info = await kayse.api.webhooks.secretInfo({ id: hook.id });
     expect(info.previousValidUntil).toHaveLength(1);
     const hours = (Date.parse(info.previousValidUntil[0]!) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(47);
@@ -225,10 +212,10 @@ test.describe('webhooks', () => {
     await expect(panel.getByTestId('signing-secret')).not.toHaveValue(secret);
   });
 
-  test('a campaign’s Workflows tab creates a webhook scoped to that campaign', async ({ page, request, console: kayse }, testInfo) => {
-    const receiver = await receiverFor(request, kayse);
-    const campaign = await rpcValue<{ id: string }>(request, kayse, 'campaigns.create', { name: 'Spring TV' });
-    await rpcValue(request, kayse, 'campaigns.create', { name: 'Billboards' });
+  test('a campaign’s Workflows tab creates a webhook scoped to that campaign', async ({ page, console: kayse, cleanup }, testInfo) => {
+    const receiver = await startWebhookReceiver(kayse, cleanup);
+    const campaign = await kayse.api.campaigns.create({ name: 'Spring TV' });
+    await kayse.api.campaigns.create({ name: 'Billboards' });
     await openConsole(page, kayse, '/settings/integrations');
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByRole('link', { name: 'Spring TV' }).click();
@@ -249,7 +236,7 @@ test.describe('webhooks', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Spring TV calls' })).toBeVisible();
 
-    const [scoped] = await webhooks(request, kayse, campaign.id);
+    const [scoped] = await webhooks(kayse, campaign.id);
     expect(scoped).toMatchObject({ name: 'Spring TV calls', campaignId: campaign.id });
     expect(scoped!.events).toEqual(['call_started', 'call_ended', 'call_analyzed', 'transcript_updated', 'transfer_started', 'transfer_bridged', 'transfer_cancelled', 'transfer_ended']);
 
@@ -265,9 +252,9 @@ test.describe('webhooks', () => {
     await expect(page.getByTestId('webhook-row').getByTestId('webhook-scope')).toHaveText('Spring TV');
   });
 
-  test('a receiver answering 410 Gone to a real event deactivates the webhook: the banner says what happened and Activate turns it back on', async ({ page, request, console: kayse }, testInfo) => {
-    const receiver = await receiverFor(request, kayse, answer(410, 'this endpoint was removed'));
-    const hook = await rpcValue<WebhookView>(request, kayse, 'webhooks.create', { name: 'Old CRM', url: receiver.url });
+  test('a receiver answering 410 Gone to a real event deactivates the webhook: the banner says what happened and Activate turns it back on', async ({ page, request, console: kayse, cleanup }, testInfo) => {
+    const receiver = await startWebhookReceiver(kayse, cleanup, answer(410, 'this endpoint was removed'));
+    const hook = await kayse.api.webhooks.create({ name: 'Old CRM', url: receiver.url });
     await openConsole(page, kayse, `${WEBHOOKS}/${hook.id}`);
     await expect(page.getByTestId('webhook-condition')).toHaveText('No deliveries yet');
     await expect(page.getByTestId('webhook-banner')).toHaveCount(0);
@@ -294,7 +281,7 @@ test.describe('webhooks', () => {
     // On again; its last attempt still failed, until a delivery gets through.
     await expect(page.getByTestId('webhook-condition')).toHaveText('Failing');
     await expect(page.getByTestId('webhook-banner')).toHaveAttribute('data-kind', 'failing');
-    const after = await rpcValue<WebhookView>(request, kayse, 'webhooks.get', { id: hook.id });
+    const after = await kayse.api.webhooks.get({ id: hook.id });
     expect(after).toMatchObject({ active: true, deactivatedReason: null });
     await page.getByRole('button', { name: 'Save and send a test' }).click();
     await expect(page.getByTestId('test-result')).toHaveAttribute('data-ok', 'true');
