@@ -9,6 +9,8 @@ import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { createCore, type Core } from '../main/core';
 import { writeTransaction } from '../main/db';
+import { testApi } from '../main/test-support/api';
+import { waitForTask } from '../main/test-support/tasks';
 
 const CASE_COLUMNS = ['Case ID', 'Case Name', 'Case Type', 'Status', 'Campaign', 'Client ID', 'Accident Date', 'Injury', 'Amount', 'Notes'];
 const STATUSES = ['New Lead', 'Intake', 'Signed', 'Closed'];
@@ -33,25 +35,6 @@ export function clientsCsv(rows: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-async function call<T>(core: Core, path: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(path, input);
-  if (!result.ok) throw new Error(`${path} failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-/** Resolves when the task's last progress event arrives (bounded). */
-function finished(core: Core, taskId: string, timeoutMs = 120_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`task ${taskId} did not finish within ${timeoutMs} ms`)), timeoutMs);
-    const off = core.events.on('task.progress', (p) => {
-      if (p.taskId !== taskId || !p.finished) return;
-      clearTimeout(timer);
-      off();
-      if (p.error) reject(new Error(p.error));
-      else resolve();
-    });
-  });
-}
 
 /** Wall-clock seconds of `work`, and the CPU seconds this process spent meanwhile (telling on a busy machine). */
 interface Timing {
@@ -77,9 +60,11 @@ async function timed(work: () => Promise<unknown>): Promise<Timing> {
   return watch.stop();
 }
 
-async function runTask(core: Core, path: string, input: unknown): Promise<string> {
-  const { taskId } = await call<{ taskId: string }>(core, path, input);
-  await finished(core, taskId);
+/** Starts a background task and waits for its last progress event (bounded); a task that failed throws its error. */
+async function runTask(core: Core, start: () => Promise<{ taskId: string }>): Promise<string> {
+  const { taskId, progress } = await waitForTask(core.events, start, 120_000);
+  const error = progress.at(-1)?.error;
+  if (error) throw new Error(error);
   return taskId;
 }
 
@@ -126,22 +111,23 @@ export async function benchCsvImport({ rows = 100_000, clients = 1_000 } = {}) {
       ],
     });
     core.database.sqlite.prepare(`INSERT INTO campaigns (id, name, created_at) VALUES ('cmp_spring', 'Spring Intake', ?)`).run(new Date().toISOString());
+    const api = testApi(core);
 
     const clientFile = clientsCsv(rows);
-    const clientInspect = await call<{ suggestedMapping: Record<string, string | null> }>(core, 'imports.inspect', { kind: 'clients', fileName: 'clients.csv', csv: clientFile });
-    const clientJob = { kind: 'clients', fileName: 'clients.csv', csv: clientFile, mapping: clientInspect.suggestedMapping };
-    const clientImport = await timed(() => runTask(core, 'imports.run', clientJob));
+    const clientInspect = await api.imports.inspect({ kind: 'clients', fileName: 'clients.csv', csv: clientFile });
+    const clientJob = { kind: 'clients' as const, fileName: 'clients.csv', csv: clientFile, mapping: clientInspect.suggestedMapping };
+    const clientImport = await timed(() => runTask(core, () => api.imports.run(clientJob)));
     const clientBaseline = parseAndInsertBaseline(dir, clientFile);
 
     const caseFile = casesCsv(rows, clients);
-    const inspect = await call<{ suggestedMapping: Record<string, string | null> }>(core, 'imports.inspect', { kind: 'cases', fileName: 'cases.csv', csv: caseFile });
-    const job = { kind: 'cases', fileName: 'cases.csv', csv: caseFile, mapping: inspect.suggestedMapping };
-    const dryRun = await timed(() => call(core, 'imports.dryRun', job));
-    const caseImport = await timed(() => runTask(core, 'imports.run', job));
-    const reImport = await timed(() => runTask(core, 'imports.run', job));
+    const inspect = await api.imports.inspect({ kind: 'cases', fileName: 'cases.csv', csv: caseFile });
+    const job = { kind: 'cases' as const, fileName: 'cases.csv', csv: caseFile, mapping: inspect.suggestedMapping };
+    const dryRun = await timed(() => api.imports.dryRun(job));
+    const caseImport = await timed(() => runTask(core, () => api.imports.run(job)));
+    const reImport = await timed(() => runTask(core, () => api.imports.run(job)));
     const caseBaseline = parseAndInsertBaseline(dir, caseFile);
 
-    const exportCsv = await timed(() => runTask(core, 'exports.run', { kind: 'cases', format: 'csv' }));
+    const exportCsv = await timed(() => runTask(core, () => api.exports.run({ kind: 'cases', format: 'csv' })));
     const exportBaseline = selectAndUnparseBaseline(core);
 
     const n = rows.toLocaleString('en-US');

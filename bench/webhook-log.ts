@@ -39,11 +39,7 @@ export async function webhookLogSuite({ attempts = 1_000_000, runs = 25 } = {}):
       }
       return out;
     };
-    const call = (path: string, input: unknown) => async () => {
-      const result = await core.dispatch(path, input);
-      if (!result.ok) throw new Error(`${path} failed: ${result.error.message}`);
-      return result.value;
-    };
+    const { api } = core;
 
     const bare = sqlite.prepare('SELECT * FROM webhook_deliveries LIMIT 100');
     const base = await samples(() => bare.all());
@@ -52,51 +48,51 @@ export async function webhookLogSuite({ attempts = 1_000_000, runs = 25 } = {}):
     // A cursor 200 pages (20,000 deliveries) down the chain.
     let cursor: string | null = null;
     for (let i = 0; i < 200; i += 1) {
-      const page = (await call('deliveries.list', cursor ? { cursor } : {})()) as { nextCursor: string | null };
+      const page = await api.deliveries.list(cursor ? { cursor } : {});
       cursor = page.nextCursor;
     }
-    const [live] = seeded.webhookIds;
+    const live = seeded.webhookIds[0]!;
     const { sample } = seeded;
     const measures: [string, () => Promise<unknown> | unknown][] = [
-      ['deliveries.list first page (100 rows, newest first)', call('deliveries.list', {})],
-      ['deliveries.list 200 pages down the cursor chain', call('deliveries.list', { cursor })],
-      ['deliveries.list filter: webhook', call('deliveries.list', { webhookId: live })],
-      ['deliveries.list filter: event type', call('deliveries.list', { eventType: 'call_ended' })],
-      ['deliveries.list filter: state failed', call('deliveries.list', { state: 'failed' })],
-      ['deliveries.list filter: state cancelled (a handful in the log)', call('deliveries.list', { state: 'cancelled' })],
-      ['deliveries.list filter: HTTP 404', call('deliveries.list', { httpStatus: 404 })],
-      ['deliveries.list filter: HTTP 5xx', call('deliveries.list', { httpStatus: '5xx' })],
-      ['deliveries.list filter: no response', call('deliveries.list', { httpStatus: 'none' })],
-      ['deliveries.list filter: HTTP 418 (none in the log)', call('deliveries.list', { httpStatus: 418 })],
-      ['deliveries.list filter: one day, two weeks ago', call('deliveries.list', { from: '2026-11-12T00:00:00Z', to: '2026-11-13T00:00:00Z' })],
-      ['deliveries.list filter: search event id', call('deliveries.list', { search: sample.eventId })],
-      ['deliveries.list filter: search case id', call('deliveries.list', { search: sample.caseId })],
-      ['deliveries.list filter: search delivery id prefix', call('deliveries.list', { search: sample.deliveryId.slice(0, 12) })],
-      ['deliveries.list filter: search "evt_" (matches everything)', call('deliveries.list', { search: 'evt_' })],
-      ['deliveries.list webhook + state failed + 5xx', call('deliveries.list', { webhookId: live, state: 'failed', httpStatus: '5xx' })],
-      ['deliveries.get', call('deliveries.get', { id: sample.deliveryId })],
-      ['deliveries.attempts', call('deliveries.attempts', { deliveryId: sample.deliveryId })],
-      ['deliveries.attempt (detail, body rebuilt from its event)', call('deliveries.attempt', { id: sample.attemptId })],
-      ['webhooks.get (with health): a healthy webhook', call('webhooks.get', { id: live })],
-      ['webhooks.get (with health): a dead webhook', call('webhooks.get', { id: seeded.deadWebhookId })],
-      ['webhooks.list (9 webhooks, each with health)', call('webhooks.list', {})],
+      ['deliveries.list first page (100 rows, newest first)', () => api.deliveries.list({})],
+      ['deliveries.list 200 pages down the cursor chain', () => api.deliveries.list({ cursor: cursor! })],
+      ['deliveries.list filter: webhook', () => api.deliveries.list({ webhookId: live })],
+      ['deliveries.list filter: event type', () => api.deliveries.list({ eventType: 'call_ended' })],
+      ['deliveries.list filter: state failed', () => api.deliveries.list({ state: 'failed' })],
+      ['deliveries.list filter: state cancelled (a handful in the log)', () => api.deliveries.list({ state: 'cancelled' })],
+      ['deliveries.list filter: HTTP 404', () => api.deliveries.list({ httpStatus: 404 })],
+      ['deliveries.list filter: HTTP 5xx', () => api.deliveries.list({ httpStatus: '5xx' })],
+      ['deliveries.list filter: no response', () => api.deliveries.list({ httpStatus: 'none' })],
+      ['deliveries.list filter: HTTP 418 (none in the log)', () => api.deliveries.list({ httpStatus: 418 })],
+      ['deliveries.list filter: one day, two weeks ago', () => api.deliveries.list({ from: '2026-11-12T00:00:00Z', to: '2026-11-13T00:00:00Z' })],
+      ['deliveries.list filter: search event id', () => api.deliveries.list({ search: sample.eventId })],
+      ['deliveries.list filter: search case id', () => api.deliveries.list({ search: sample.caseId })],
+      ['deliveries.list filter: search delivery id prefix', () => api.deliveries.list({ search: sample.deliveryId.slice(0, 12) })],
+      ['deliveries.list filter: search "evt_" (matches everything)', () => api.deliveries.list({ search: 'evt_' })],
+      ['deliveries.list webhook + state failed + 5xx', () => api.deliveries.list({ webhookId: live, state: 'failed', httpStatus: '5xx' })],
+      ['deliveries.get', () => api.deliveries.get({ id: sample.deliveryId })],
+      ['deliveries.attempts', () => api.deliveries.attempts({ deliveryId: sample.deliveryId })],
+      ['deliveries.attempt (detail, body rebuilt from its event)', () => api.deliveries.attempt({ id: sample.attemptId })],
+      ['webhooks.get (with health): a healthy webhook', () => api.webhooks.get({ id: live })],
+      ['webhooks.get (with health): a dead webhook', () => api.webhooks.get({ id: seeded.deadWebhookId })],
+      ['webhooks.list (9 webhooks, each with health)', () => api.webhooks.list({})],
       // What the inspector screen issues (renderer/src/components/deliveries): a time range counted back from now with
       // no end, the "pending or retrying" status, the page on screen refreshed from a cursor, opening a delivery (its
       // summary, attempts and the latest attempt in full, as the drawer asks), and its chart through the contract.
-      ['inspector: filter last 24 hours (from only)', call('deliveries.list', { from: '2026-11-25T20:00:00Z' })],
-      ['inspector: filter webhook + last 7 days + search miss', call('deliveries.list', { webhookId: live, from: '2026-11-19T20:00:00Z', search: 'evt_nope' })],
-      ['inspector: filter state pending (retrying)', call('deliveries.list', { state: 'pending' })],
-      ['inspector: page on screen, 200 rows from a cursor', call('deliveries.list', { cursor, limit: 200 })],
+      ['inspector: filter last 24 hours (from only)', () => api.deliveries.list({ from: '2026-11-25T20:00:00Z' })],
+      ['inspector: filter webhook + last 7 days + search miss', () => api.deliveries.list({ webhookId: live, from: '2026-11-19T20:00:00Z', search: 'evt_nope' })],
+      ['inspector: filter state pending (retrying)', () => api.deliveries.list({ state: 'pending' })],
+      ['inspector: page on screen, 200 rows from a cursor', () => api.deliveries.list({ cursor: cursor!, limit: 200 })],
       [
         'inspector: open a delivery (get + attempts + attempt detail)',
         async () => {
-          await call('deliveries.get', { id: sample.deliveryId })();
-          const attempts = (await call('deliveries.attempts', { deliveryId: sample.deliveryId })()) as { id: number }[];
-          return call('deliveries.attempt', { id: attempts.at(-1)!.id })();
+          await api.deliveries.get({ id: sample.deliveryId });
+          const attempts = await api.deliveries.attempts({ deliveryId: sample.deliveryId });
+          return api.deliveries.attempt({ id: attempts.at(-1)!.id });
         },
       ],
-      ['inspector: deliveryLog.hourly one webhook, 24 h', call('deliveryLog.hourly', { webhookId: live, range: '24h' })],
-      ['inspector: deliveryLog.hourly all webhooks, 7 days', call('deliveryLog.hourly', { range: '7d' })],
+      ['inspector: deliveryLog.hourly one webhook, 24 h', () => api.deliveryLog.hourly({ webhookId: live, range: '24h' })],
+      ['inspector: deliveryLog.hourly all webhooks, 7 days', () => api.deliveryLog.hourly({ range: '7d' })],
     ];
 
     const rows: BenchRow[] = [

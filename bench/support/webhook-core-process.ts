@@ -2,6 +2,7 @@
 // ingest API listens on a free loopback port; with BENCH_SETUP it also creates the webhook and an API key.
 // Reports {url, apiKey} to the parent over IPC.
 import { createCore } from '../../main/core';
+import { testApi } from '../../main/test-support/api';
 
 const dataDir = process.env.BENCH_DATA_DIR!;
 const core = createCore({ dataDir, env: { KAYSE_SECRETS_KEY: process.env.BENCH_SECRETS_KEY }, logLevel: 'warn' });
@@ -10,8 +11,7 @@ let apiKey: string | null = null;
 if (process.env.BENCH_SETUP) {
   const setup = JSON.parse(process.env.BENCH_SETUP) as { url: string; ca: string };
   core.webhooks.updateSettings({ allowlist: ['127.0.0.1/32'], extraCa: [setup.ca] });
-  const created = await core.dispatch('webhooks.create', { name: 'Crash receiver', url: setup.url });
-  if (!created.ok) throw new Error(created.error.message);
+  await testApi(core).webhooks.create({ name: 'Crash receiver', url: setup.url });
   apiKey = core.ingest.keys.create({ name: 'bench', rateLimitPerMinute: 1_000_000 }).apiKey;
 }
 process.send!({ url: status.url, apiKey });
