@@ -21,6 +21,7 @@ export const DATABASE_TABLES = [
   'webhooks',
   'webhook_deliveries',
   'webhook_attempts',
+  'webhook_unapplied_outcomes',
   'webhook_settings',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];

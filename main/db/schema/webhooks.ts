@@ -117,6 +117,16 @@ export const webhookAttempts = sqliteTable(
   ],
 );
 
+/**
+ * Attempts whose outcome is written but not yet counted on their delivery. Under load the engine writes an
+ * outcome with the next attempts it logs (so the log never shows more attempts in flight than the limit) and
+ * brings the delivery row up to date in its next batch; a restart applies what a crash left here before resuming
+ * anything, so an attempt that got its answer is never sent again. A handful of rows at a time.
+ */
+export const webhookUnappliedOutcomes = sqliteTable('webhook_unapplied_outcomes', {
+  attemptId: integer('attempt_id').primaryKey(),
+});
+
 /** The engine's settings: a single row (id = 1). */
 export const webhookSettings = sqliteTable(
   'webhook_settings',

@@ -6,6 +6,7 @@ import type { StoredEvent } from '../../../shared/domain/events';
 import { ATTEMPT_TIMEOUT_MS } from '../policy/attempt-outcome';
 import { matchesWebhook } from '../policy/filters';
 import type { NextStep } from '../policy/retry-policy';
+import type { AppliedOutcome } from '../store/attempt-log-sql';
 import type { AttemptFinish, AttemptStart, DueDelivery } from '../store/delivery-store';
 import type { WebhookRow } from '../store/webhook-store';
 import { createCircuitBreakers } from '../../net';
@@ -26,8 +27,9 @@ const MAX_SLEEP_MS = 30_000;
  * Outcomes are written together: each transaction rewrites the index pages it touches (ten webhooks touch ten
  * leaves of each index), so one write of 150 outcomes costs far less per outcome than ten of 15. Nothing waits on
  * it: request slots are freed when the response is in, and the delivery is only held from being claimed again.
- * Under load they go sooner, with the next attempts logged (launch()): an outcome is never written after the
- * attempt that took its slot, or the log would show more attempts in flight than the limit.
+ * Under load an outcome's attempt row goes sooner, with the next attempts logged (launch()): it is never written
+ * after the attempt that took its slot, or the log would show more attempts in flight than the limit. Its
+ * delivery's row, whose indexes are the ones rewritten per transaction, still waits for the batch.
  */
 const FLUSH_DELAY_MS = 25;
 const FLUSH_MAX = 512;
@@ -37,6 +39,8 @@ const NONE_HELD: ReadonlySet<string> = new Set();
 /** An outcome waiting to be written; `unsendable` ones (event gone) say nothing about the endpoint's health. */
 interface Finished {
   result: AttemptFinish;
+  /** Written to its attempt row with later attempts (launch()); its delivery is brought up to date by the next flush. */
+  ahead: boolean;
   webhookId: string;
   step: NextStep | null;
   ok: boolean;
@@ -90,8 +94,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   let pumpAgain = false;
   let wakeQueued = false;
   let timer: NodeJS.Timeout | null = null;
-  /** Outcomes waiting to be written. */
+  /** Outcomes waiting to be written (or, the first `ahead` of them, for their deliveries to be). */
   let finished: Finished[] = [];
+  let ahead = 0;
   let flushQueued = false;
   /** Attempt-log writes sent and not yet committed. */
   let writing = 0;
@@ -203,7 +208,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return [...list.slice(turn), ...list.slice(0, turn)];
   }
 
-  /** Logs every claimed attempt in one transaction (with the outcomes still waiting), then sends them once that is committed. */
+  /** Logs every claimed attempt in one transaction (with the outcomes gathered since the last), then sends them once that is committed. */
   function launch(claims: Claim[], at: number) {
     const startedAt = new Date(at).toISOString();
     const timestamp = Math.floor(at / 1000);
@@ -239,12 +244,15 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       }
     }
     // A slot is free once its response is in, but the delivery log counts the attempt in flight until its outcome
-    // is written, and outcomes wait up to FLUSH_DELAY_MS to be written together. The outcomes gathered so far go
-    // first, in the same writer transaction as these starts (the log writes in the order sent): the log then never
-    // shows more attempts of a webhook in flight than its limit, in any state a crash could leave.
-    if (finished.length > 0) flush();
+    // is written. The outcomes gathered since the last launch go first, in the same writer transaction as these
+    // starts: the log then never shows more attempts of a webhook in flight than its limit, in any state a crash
+    // could leave. Only their attempt rows (at the end of the table, beside these starts): their deliveries wait
+    // for the next flush, whose one transaction rewrites each index leaf of the deliveries once for many outcomes.
+    const outcomes = finished.slice(ahead);
+    for (const f of outcomes) f.ahead = true;
+    ahead = finished.length;
     writing += 1;
-    deps.log.start(prepared.map((p) => p.start)).then(
+    deps.log.start(prepared.map((p) => p.start), outcomes.map((f) => f.result)).then(
       (attemptIds) => {
         writing -= 1;
         prepared.forEach((p, i) => {
@@ -257,6 +265,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       },
       (error: unknown) => {
         writing -= 1;
+        // Not written either: the next flush writes them whole. One that has gone already finds nothing to apply and
+        // leaves its attempt in flight in the log, as any outcome that could not be written does, for a restart.
+        for (const f of outcomes) f.ahead = false;
         logger.error({ err: error, count: prepared.length }, 'could not log webhook attempts before sending them; they wait for the next try');
         for (const p of prepared) release(p);
         for (const { w } of claims) breakers.cancelled(w.id);
@@ -314,6 +325,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     const finishedAt = clock.now();
     const { state, nextAttemptAt, step, errorMessage } = whatFollows(d, result, startedAt, finishedAt, rng, unsendable);
     finished.push({
+      ahead: false,
       webhookId: w.id,
       step,
       ok: result.outcome.ok,
@@ -337,8 +349,15 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     if (closed || finished.length === 0) return;
     const batch = finished;
     finished = [];
+    ahead = 0;
+    const results: AttemptFinish[] = [];
+    const applied: AppliedOutcome[] = [];
+    for (const b of batch) {
+      if (b.ahead) applied.push({ attemptId: b.result.attemptId, deliveryId: b.result.deliveryId });
+      else results.push(b.result);
+    }
     writing += 1;
-    deps.log.finish(batch.map((b) => b.result)).then(
+    deps.log.finish(results, applied).then(
       () => {
         writing -= 1;
         if (!closed) recorded(batch);
@@ -435,7 +454,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       if (started) return;
       started = true;
       const now = clock.now();
-      const resumed = deliveries.resumeInterrupted(now.toISOString(), now.getTime());
+      const { applied, resumed } = deliveries.resumeInterrupted(now.toISOString(), now.getTime());
+      if (applied > 0) logger.info({ applied }, 'webhook deliveries brought up to date with outcomes logged before a stop');
       if (resumed > 0) logger.info({ resumed }, 'webhook deliveries resumed after a stop');
       wake();
     },

@@ -51,5 +51,10 @@ describe('attempts in flight per webhook, as the delivery log shows them', () =>
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(DEFAULT_LIMITS.perEndpoint);
     expect(inFlight.all()).toEqual([]);
+    // Outcomes went to their attempt rows with the next attempts, their deliveries in later batches: all caught up.
+    expect(reader.prepare('SELECT state, attempts, count(*) AS n FROM webhook_deliveries GROUP BY state, attempts').all()).toEqual([
+      { state: 'succeeded', attempts: 1, n: EVENTS * 2 },
+    ]);
+    expect(reader.prepare('SELECT count(*) FROM webhook_unapplied_outcomes').pluck().get()).toBe(0);
   }, 45_000);
 });

@@ -19,6 +19,28 @@ export const ATTEMPT_LOG_SQL = {
   // A cancelled delivery (webhook deleted mid-attempt) still shows how its last attempt went.
   finishCancelled: `UPDATE webhook_deliveries SET last_status = @responseStatus, last_error_class = @errorClass, last_error = @errorMessage,
        last_duration_ms = @durationMs WHERE id = @deliveryId AND state = 'cancelled'`,
+  // An outcome written ahead of its delivery (finishAttempt alone, in the transaction of the attempts that reuse its
+  // request slot) is listed here until its delivery follows (applyOutcome), so that a restart can apply it first.
+  markUnapplied: `INSERT OR IGNORE INTO webhook_unapplied_outcomes (attempt_id) VALUES (?)`,
+  clearUnapplied: `DELETE FROM webhook_unapplied_outcomes WHERE attempt_id = @attemptId`,
+  // finishDelivery, taken from the attempt's row: the state follows from the outcome finishAttempt wrote there, as
+  // the engine decided it (a next attempt scheduled: pending; else no error: succeeded; else failed). Only while the
+  // delivery has not counted the attempt: applying an outcome twice (a write the writer thread committed but could
+  // not answer is made again inline), or after a later attempt, changes nothing. A row value and subqueries, not
+  // UPDATE … FROM, which SQLite runs through a temporary table (about four times slower here).
+  applyOutcome: `UPDATE webhook_deliveries SET
+       (state, next_attempt_at, next_trigger, attempts, first_attempt_at, last_attempt_at, last_status, last_error_class, last_error,
+        last_duration_ms, completed_at) =
+       (SELECT CASE WHEN a.next_attempt_at IS NOT NULL THEN 'pending' WHEN a.error_class IS NULL THEN 'succeeded' ELSE 'failed' END,
+          a.next_attempt_at, 'scheduled', a.number, coalesce(webhook_deliveries.first_attempt_at, a.started_at), a.started_at,
+          a.response_status, a.error_class, a.error_message, a.duration_ms, CASE WHEN a.next_attempt_at IS NOT NULL THEN NULL ELSE a.finished_at END
+        FROM webhook_attempts a WHERE a.id = @attemptId)
+     WHERE id = @deliveryId AND state IN ('pending', 'in_flight')
+       AND attempts < (SELECT number FROM webhook_attempts WHERE id = @attemptId AND finished_at IS NOT NULL)`,
+  // finishCancelled, taken from the attempt's row.
+  applyCancelled: `UPDATE webhook_deliveries SET (last_status, last_error_class, last_error, last_duration_ms) =
+       (SELECT a.response_status, a.error_class, a.error_message, a.duration_ms FROM webhook_attempts a WHERE a.id = @attemptId)
+     WHERE id = @deliveryId AND state = 'cancelled' AND EXISTS (SELECT 1 FROM webhook_attempts WHERE id = @attemptId AND finished_at IS NOT NULL)`,
 } as const;
 
 /** `insertAttempt`'s positional parameters. */
@@ -47,3 +69,9 @@ export const attemptFinishParams = (r: AttemptFinish): AttemptFinishParams => ({
   state: r.state,
   nextAttemptAt: r.nextAttemptAt,
 });
+
+/** An outcome written ahead of its delivery (the `outcomes` of a start), for a later finish to apply to the delivery. */
+export interface AppliedOutcome {
+  attemptId: number;
+  deliveryId: string;
+}

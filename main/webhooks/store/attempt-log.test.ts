@@ -92,6 +92,46 @@ describe('attempt log writer thread', () => {
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);
   });
 
+  it('writes outcomes with the next attempts and their deliveries in a later finish, which leaves each delivery as an outcome written whole does', async () => {
+    const { ids, starts } = setUp(7);
+    const { logger, lines } = captureLogger();
+    const writer = createAttemptLog({ sqlite: log.sqlite, deliveries: log.deliveries, logger });
+    const attemptIds = await writer.start(starts.slice(0, 6));
+    // A success, a failure with a retry scheduled, a last failure: written whole for the first three deliveries,
+    // ahead of their deliveries for the next three.
+    const kinds = [[200, 'succeeded'], [503, 'pending'], [500, 'failed']] as const;
+    const whole = kinds.map(([status, state], i) => outcome(attemptIds[i]!, ids[i]!, status, state));
+    const ahead = kinds.map(([status, state], i) => outcome(attemptIds[i + 3]!, ids[i + 3]!, status, state));
+    await writer.finish(whole);
+
+    // With the next attempt: from its commit on, those three attempts are no longer in flight; their deliveries have
+    // not counted them yet, and are listed for a restart to bring up to date.
+    const unapplied = () => log.sqlite.prepare('SELECT attempt_id FROM webhook_unapplied_outcomes ORDER BY attempt_id').pluck().all();
+    await writer.start([starts[6]!], ahead);
+    expect(attemptRows().map((r) => r.status)).toEqual([200, 503, 500, 200, 503, 500, null]);
+    expect(deliveryStates().slice(3)).toEqual(Array.from({ length: 4 }, () => ({ state: 'pending', attempts: 0 })));
+    expect(unapplied()).toEqual(ahead.map((a) => a.attemptId));
+
+    await writer.finish([], ahead.map(({ attemptId, deliveryId }) => ({ attemptId, deliveryId })));
+    const deliveries = () =>
+      log.sqlite
+        .prepare(
+          `SELECT state, next_attempt_at, next_trigger, attempts, first_attempt_at, last_attempt_at, last_status, last_error_class, last_error,
+             last_duration_ms, completed_at FROM webhook_deliveries ORDER BY id`,
+        )
+        .all();
+    const rows = deliveries();
+    expect(rows.slice(0, 3).map((r) => (r as { state: string }).state)).toEqual(['succeeded', 'pending', 'failed']);
+    expect(rows.slice(3, 6)).toEqual(rows.slice(0, 3));
+    expect(unapplied()).toEqual([]);
+    // Applied once only: the same outcome again (a write the writer committed but could not answer is made again
+    // inline) changes nothing, even for the delivery still waiting for its retry.
+    await writer.finish([], ahead.map(({ attemptId, deliveryId }) => ({ attemptId, deliveryId })));
+    expect(deliveries()).toEqual(rows);
+    await writer.close();
+    expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+  });
+
   it('fails only the write that is wrong when writes sent together are committed as one group', async () => {
     const { ids, starts } = setUp(3);
     const { logger, lines } = captureLogger();

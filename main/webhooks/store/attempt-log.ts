@@ -9,14 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../log';
-import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow } from './attempt-log-sql';
+import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow, type AppliedOutcome } from './attempt-log-sql';
 import type { AttemptFinish, AttemptStart, DeliveryStore } from './delivery-store';
 
 export interface AttemptLog {
-  /** Logs attempts about to be sent; resolves with their ids once committed (only then may they be sent). */
-  start(attempts: readonly AttemptStart[]): Promise<number[]>;
-  /** Records outcomes; resolves once committed. */
-  finish(results: readonly AttemptFinish[]): Promise<void>;
+  /**
+   * Logs attempts about to be sent; resolves with their ids once committed (only then may they be sent). `outcomes`
+   * are written to their attempt rows first, in the same transaction, their deliveries left for a later finish().
+   */
+  start(attempts: readonly AttemptStart[], outcomes?: readonly AttemptFinish[]): Promise<number[]>;
+  /** Records outcomes, and brings the deliveries of `applied` (attempt ids whose outcomes start() wrote) up to date; resolves once committed. */
+  finish(results: readonly AttemptFinish[], applied?: readonly AppliedOutcome[]): Promise<void>;
   /** Writes sent but not yet committed. */
   pending(): number;
   /** Waits for the writes already sent, then closes the writer's connection. */
@@ -26,8 +29,8 @@ export interface AttemptLog {
 /** The statements on the main connection, answered at once. */
 export function inlineAttemptLog(deliveries: DeliveryStore): AttemptLog {
   return {
-    start: async (attempts) => deliveries.start(attempts),
-    finish: async (results) => deliveries.finish(results),
+    start: async (attempts, outcomes) => deliveries.start(attempts, outcomes),
+    finish: async (results, applied) => deliveries.finish(results, applied),
     pending: () => 0,
     close: async () => undefined,
   };
@@ -42,7 +45,9 @@ export interface AttemptLogOptions {
   workerScript?: URL;
 }
 
-type Op = { op: 'start'; attempts: readonly AttemptStart[] } | { op: 'finish'; results: readonly AttemptFinish[] };
+type Op =
+  | { op: 'start'; attempts: readonly AttemptStart[]; outcomes: readonly AttemptFinish[] }
+  | { op: 'finish'; results: readonly AttemptFinish[]; applied: readonly AppliedOutcome[] };
 interface Pending {
   op: Op;
   resolve(value: unknown): void;
@@ -98,7 +103,7 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
     for (const p of stranded) run(inline, p.op).then(p.resolve, p.reject);
   }
 
-  const run = (log: AttemptLog, op: Op): Promise<unknown> => (op.op === 'start' ? log.start(op.attempts) : log.finish(op.results));
+  const run = (log: AttemptLog, op: Op): Promise<unknown> => (op.op === 'start' ? log.start(op.attempts, op.outcomes) : log.finish(op.results, op.applied));
 
   worker.on('message', (reply: Reply) => {
     const p = waiting.get(reply.id);
@@ -117,18 +122,22 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
   function send(op: Op): Promise<unknown> {
     if (fallback !== null) return run(fallback, op);
     const id = ++seq;
-    const rows = op.op === 'start' ? op.attempts.map(attemptStartRow) : op.results.map(attemptFinishParams);
+    const message =
+      op.op === 'start'
+        ? { id, op: op.op, rows: op.attempts.map(attemptStartRow), outcomes: op.outcomes.map(attemptFinishParams) }
+        : { id, op: op.op, rows: op.results.map(attemptFinishParams), applied: op.applied };
     return new Promise((resolve, reject) => {
       if (waiting.size === 0) worker.ref();
       waiting.set(id, { op, resolve, reject });
-      worker.postMessage({ id, op: op.op, rows });
+      worker.postMessage(message);
     });
   }
 
   return {
-    start: (attempts) => (attempts.length === 0 ? Promise.resolve([]) : (send({ op: 'start', attempts }) as Promise<number[]>)),
-    finish: async (results) => {
-      if (results.length > 0) await send({ op: 'finish', results });
+    start: (attempts, outcomes = []) =>
+      attempts.length === 0 && outcomes.length === 0 ? Promise.resolve([]) : (send({ op: 'start', attempts, outcomes }) as Promise<number[]>),
+    finish: async (results, applied = []) => {
+      if (results.length > 0 || applied.length > 0) await send({ op: 'finish', results, applied });
     },
     pending: () => waiting.size,
     close() {
@@ -138,7 +147,7 @@ export function createAttemptLog({ sqlite, deliveries, logger, busyTimeoutMs = 5
         await new Promise<void>((resolve) => {
           const id = ++seq;
           worker.ref();
-          waiting.set(id, { op: { op: 'finish', results: [] }, resolve: () => resolve(), reject: () => resolve() });
+          waiting.set(id, { op: { op: 'finish', results: [], applied: [] }, resolve: () => resolve(), reject: () => resolve() });
           worker.postMessage({ id, op: 'close' });
         });
         // Its 'exit' hands the log, and the checkpoints, back to the main connection (fallBack).

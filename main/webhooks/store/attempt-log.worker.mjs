@@ -34,41 +34,77 @@ const insertAttempt = db.prepare(sql.insertAttempt);
 const finishAttempt = db.prepare(sql.finishAttempt);
 const finishDelivery = db.prepare(sql.finishDelivery);
 const finishCancelled = db.prepare(sql.finishCancelled);
+const markUnapplied = db.prepare(sql.markUnapplied);
+const clearUnapplied = db.prepare(sql.clearUnapplied);
+const applyOutcome = db.prepare(sql.applyOutcome);
+const applyCancelled = db.prepare(sql.applyCancelled);
 
 // The same writes as the delivery store's start() and finish().
-const startRows = (rows) => rows.map((row) => Number(insertAttempt.run(...row).lastInsertRowid));
-const finishRows = (rows) => {
+const startRows = ({ rows, outcomes }) => {
+  for (const params of outcomes) {
+    finishAttempt.run(params);
+    markUnapplied.run(params.attemptId);
+  }
+  return rows.map((row) => Number(insertAttempt.run(...row).lastInsertRowid));
+};
+const finishRows = ({ rows, applied }) => {
   for (const params of rows) {
     finishAttempt.run(params);
     if (finishDelivery.run(params).changes === 0) finishCancelled.run(params);
   }
+  for (const outcome of applied) {
+    if (applyOutcome.run(outcome).changes === 0) applyCancelled.run(outcome);
+    clearUnapplied.run(outcome);
+  }
   return null;
 };
-const write = (op, rows) => (op === 'start' ? startRows(rows) : finishRows(rows));
+const write = (message) => (message.op === 'start' ? startRows(message) : finishRows(message));
 
 // Write transactions take the write lock at BEGIN (IMMEDIATE), waiting up to the busy timeout for the main
 // connection's; a deferred one that read first could not wait for it (see main/db/transactions.ts, which this plain
 // JavaScript file can't import). Each write alone, in its own transaction.
 const run = db.transaction(write).immediate;
-// Everything waiting is written in one transaction: when the main thread sends faster than this thread commits,
-// commits get bigger, not more numerous. The writes inside call the plain functions: nested transactions would
+// Everything waiting is written in one transaction (two when starts wait behind deliveries; see answer()): when the
+// main thread sends faster than this thread commits, commits get bigger, not more numerous. The writes inside call the plain functions: nested transactions would
 // each open a savepoint, whose statement journal copies every page it changes. If the group fails, each write
 // is tried alone so only its own fails.
-const writeGroup = db.transaction((group) => group.map(({ op, rows }) => write(op, rows))).immediate;
+const writeGroup = db.transaction((group) => group.map(write)).immediate;
+
+/** Writes the group in one transaction; if that fails, each write alone, so only its own fails. One result per write. */
+function writeAll(group) {
+  try {
+    return writeGroup(group).map((value) => ({ ok: true, value }));
+  } catch {
+    return group.map((message) => {
+      try {
+        return { ok: true, value: run(message) };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error), code: error?.code ?? null };
+      }
+    });
+  }
+}
+
+const post = (id, result) => parentPort.postMessage({ id, ...result });
 
 function answer(group) {
-  try {
-    const values = writeGroup(group);
-    group.forEach(({ id }, i) => parentPort.postMessage({ id, ok: true, value: values[i] }));
-  } catch {
-    for (const { id, op, rows } of group) {
-      try {
-        parentPort.postMessage({ id, ok: true, value: run(op, rows) });
-      } catch (error) {
-        parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error), code: error?.code ?? null });
-      }
-    }
+  // Attempts about to be sent wait for their commit; deliveries being brought up to date from outcomes already
+  // written (a finish's `applied`) hold nobody back. When both are waiting, the starts, and every outcome's attempt
+  // row in the order sent, are committed and answered first; those deliveries follow in a transaction of their own.
+  const deferred = group.some((m) => m.op === 'start') ? group.filter((m) => m.op === 'finish' && m.applied.length > 0) : [];
+  if (deferred.length === 0) {
+    writeAll(group).forEach((result, i) => post(group[i].id, result));
+    return;
   }
+  const firstResults = writeAll(group.map((m) => (deferred.includes(m) ? { ...m, applied: [] } : m)));
+  group.forEach((m, i) => {
+    if (!deferred.includes(m)) post(m.id, firstResults[i]);
+  });
+  const laterResults = writeAll(deferred.map((m) => ({ ...m, rows: [] })));
+  deferred.forEach((m, i) => {
+    const first = firstResults[group.indexOf(m)];
+    post(m.id, first.ok ? laterResults[i] : first);
+  });
 }
 
 parentPort.on('message', (first) => {
@@ -78,9 +114,9 @@ parentPort.on('message', (first) => {
     if (message.op === 'close') close = message;
     else group.push(message);
   }
-  // In the order sent, in one transaction: the engine sends the outcomes whose request slots it reuses before the
-  // starts that reuse them, so an attempt's outcome is never committed after the start that took its slot, and the
-  // log never shows more attempts of a webhook in flight than the engine allows.
+  // In the order sent: the engine sends the outcomes whose request slots it reuses with (or before) the starts that
+  // reuse them, so an attempt's outcome is never committed after the start that took its slot, and the log never
+  // shows more attempts of a webhook in flight than the engine allows.
   if (group.length > 0) answer(group);
   if (close !== null) {
     clearInterval(checkpoints);

@@ -7,7 +7,7 @@ import type { AttemptTrigger } from '../../../shared/contract/webhooks';
 import { defineWriteTransaction } from '../../db';
 import { newId } from '../../kernel';
 import type { EnvelopeSource } from '../policy/envelope';
-import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow } from './attempt-log-sql';
+import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow, type AppliedOutcome } from './attempt-log-sql';
 
 /** A delivery the engine is about to attempt, with what it needs to build the request. */
 export interface DueDelivery {
@@ -75,12 +75,21 @@ export interface DeliveryStore {
   /**
    * Logs the attempts about to be sent, in one transaction; returns their ids. The deliveries stay `pending` (the
    * engine holds them): an attempt row without finished_at is what "in flight" means, also after a crash.
+   * `outcomes` are written first, to their attempt rows only: their deliveries follow in a later finish() (as
+   * `applied`), or at the next start if a crash comes first.
    */
-  start(attempts: readonly AttemptStart[]): number[];
-  /** Records outcomes in one transaction; a delivery cancelled meanwhile keeps its state. */
-  finish(results: readonly AttemptFinish[]): void;
-  /** After a crash or stop: closes attempts left in flight and makes their deliveries due now. Returns how many. */
-  resumeInterrupted(nowIso: string, nowMs: number): number;
+  start(attempts: readonly AttemptStart[], outcomes?: readonly AttemptFinish[]): number[];
+  /**
+   * Records outcomes in one transaction, and brings the deliveries of `applied` (attempts whose outcomes start()
+   * wrote) up to date from their attempt rows; a delivery cancelled meanwhile keeps its state.
+   */
+  finish(results: readonly AttemptFinish[], applied?: readonly AppliedOutcome[]): void;
+  /**
+   * After a crash or stop: first brings up to date the deliveries whose outcomes were written ahead of them (`applied`:
+   * those got their answer or their retry time, and are not sent again now), then closes attempts left in flight and
+   * makes their deliveries due now (`resumed`).
+   */
+  resumeInterrupted(nowIso: string, nowMs: number): { applied: number; resumed: number };
   /** Stops a deleted webhook's pending deliveries (their log stays). */
   cancelPending(webhookId: string, nowIso: string): number;
   /** Queues a manual attempt of a delivery now; false for tests and deliveries of deleted webhooks (the caller checks in-flight ones). */
@@ -198,6 +207,15 @@ export function createDeliveryStore(sqlite: Database.Database): DeliveryStore {
   const finishAttempt = sqlite.prepare(ATTEMPT_LOG_SQL.finishAttempt);
   const finishDelivery = sqlite.prepare(ATTEMPT_LOG_SQL.finishDelivery);
   const finishCancelled = sqlite.prepare(ATTEMPT_LOG_SQL.finishCancelled);
+  const markUnapplied = sqlite.prepare(ATTEMPT_LOG_SQL.markUnapplied);
+  const clearUnapplied = sqlite.prepare(ATTEMPT_LOG_SQL.clearUnapplied);
+  const applyOutcome = sqlite.prepare(ATTEMPT_LOG_SQL.applyOutcome);
+  const applyCancelled = sqlite.prepare(ATTEMPT_LOG_SQL.applyCancelled);
+  const unapplied = sqlite.prepare<[], AppliedOutcome>(
+    `SELECT u.attempt_id AS attemptId, a.delivery_id AS deliveryId FROM webhook_unapplied_outcomes u JOIN webhook_attempts a ON a.id = u.attempt_id
+     ORDER BY u.attempt_id`,
+  );
+  const clearAllUnapplied = sqlite.prepare('DELETE FROM webhook_unapplied_outcomes');
   // Deliveries whose attempt was cut off stay pending; they count that attempt and are due at once.
   const resumeDeliveries = sqlite.prepare(
     `UPDATE webhook_deliveries SET
@@ -251,22 +269,36 @@ export function createDeliveryStore(sqlite: Database.Database): DeliveryStore {
     for (const { webhookId, event } of pairs) n += insertDelivery.run(newId('dlv_'), webhookId, event.id, event.type, event.caseId, nowMs, nowIso).changes;
     return n;
   });
-  const start = defineWriteTransaction(sqlite, (attempts: readonly AttemptStart[]) =>
-    attempts.map((a) => Number(insertAttempt.run(...attemptStartRow(a)).lastInsertRowid)),
-  );
+  const start = defineWriteTransaction(sqlite, (attempts: readonly AttemptStart[], outcomes: readonly AttemptFinish[]) => {
+    for (const r of outcomes) {
+      finishAttempt.run(attemptFinishParams(r));
+      markUnapplied.run(r.attemptId);
+    }
+    return attempts.map((a) => Number(insertAttempt.run(...attemptStartRow(a)).lastInsertRowid));
+  });
+  const apply = (outcome: AppliedOutcome) => {
+    if (applyOutcome.run(outcome).changes === 0) applyCancelled.run(outcome);
+    clearUnapplied.run(outcome);
+  };
   // attempt-log.worker.mjs runs the same two transactions on its own connection.
-  const finish = defineWriteTransaction(sqlite, (results: readonly AttemptFinish[]) => {
+  const finish = defineWriteTransaction(sqlite, (results: readonly AttemptFinish[], applied: readonly AppliedOutcome[]) => {
     for (const r of results) {
       const params = attemptFinishParams(r);
       finishAttempt.run(params);
       if (finishDelivery.run(params).changes === 0) finishCancelled.run(params);
     }
+    for (const outcome of applied) apply(outcome);
   });
   const resume = defineWriteTransaction(sqlite, (now: string, nowMs: number) => {
+    // First the outcomes a crash left ahead of their deliveries: those deliveries got their answer (or their retry
+    // time) and are not due now. Read from the attempt rows, as the writer would have.
+    const lagging = unapplied.all();
+    for (const outcome of lagging) apply(outcome);
+    clearAllUnapplied.run(); // any left are of attempts retention has removed since
     const resumed = resumeDeliveries.run({ nowMs }).changes;
     interruptAttempts.run({ now });
     failInterruptedTests.run({ now });
-    return resumed;
+    return { applied: lagging.length, resumed };
   });
   const prune = defineWriteTransaction(sqlite, (beforeIso: string, limit: number) => {
     let removed = 0;
@@ -295,9 +327,9 @@ export function createDeliveryStore(sqlite: Database.Database): DeliveryStore {
       const row = forAttempt.get(deliveryId);
       return row ? toDue(row) : undefined;
     },
-    start: (attempts) => (attempts.length === 0 ? [] : start(attempts)),
-    finish(results) {
-      if (results.length > 0) finish(results);
+    start: (attempts, outcomes = []) => (attempts.length === 0 && outcomes.length === 0 ? [] : start(attempts, outcomes)),
+    finish(results, applied = []) {
+      if (results.length > 0 || applied.length > 0) finish(results, applied);
     },
     resumeInterrupted: (nowIso, nowMs) => resume(nowIso, nowMs),
     cancelPending: (webhookId, nowIso) => cancelPending.run({ webhookId, now: nowIso }).changes,
