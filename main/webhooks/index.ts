@@ -1,4 +1,4 @@
-// The webhook engine's building blocks; each module adds its own public face here.
+// The webhooks front door: the factory (createWebhooks), its handlers and card source, and the signing and policy pieces other folders use.
 export { generateSigningSecret, signingKey, signingSecretProblem, SIGNING_SECRET_PREFIX, type RandomBytes } from './signing/signing-secret';
 export { signRequest, type SignRequestInput, type SignatureHeaders } from './signing/sign';
 export { verifyKayseSignature, verifyStandardWebhook, DEFAULT_TOLERANCE_SECONDS, type VerifyResult, type VerifyFailure } from './signing/verify';
