@@ -1,13 +1,16 @@
 // The attempt log's writer thread: runs the delivery log's attempt writes (see attempt-log-sql.ts, which sends
 // the SQL) on its own SQLite connection, so that at thousands of deliveries a second the inserts, updates, commits
-// and WAL checkpoints don't hold the main thread's event loop. Plain JavaScript: Node loads it as is from the
-// source tree, and the build copies it beside the main bundle.
+// and WAL checkpoints don't hold the main thread's event loop. Under load the checkpoints' copying moves to a second
+// thread, the checkpointer: this same script with `role: 'checkpointer'` (one file to ship), which only
+// checkpoints and answers close. Plain JavaScript: Node loads it as is from the source tree, and the build copies it
+// beside the main bundle.
 import { createRequire } from 'node:module';
-import { clearInterval, setInterval } from 'node:timers';
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { URL } from 'node:url';
+import { parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
 
-/** @type {{ driver: string; file: string; busyTimeoutMs: number; sql: Record<string, string> }} */
-const { driver, file, busyTimeoutMs, sql } = workerData;
+/** @type {{ driver: string; file: string; busyTimeoutMs: number; sql: Record<string, string>; role?: 'checkpointer' }} */
+const { driver, file, busyTimeoutMs, sql, role } = workerData;
 // The driver's path comes from the main thread, so both threads load the very same better-sqlite3 (packaged, from
 // app.asar.unpacked: it finds its native addon, prebuilt or compiled, beside its own files).
 const Database = createRequire(import.meta.url)(driver);
@@ -20,15 +23,68 @@ db.pragma('foreign_keys = ON');
 // checkpoint copies each page once however often it changed since the last one. And once a second, a passive
 // checkpoint takes in what the main connection wrote meanwhile (ingest, settings), so the WAL stays short when no
 // attempts are being written.
+//
+// Under load these held the attempts waiting for their commit: several times a second, up to 40 MB copied back and
+// synced, tens of ms each (without any checkpoint the throughput run is a fifth faster). From a thousand attempts
+// logged in a second, the checkpointer thread takes the passive checkpoints over, on its own connection beside the
+// writes, every 100 ms while the WAL grows (once a second while it is still): the checkpoint here after a commit,
+// which lets the next commit start the WAL over, then finds little left to copy. Started only then, so that a
+// console that sends a few webhooks never runs a second thread; once started it stays until the log closes.
 db.pragma('wal_autocheckpoint = 10000');
 const CHECKPOINT_EVERY_MS = 1_000;
-const checkpoints = setInterval(() => {
+const CHECKPOINTER_EVERY_MS = 100;
+const CHECKPOINTER_FROM_ATTEMPTS = 1_000;
+/** Attempts logged since the last checkpoint round (the writer's measure of load). */
+let logged = 0;
+let framesSeen = -1;
+let checkpoints = null;
+/** The checkpointer thread (writer only); if it stops, this thread checkpoints once a second itself again. */
+let checkpointer = null;
+let checkpointerFailed = false;
+let closing = false;
+
+function checkpoint() {
+  if (role !== 'checkpointer' && logged >= CHECKPOINTER_FROM_ATTEMPTS && !checkpointerFailed) {
+    startCheckpointer(); // it takes the rounds over
+    return;
+  }
+  logged = 0;
+  let next = CHECKPOINT_EVERY_MS;
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (role === 'checkpointer' && log !== framesSeen) next = CHECKPOINTER_EVERY_MS;
+    framesSeen = log;
   } catch {
     // Busy or locked: the next one takes it in.
   }
-}, CHECKPOINT_EVERY_MS);
+  checkpoints = setTimeout(checkpoint, next);
+}
+checkpoints = setTimeout(checkpoint, role === 'checkpointer' ? 0 : CHECKPOINT_EVERY_MS);
+
+function startCheckpointer() {
+  checkpoints = null;
+  checkpointer = new Worker(new URL(import.meta.url), {
+    workerData: { ...workerData, role: 'checkpointer' },
+    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+  });
+  checkpointer.on('error', () => undefined); // its 'exit' follows
+  checkpointer.on('exit', () => {
+    checkpointer = null;
+    if (closing) return;
+    checkpointerFailed = true;
+    checkpoints = setTimeout(checkpoint, CHECKPOINT_EVERY_MS);
+  });
+  checkpointer.unref();
+}
+
+/** Closes the checkpointer's connection and waits for its thread to end. */
+const stopCheckpointer = () =>
+  checkpointer === null
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        checkpointer.once('exit', resolve);
+        checkpointer.postMessage({ id: 0, op: 'close' });
+      });
 
 const insertAttempt = db.prepare(sql.insertAttempt);
 const finishAttempt = db.prepare(sql.finishAttempt);
@@ -45,6 +101,7 @@ const startRows = ({ rows, outcomes }) => {
     finishAttempt.run(params);
     markUnapplied.run(params.attemptId);
   }
+  logged += rows.length;
   return rows.map((row) => Number(insertAttempt.run(...row).lastInsertRowid));
 };
 const finishRows = ({ rows, applied }) => {
@@ -65,9 +122,9 @@ const write = (message) => (message.op === 'start' ? startRows(message) : finish
 // JavaScript file can't import). Each write alone, in its own transaction.
 const run = db.transaction(write).immediate;
 // Everything waiting is written in one transaction (two when starts wait behind deliveries; see answer()): when the
-// main thread sends faster than this thread commits, commits get bigger, not more numerous. The writes inside call the plain functions: nested transactions would
-// each open a savepoint, whose statement journal copies every page it changes. If the group fails, each write
-// is tried alone so only its own fails.
+// main thread sends faster than this thread commits, commits get bigger, not more numerous. The writes inside call
+// the plain functions: nested transactions would each open a savepoint, whose statement journal copies every page
+// it changes. If the group fails, each write is tried alone so only its own fails.
 const writeGroup = db.transaction((group) => group.map(write)).immediate;
 
 /** Writes the group in one transaction; if that fails, each write alone, so only its own fails. One result per write. */
@@ -119,9 +176,12 @@ parentPort.on('message', (first) => {
   // shows more attempts of a webhook in flight than the engine allows.
   if (group.length > 0) answer(group);
   if (close !== null) {
-    clearInterval(checkpoints);
-    db.close();
-    parentPort.postMessage({ id: close.id, ok: true, value: null });
-    parentPort.close();
+    closing = true;
+    clearTimeout(checkpoints);
+    void stopCheckpointer().then(() => {
+      db.close();
+      parentPort.postMessage({ id: close.id, ok: true, value: null });
+      parentPort.close();
+    });
   }
 });
