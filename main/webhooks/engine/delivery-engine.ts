@@ -454,7 +454,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       if (started) return;
       started = true;
       const now = clock.now();
-      const { applied, resumed } = deliveries.resumeInterrupted(now.toISOString(), now.getTime());
+      const { applied, resumed, deactivated } = deliveries.resumeInterrupted(now.toISOString(), now.getTime());
+      if (deactivated > 0) {
+        logger.warn({ deactivated }, 'webhooks deactivated at start-up: their receiver had answered 410 Gone before the stop');
+        fanOutList = null;
+        live = null;
+      }
       if (applied > 0) logger.info({ applied }, 'webhook deliveries brought up to date with outcomes logged before a stop');
       if (resumed > 0) logger.info({ resumed }, 'webhook deliveries resumed after a stop');
       wake();

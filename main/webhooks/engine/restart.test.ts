@@ -131,4 +131,38 @@ describe('restarting the console', () => {
       ['succeeded', 2],
     ]);
   });
+
+  it('deactivates a webhook whose receiver answered 410 Gone just before the stop, but not one reactivated since', async () => {
+    const shared = sharedDataDir();
+    const clock = manualClock();
+    receiver = cleanup.use(await startReceiver(answer(200, 'ok')));
+    const first = await startWebhookCore({ ...shared, clock, webhooks: { autoStart: false } });
+    const gone = await first.createWebhook({ name: 'Gone', url: receiver.url });
+    const revived = await first.createWebhook({ name: 'Revived', url: receiver.url });
+    await first.postEvent();
+    clock.advance(1_000);
+    // The log as a stop right after the outcomes' commit leaves it: each webhook's delivery failed with a 410, and
+    // the engine had not deactivated either yet (it does that once the outcome is committed).
+    const store = first.core.webhooks.deliveries;
+    const at = clock.now().toISOString();
+    for (const d of first.deliveryRows()) {
+      const [attemptId] = store.start([{ deliveryId: d.id, webhookId: d.webhook_id, number: 1, trigger: 'scheduled', startedAt: at, url: receiver.url, requestHeaders: {} }]);
+      store.finish([
+        { attemptId: attemptId!, deliveryId: d.id, number: 1, startedAt: at, finishedAt: at, resolvedIp: '127.0.0.1', responseStatus: 410, responseHeaders: {},
+          responseBody: 'gone', responseTruncated: false, errorClass: 'http_status', errorMessage: 'HTTP 410 Gone', durationMs: 3, state: 'failed', nextAttemptAt: null },
+      ]);
+    }
+    // The admin fixed the second one's URL and activated it again after that answer.
+    clock.advance(1_000);
+    await first.api.webhooks.setActive({ id: revived.id, active: false });
+    await first.api.webhooks.setActive({ id: revived.id, active: true });
+    await first.core.close();
+
+    const second = cleanup.use(await startWebhookCore({ ...shared, clock, keyName: 'after restart', webhooks: { timers: false } }));
+    await second.core.webhooks.engine.settle();
+    const byName = Object.fromEntries((await second.api.webhooks.list(undefined)).map((w) => [w.name, w]));
+    expect(byName.Gone).toMatchObject({ id: gone.id, active: false, deactivatedReason: expect.stringContaining('410 Gone') });
+    expect(byName.Revived).toMatchObject({ id: revived.id, active: true, deactivatedReason: null });
+    expect(receiver.requests).toHaveLength(0); // neither failed delivery is sent again
+  });
 });

@@ -1,7 +1,7 @@
 // The attempt log's writes (an attempt logged before it is sent, its outcome after), as SQL and parameter rows.
 // Shared by the delivery store, which runs them on the main connection, and by the attempt log worker, which runs
 // the same statements on its own connection (attempt-log.worker.mjs receives this SQL, not a copy of it).
-import type { AttemptFinish, AttemptStart } from './delivery-store';
+import type { AttemptFinish, AttemptStart } from './attempt-rows';
 
 export const ATTEMPT_LOG_SQL = {
   insertAttempt: `INSERT INTO webhook_attempts (delivery_id, webhook_id, number, trigger, started_at, url, request_headers)

@@ -7,7 +7,11 @@ import type { AttemptTrigger } from '../../../shared/contract/webhooks';
 import { defineWriteTransaction } from '../../db';
 import { newId } from '../../kernel';
 import type { EnvelopeSource } from '../policy/envelope';
+import { GONE_REASON } from '../policy/retry-policy';
 import { ATTEMPT_LOG_SQL, attemptFinishParams, attemptStartRow, type AppliedOutcome } from './attempt-log-sql';
+import type { AttemptFinish, AttemptStart } from './attempt-rows';
+
+export type { AttemptFinish, AttemptStart } from './attempt-rows';
 
 /** A delivery the engine is about to attempt, with what it needs to build the request. */
 export interface DueDelivery {
@@ -24,38 +28,6 @@ export interface DueDelivery {
   body: string | null;
   /** The event, or null when it is no longer stored (a demo wipe) and there is no stored body. */
   event: EnvelopeSource | null;
-}
-
-/** One attempt as it is logged before sending. */
-export interface AttemptStart {
-  deliveryId: string;
-  webhookId: string;
-  number: number;
-  trigger: AttemptTrigger;
-  startedAt: string;
-  url: string;
-  requestHeaders: Record<string, string>;
-}
-
-/** One attempt's outcome and what follows for its delivery. */
-export interface AttemptFinish {
-  attemptId: number;
-  deliveryId: string;
-  /** The attempt's number and start, counted on the delivery now that it is over. */
-  number: number;
-  startedAt: string;
-  finishedAt: string;
-  resolvedIp: string | null;
-  responseStatus: number | null;
-  responseHeaders: Record<string, string> | null;
-  responseBody: string | null;
-  responseTruncated: boolean;
-  errorClass: string | null;
-  errorMessage: string | null;
-  durationMs: number;
-  /** The delivery's new state: pending (a retry at nextAttemptAt), succeeded or failed. */
-  state: 'pending' | 'succeeded' | 'failed';
-  nextAttemptAt: number | null;
 }
 
 export interface DeliveryStore {
@@ -89,7 +61,7 @@ export interface DeliveryStore {
    * those got their answer or their retry time, and are not sent again now), then closes attempts left in flight and
    * makes their deliveries due now (`resumed`).
    */
-  resumeInterrupted(nowIso: string, nowMs: number): { applied: number; resumed: number };
+  resumeInterrupted(nowIso: string, nowMs: number): { applied: number; resumed: number; deactivated: number };
   /** Stops a deleted webhook's pending deliveries (their log stays). */
   cancelPending(webhookId: string, nowIso: string): number;
   /** Queues a manual attempt of a delivery now; false for tests and deliveries of deleted webhooks (the caller checks in-flight ones). */
@@ -289,16 +261,27 @@ export function createDeliveryStore(sqlite: Database.Database): DeliveryStore {
     }
     for (const outcome of applied) apply(outcome);
   });
+  // The engine deactivates a webhook on 410 Gone once the outcome is committed; a stop in between (or an outcome
+  // written ahead of its delivery) leaves it active. A webhook is deactivated at start-up when its latest attempt,
+  // not a test, was a 410 answered after the webhook last changed (so one reactivated since is left alone).
+  const deactivateGone = sqlite.prepare(
+    `UPDATE webhooks SET active = 0, deactivated_reason = @reason, deactivated_at = @now, updated_at = @now
+     WHERE active = 1 AND deleted_at IS NULL AND EXISTS (
+       SELECT 1 FROM (SELECT response_status, finished_at FROM webhook_attempts a
+                      WHERE a.webhook_id = webhooks.id AND a.trigger != 'test' ORDER BY a.started_at DESC, a.id DESC LIMIT 1) last
+       WHERE last.response_status = 410 AND last.finished_at > webhooks.updated_at)`,
+  );
   const resume = defineWriteTransaction(sqlite, (now: string, nowMs: number) => {
     // First the outcomes a crash left ahead of their deliveries: those deliveries got their answer (or their retry
     // time) and are not due now. Read from the attempt rows, as the writer would have.
     const lagging = unapplied.all();
     for (const outcome of lagging) apply(outcome);
     clearAllUnapplied.run(); // any left are of attempts retention has removed since
+    const deactivated = deactivateGone.run({ now, reason: GONE_REASON }).changes;
     const resumed = resumeDeliveries.run({ nowMs }).changes;
     interruptAttempts.run({ now });
     failInterruptedTests.run({ now });
-    return { applied: lagging.length, resumed };
+    return { applied: lagging.length, resumed, deactivated };
   });
   const prune = defineWriteTransaction(sqlite, (beforeIso: string, limit: number) => {
     let removed = 0;
