@@ -1,6 +1,7 @@
 // Cold start of the headless host (launch → first page served) and the round trip of a small RPC over HTTP,
 // each beside a baseline measured in the same run: a bare node:http server doing the least possible work.
 import { spawn } from 'node:child_process';
+import { HEADLESS_NODE_FLAGS } from '../scripts/node-flags.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,7 +76,7 @@ export async function benchHeadlessHost({ starts = 5, rpcs = 2000 } = {}) {
   for (let i = 0; i < starts; i += 1) {
     const dataDir = mkdtempSync(join(tmpdir(), 'kayse-bench-'));
     try {
-      const h = await launch([HEADLESS, '--port', '0', '--data-dir', dataDir]);
+      const h = await launch([...HEADLESS_NODE_FLAGS, HEADLESS, '--port', '0', '--data-dir', dataDir]);
       if (h.status !== 200) throw new Error(`first page answered ${h.status}`);
       host.cold.push(h.coldStartMs);
       if (i === 0) host.rpc = await roundTrips(h.origin, h.token, '/rpc/company.get', rpcs);

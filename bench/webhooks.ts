@@ -20,6 +20,7 @@ import { generateSigningSecret } from '../main/webhooks/signing/signing-secret';
 import { bundleForNode } from './support/bundle';
 import { startReceiverProcess, type ReceiverProcess } from './support/receiver-process';
 import { acceptCounted, addRefusals, noRefusals, refuse, type Refusals } from './support/refusals';
+import { HEADLESS_NODE_FLAGS } from '../scripts/node-flags.mjs';
 
 interface Row {
   name: string;
@@ -135,7 +136,7 @@ const median = (values: number[]) => percentile(values, 50);
 async function engineRun(receiver: ReceiverProcess, ca: TestCa, script: string): Promise<{ deliveries: number; rate: number; refusals: Refusals }> {
   const child = fork(script, [], {
     env: { ...process.env, BENCH_THROUGHPUT: JSON.stringify({ port: receiver.port, ca: ca.ca, events: 5_000 }) },
-    execArgv: process.env.PROF_CHILD ? ['--cpu-prof', '--cpu-prof-dir=/tmp/childprof'] : [],
+    execArgv: [...HEADLESS_NODE_FLAGS, ...(process.env.PROF_CHILD ? ['--cpu-prof', '--cpu-prof-dir=/tmp/childprof'] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -244,7 +245,7 @@ async function backlog(receiver: ReceiverProcess, ca: TestCa, rows: Row[], fullR
   // Bundled and run in plain Node, as the console runs: the RSS measured is the console's, not tsx's.
   const child = fork(await bundleForNode(new URL('./support/backlog-process.ts', import.meta.url)), [], {
     env: { ...process.env, BENCH_BACKLOG: JSON.stringify({ port: receiver.port, ca: ca.ca, events: 100_000 }) },
-    execArgv: [],
+    execArgv: HEADLESS_NODE_FLAGS,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));

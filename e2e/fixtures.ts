@@ -1,6 +1,7 @@
 // The `console` fixture: every test gets its own headless host, on a free port, over a fresh data dir, with the
 // contract as `api` over its HTTP routes. The `cleanup` fixture closes what a test opened beside it (receivers).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { HEADLESS_NODE_FLAGS } from '../scripts/node-flags.mjs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -86,7 +87,7 @@ export const test = base.extend<{ console: ConsoleHost; cleanup: Cleanup }>({
   console: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kayse-e2e-'));
     let log = '';
-    const child = spawn(process.execPath, [HEADLESS_ENTRY, '--port', '0', '--ingest-port', '0', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [...HEADLESS_NODE_FLAGS, HEADLESS_ENTRY, '--port', '0', '--ingest-port', '0', '--data-dir', dataDir], {
       cwd: ROOT,
       env: hostEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],

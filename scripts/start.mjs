@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { electronBinaryPath } from './electron-binary.mjs';
+import { HEADLESS_NODE_FLAGS } from './node-flags.mjs';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -21,7 +22,7 @@ if (electron) {
     "Electron's binary is not installed (it is downloaded from GitHub on first install, which this machine can't reach); " +
       'starting the headless host instead — open the URL below in a browser.',
   );
-  run(process.execPath, [fileURLToPath(new URL('../out/main/headless.js', import.meta.url)), ...args], env);
+  run(process.execPath, [...HEADLESS_NODE_FLAGS, fileURLToPath(new URL('../out/main/headless.js', import.meta.url)), ...args], env);
 }
 
 /** Runs the host in the foreground: same stdio, stop signals forwarded once, its exit code becomes ours. */

@@ -1,6 +1,7 @@
 // The real built headless host (out/main/headless.js, as `npm run serve` starts it) as a child process, with what
 // it printed and when, bounded in time: it is killed if it neither starts nor ends within the limit.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { HEADLESS_NODE_FLAGS } from '../../scripts/node-flags.mjs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,7 @@ export function requireBuiltHost(): void {
 
 export function runBuiltHost(args: string[], env: Record<string, string | undefined> = {}): HostRun {
   requireBuiltHost();
-  const child = spawn(process.execPath, [HEADLESS_BUNDLE, ...args], {
+  const child = spawn(process.execPath, [...HEADLESS_NODE_FLAGS, HEADLESS_BUNDLE, ...args], {
     env: { ...process.env, KAYSE_DEMO: undefined, KAYSE_DATA_DIR: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,1 @@
+export declare const HEADLESS_NODE_FLAGS: string[];
