@@ -1,19 +1,12 @@
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
-import { startTestCore } from '../../test-support/test-core';
-import { startHeadlessServer } from './server';
+import { startTestHeadlessServer } from './test-headless-server';
 
 const cleanup = useCleanup();
 
 async function start() {
-  const core = cleanup.use(startTestCore({ fileSecrets: true }));
-  const rendererDir = join(core.dataDir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title><div id="root"></div>');
-  const server = cleanup.use(await startHeadlessServer({ core, rendererDir, port: 0 }));
+  const { core, server } = await startTestHeadlessServer(cleanup);
   const rpc = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${server.origin}/rpc/${path}`, {
       method: 'POST',
