@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'SECRETS_UNAVAILABLE',
   'DATABASE_ERROR',
+  /** A connected service (a CRM, the scheduling provider) failed or refused; `details.kind` says how. */
+  'UPSTREAM_ERROR',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,25 @@
+// The connectors' front door: one folder per external service (lawruler/, smartadvocate/, and calcom/ to come),
+// each in the same shape (client, zod wire schemas, translation, simulator/, README of what is public and what is
+// ASSUMED), behind the interfaces in crm/.
+export type {
+  ChangedPage,
+  CrmCapabilities,
+  CrmCaseType,
+  CrmCatalog,
+  CrmChanges,
+  CrmCheck,
+  CrmConnector,
+  CrmCursor,
+  CrmField,
+  CrmFieldType,
+  CrmNote,
+  CrmRecord,
+  CrmRecordInput,
+  CrmStatus,
+  CrmSubstatus,
+  CrmSubstatusType,
+  CrmValue,
+} from './crm/types';
+export { CRM_FIELD_TYPES } from './crm/types';
+export { CrmError, CRM_ERROR_KINDS, isCrmError, type CrmErrorDetails, type CrmErrorKind } from './crm/errors';
+export { crmHttp, type CrmHttpAnswer, type CrmHttpDeps, type CrmHttpRequest } from './crm/crm-http';
