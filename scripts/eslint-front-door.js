@@ -13,6 +13,12 @@ const NESTED_DOORS = { hosts: ['electron', 'headless'] };
 /** Test-only files, by path below main/ without extension: kits, fixtures, tests, simulators, the test receiver. */
 const TEST_ONLY = [/^test-support\//, /(^|\/)test-[^/]*$/, /-fixture[^/]*$/, /\.test$/, /(^|\/)simulator(\/|$)/];
 
+/**
+ * Simulators are test-only code with one exception: demo mode runs them in-process (the product's demo works
+ * against built-in simulators of each CRM), through each simulator's own front door and from demo/ only.
+ */
+const DEMO_SIMULATOR = /^connectors\/[^/]+\/simulator(\/index)?$/;
+
 /** The front door a path below main/ is behind: `<folder>`, or `hosts/<host>` for a host's own parts. */
 function frontDoorOf(target) {
   const [folder, sub] = target.split('/');
@@ -41,11 +47,12 @@ export const frontDoorRule = {
       const rel = path.relative(mainDir, path.resolve(fileDir, spec));
       if (rel.startsWith('..') || path.isAbsolute(rel) || rel === '') return;
       const target = rel.split(path.sep).join('/').replace(/\.(ts|mts|js|mjs)$/, '');
-      if (TEST_ONLY.some((re) => re.test(target))) {
+      const demoSimulator = ownFolder === 'demo' && DEMO_SIMULATOR.test(target);
+      if (TEST_ONLY.some((re) => re.test(target)) && !demoSimulator) {
         context.report({ node, messageId: 'testOnly', data: { spec } });
         return;
       }
-      if (target.split('/')[0] === ownFolder) return;
+      if (target.split('/')[0] === ownFolder || demoSimulator) return;
       const door = frontDoorOf(target);
       if (target === door || target === `${door}/index`) return;
       let doorSpec = path.relative(fileDir, path.join(mainDir, door)).split(path.sep).join('/');

@@ -22,6 +22,8 @@ tester.run('kayse/front-door', frontDoorRule, {
     { filename: at('main/headless.ts'), code: "import { startHeadlessServer } from './hosts/headless';" },
     { filename: at('preload/index.ts'), code: "import { contract } from '../shared/contract';" },
     { filename: at('main/ingest/event-store.ts'), code: "import { ulid } from 'ulid'; import { z } from 'zod';" },
+    { filename: at('main/demo/demo-crms.ts'), code: "import { startLawRulerSimulator } from '../connectors/lawruler/simulator';" },
+    { filename: at('main/demo/demo-crms.ts'), code: "import { startSmartAdvocateSimulator } from '../connectors/smartadvocate/simulator/index';" },
   ],
   invalid: [
     { filename: at('main/webhooks/engine/send-test.ts'), code: "import type { Clock } from '../../kernel/clock';", errors: [{ messageId: 'deep' }] },
@@ -34,5 +36,7 @@ tester.run('kayse/front-door', frontDoorRule, {
     { filename: at('main/webhooks/create-webhooks.ts'), code: "import { startReceiver } from './test-receiver';", errors: [{ messageId: 'testOnly' }] },
     { filename: at('main/webhooks/create-webhooks.ts'), code: "import { cases } from './engine/delivery.test';", errors: [{ messageId: 'testOnly' }] },
     { filename: at('main/sync/engine.ts'), code: "import { serve } from '../connectors/lawruler/simulator/server';", errors: [{ messageId: 'testOnly' }] },
+    { filename: at('main/sync/engine.ts'), code: "import { startLawRulerSimulator } from '../connectors/lawruler/simulator';", errors: [{ messageId: 'testOnly' }] },
+    { filename: at('main/demo/demo-crms.ts'), code: "import { serve } from '../connectors/lawruler/simulator/sim-routes';", errors: [{ messageId: 'testOnly' }] },
   ],
 });
