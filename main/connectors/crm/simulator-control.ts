@@ -2,7 +2,11 @@
 // the CRM): its address, seeding, switchable faults, the log of what it served, and edits made "in the CRM".
 // Each CRM's simulator (connectors/<crm>/simulator/) implements it; the conformance suite runs on it.
 
-/** A fault the simulator plays until cleared (or for its next `times` requests). */
+/**
+ * A fault the simulator plays until cleared, or on the next `times` requests it applies to: slow answers, 5xx and
+ * 429 apply to any request; the others only to the requests they concern (a dropped answer to writes, a failing
+ * catalog to the field listing, …), so other requests before them don't use them up.
+ */
 export type CrmFault =
   /** Answers after `ms`. */
   | { kind: 'slow'; ms: number }
@@ -18,7 +22,7 @@ export type CrmFault =
   | { kind: 'drop_write_answer' }
   /** Answers 200 with a body that is not in the CRM's shape (e.g. a proxy's page, a renamed property). */
   | { kind: 'malformed' }
-  /** Every token issued so far expires now: the next call with one gets 401. */
+  /** Every token issued so far expires now: the next call with one gets 401 (an event: nothing stays set). */
   | { kind: 'expire_tokens' };
 
 /** One request the simulator served, for tests that count calls. */
@@ -29,6 +33,8 @@ export interface SimRequest {
   operation: string;
   status: number;
   at: string;
+  /** The fault played on this request, if one was. */
+  fault?: CrmFault['kind'];
 }
 
 export interface CrmSimulatorControl {
@@ -36,7 +42,7 @@ export interface CrmSimulatorControl {
   readonly url: string;
   /** Adds `count` records, deterministically (same seed → same records), with modified times in the past. */
   seed(count: number): void;
-  /** Plays `fault` from now on (for the next `times` requests only, when given); null clears it. */
+  /** Plays `fault` from now on (on the next `times` requests it applies to, when given); null clears it. */
   setFault(fault: CrmFault | null, options?: { times?: number }): void;
   /** Every request served so far, oldest first. */
   requests(): SimRequest[];

@@ -18,6 +18,8 @@ export interface ConformanceSetup {
   sampleInput(n: number): CrmRecordInput;
   /** A status id valid for `sampleInput`'s case type, other than the one it uses. */
   otherStatusId: string;
+  /** The request log's name of a sign-in ("token", "authenticate"). */
+  signInOperation: string;
   close(): Promise<void>;
 }
 
@@ -169,11 +171,39 @@ export function describeCrmConformance(label: string, start: () => Promise<Confo
     });
 
     it('signs in again once when its token expires, and goes on', async () => {
-      const { connector, sim, sampleInput } = await setUp();
+      const { connector, sim, sampleInput, signInOperation } = await setUp();
       const crm = connector();
       const created = await crm.create(sampleInput(7), 'kayse-marker-0007');
-      withFault(sim, { kind: 'expire_tokens' }, 1);
-      expect((await crm.get(created.id)).id).toBe(created.id);
+      await crm.loadCatalog(); // signed in: the catalog needs a token at every CRM
+      const before = sim.requests().length;
+      withFault(sim, { kind: 'expire_tokens' });
+      // A look-up by marker needs the token too (a read by id may not: LawRuler's takes the Key only).
+      expect((await crm.findExisting({}, 'kayse-marker-0007'))?.id).toBe(created.id);
+      const after = sim.requests().slice(before);
+      const refused = after.filter((r) => r.status === 401);
+      expect(refused, 'the expired token was refused once').toHaveLength(1);
+      expect(after.filter((r) => r.operation === signInOperation), 'one new sign-in').toHaveLength(1);
+      const retried = after.slice(after.indexOf(refused[0]!) + 1);
+      expect(retried.some((r) => r.path === refused[0]!.path && r.status === 200), 'the refused request was sent again').toBe(true);
+    });
+
+    it('spends a fault given for one request on the request it concerns, not on earlier ones', async () => {
+      const { connector, sampleInput, sim } = await setUp();
+      const crm = connector({ timeoutMs: 2_000 });
+      const first = await crm.create(sampleInput(8), 'kayse-marker-0008');
+      withFault(sim, { kind: 'drop_write_answer' }, 1);
+      await crm.get(first.id); // a read (and what it needs) before the write: the write's answer is still the one lost
+      await crmFailure(crm.create(sampleInput(9), 'kayse-marker-0009'), 'unknown_outcome');
+      const third = await crm.create(sampleInput(10), 'kayse-marker-0010');
+      expect(sim.created()).toHaveLength(3);
+      expect(sim.created().at(-1)).toBe(third.id);
+      expect(sim.requests().filter((r) => r.fault === 'drop_write_answer')).toHaveLength(1);
+
+      withFault(sim, { kind: 'catalog_fails' }, 1);
+      await crm.get(first.id);
+      const error = await crmFailure(crm.loadCatalog(), 'unavailable');
+      expect(error.crmDetails.part).toBeTruthy();
+      expect((await crm.loadCatalog()).fields.length).toBeGreaterThan(0);
     });
 
     it('pages through changed records in order, once each, and sees a later edit from the saved cursor', async () => {

@@ -72,6 +72,7 @@ export async function startLawRulerTestSetup(options: LawRulerSimulatorOptions =
     connectorWith,
     sampleInput,
     otherStatusId: '13',
+    signInOperation: 'token',
     sent: () => [...sent],
     async close() {
       await sim.close();

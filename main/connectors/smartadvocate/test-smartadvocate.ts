@@ -45,6 +45,7 @@ export async function startSmartAdvocateTest(options: SmartAdvocateTestOptions =
       summary: `Sample case ${n}`,
     }),
     otherStatusId: sim.ids.otherStatusId,
+    signInOperation: 'authenticate',
     async close() {
       await sim.close();
       await agent.close();

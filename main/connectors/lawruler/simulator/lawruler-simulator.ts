@@ -1,14 +1,14 @@
 // A simulated LawRuler portal on 127.0.0.1: the Classic endpoint and the (ASSUMED) Advanced API on the same paths
 // and form-encoded bodies as the connector uses against LawRuler, with its own leads, catalog, notes and tokens, every
 // CrmFault, a request log, and LawRuler's status-change webhook. Tests, demo mode and `npm run sim` start it.
-import type { CrmFault, CrmSimulatorControl } from '../../crm/simulator-control';
+import type { CrmSimulatorControl } from '../../crm/simulator-control';
 import { startSimServer, type SimExchange } from '../../crm/simulator/sim-server';
 import type { LawRulerCredentials } from '../credentials';
 import { advancedRoute, handleAdvanced } from './sim-advanced';
 import { createSimCatalog, type SimCatalog } from './sim-catalog';
 import { CLASSIC_PATH, classicOperation, handleClassic } from './sim-classic';
 import { createSimLeads, wireLead } from './sim-leads';
-import type { PortalFaultKind, SimPortal } from './sim-portal';
+import type { SimPortal } from './sim-portal';
 import { SEED_SPACING_MS, seededLead } from './sim-seed';
 import { createWebhookSender, type SimWebhookDelivery, type SimWebhookTarget } from './sim-webhook';
 
@@ -50,7 +50,6 @@ export interface LawRulerSimulator extends CrmSimulatorControl {
   flushWebhooks(): Promise<void>;
 }
 
-const GENERIC_FAULTS = new Set<CrmFault['kind']>(['slow', 'server_error', 'rate_limit']);
 const MAX_SEED = 100_000;
 
 /** Starts a simulated portal on 127.0.0.1 (a free port unless `port`). */
@@ -61,7 +60,6 @@ export async function startLawRulerSimulator(options: LawRulerSimulatorOptions =
   const catalog = createSimCatalog();
   const leads = createSimLeads();
   const webhook = createWebhookSender(options.webhook ?? null);
-  let own: { fault: CrmFault; left: number | null } | null = null;
   let seeded = 0;
 
   const portal: SimPortal = {
@@ -73,11 +71,6 @@ export async function startLawRulerSimulator(options: LawRulerSimulatorOptions =
     tokens: new Map(),
     tokenTtlMs: (options.tokenTtlSeconds ?? 3600) * 1000,
     now,
-    play(kind: PortalFaultKind) {
-      if (own?.fault.kind !== kind) return false;
-      if (own.left !== null && --own.left <= 0) own = null;
-      return true;
-    },
     statusChanged: (lead) => webhook.statusChanged(lead, catalog),
   };
 
@@ -98,7 +91,9 @@ export async function startLawRulerSimulator(options: LawRulerSimulatorOptions =
     handleAdvanced(portal, ex, route);
   };
 
-  const server = await startSimServer(handle, { port: options.port, now: nowDate });
+  // Tokens issued so far stop working at once (`expire_tokens`).
+  const expireTokens = () => portal.tokens.forEach((_, token) => portal.tokens.set(token, 0));
+  const server = await startSimServer(handle, { port: options.port, now: nowDate, expireTokens });
 
   const seedLeads = (count: number) => {
     if (!Number.isInteger(count) || count < 0 || seeded + count > MAX_SEED) throw new Error(`seed: 0 to ${MAX_SEED - seeded} more leads`);
@@ -122,15 +117,7 @@ export async function startLawRulerSimulator(options: LawRulerSimulatorOptions =
     credentials: portal.credentials,
     catalog,
     seed: seedLeads,
-    setFault(fault, opts) {
-      own = null;
-      server.setFault(null);
-      if (fault === null) return;
-      if (GENERIC_FAULTS.has(fault.kind)) return server.setFault(fault, opts);
-      // Tokens issued so far stop working now; the fault has nothing more to play.
-      if (fault.kind === 'expire_tokens') return void portal.tokens.forEach((_, token) => portal.tokens.set(token, 0));
-      own = { fault, left: opts?.times ?? null };
-    },
+    setFault: (fault, opts) => server.setFault(fault, opts),
     requests: () => server.requests(),
     created: () => [...portal.created],
     editRecord(id, firstName) {

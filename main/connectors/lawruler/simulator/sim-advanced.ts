@@ -53,11 +53,12 @@ function bearerValid(portal: SimPortal, ex: SimExchange): boolean {
 }
 
 export function handleAdvanced(portal: SimPortal, ex: SimExchange, route: AdvancedRoute): void {
-  if (portal.play('error_in_200')) return sendJson(ex.res, 200, ERROR_IN_200);
+  // Faults of the API's answers are played on its signed-in calls, not on signing in (as at SmartAdvocate's).
   if (route.name === 'token') return signIn(portal, ex);
   if (!bearerValid(portal, ex)) return sendJson(ex.res, 401, { error: 'invalid_token', message: 'The access token is missing, invalid or expired.' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
-  if (portal.play('malformed')) return sendJson(ex.res, 200, MALFORMED);
-  if (CATALOG_ROUTES.has(route.name) && portal.play('catalog_fails')) return sendJson(ex.res, 500, { success: false, error: 'Form builder unavailable.' });
+  if (ex.play('error_in_200')) return sendJson(ex.res, 200, ERROR_IN_200);
+  if (ex.play('malformed')) return sendJson(ex.res, 200, MALFORMED);
+  if (CATALOG_ROUTES.has(route.name) && ex.play('catalog_fails')) return sendJson(ex.res, 500, { success: false, error: 'Form builder unavailable.' });
   const { catalog, leads } = portal;
 
   switch (route.name) {

@@ -22,8 +22,8 @@ export function handleClassic(portal: SimPortal, ex: SimExchange, form: URLSearc
   const answer = (status: number, body: Record<string, unknown>) => (json ? sendJson(ex.res, status, body) : sendXml(ex.res, status, body));
   if (ex.req.method !== 'POST') return answer(405, { success: false, error: 'Use POST.' });
   if (formValue(form, 'Key') !== portal.credentials.key) return answer(401, { success: false, error: 'Invalid API Key.' });
-  if (portal.play('error_in_200')) return answer(200, ERROR_IN_200);
-  if (portal.play('malformed')) return answer(200, MALFORMED);
+  if (ex.play('error_in_200')) return answer(200, ERROR_IN_200);
+  if (ex.play('malformed')) return answer(200, MALFORMED);
 
   const operation = classicOperation(form);
   const now = portal.now();
@@ -52,7 +52,7 @@ export function handleClassic(portal: SimPortal, ex: SimExchange, form: URLSearc
     portal.created.push(String(id));
     const conversation = formValue(form, 'Conversation');
     if (conversation) portal.notes.set(id, [conversation]);
-    if (portal.play('drop_write_answer')) return dropAnswer(ex.res);
+    if (ex.play('drop_write_answer')) return dropAnswer(ex.res);
     return answer(200, { success: true, LeadID: id, message: 'Lead created.' });
   }
 
@@ -77,6 +77,6 @@ export function handleClassic(portal: SimPortal, ex: SimExchange, form: URLSearc
     });
   }
   if (statusChanged) portal.statusChanged(lead);
-  if (portal.play('drop_write_answer')) return dropAnswer(ex.res);
+  if (ex.play('drop_write_answer')) return dropAnswer(ex.res);
   return answer(200, { success: true, LeadID: lead.id, message: 'Lead updated.' });
 }

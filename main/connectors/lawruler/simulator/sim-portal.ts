@@ -1,13 +1,10 @@
-// What the simulated portal's handlers share: its catalog, leads, notes and tokens, the faults only a LawRuler
-// handler can play (counted per request they apply to, so "the next write's answer is lost" means the next write,
-// not whatever request comes first), and the answers in LawRuler's formats.
+// What the simulated portal's handlers share: its catalog, leads, notes and tokens, and the answers in LawRuler's
+// formats. The faults only a LawRuler handler can play are played through the exchange (`ex.play(kind)`, the
+// shared server's), on the requests they apply to.
 import type { ServerResponse } from 'node:http';
-import type { CrmFault } from '../../crm/simulator-control';
 import type { LawRulerCredentials } from '../credentials';
 import type { SimCatalog } from './sim-catalog';
 import type { SimLead, SimLeads } from './sim-leads';
-
-export type PortalFaultKind = Exclude<CrmFault['kind'], 'slow' | 'server_error' | 'rate_limit' | 'expire_tokens'>;
 
 export interface SimPortal {
   catalog: SimCatalog;
@@ -20,8 +17,6 @@ export interface SimPortal {
   tokens: Map<string, number>;
   tokenTtlMs: number;
   now(): number;
-  /** The fault of `kind` if one is set, using up one of its plays. */
-  play(kind: PortalFaultKind): boolean;
   /** A lead's status changed (through the API or by a person): LawRuler's webhook fires. */
   statusChanged(lead: SimLead): void;
 }

@@ -3,7 +3,7 @@
 // the route and write its answer as JSON.
 import { dropAnswer, type SimExchange } from '../../crm/simulator/sim-server';
 import type { RouteRequest, SimContext, SimReply, SimRoute } from './sim-context';
-import { malform, type SimFaults } from './sim-faults';
+import { malform } from './sim-faults';
 import { readRoutes } from './sim-routes-read';
 import { setupRoutes } from './sim-routes-setup';
 import { writeRoutes } from './sim-routes-write';
@@ -13,13 +13,12 @@ const ROUTES: SimRoute[] = [...setupRoutes, ...readRoutes, ...writeRoutes];
 
 export interface DispatchState {
   ctx: SimContext;
-  faults: SimFaults;
   /** Operations (route names) the signed-in user may not do: 403. */
   denied: Set<string>;
 }
 
 export function dispatch(state: DispatchState, exchange: SimExchange): void {
-  const { ctx, faults } = state;
+  const { ctx } = state;
   const path = exchange.url.pathname;
   if (!path.toLowerCase().startsWith(`${API_PREFIX.toLowerCase()}/`)) return send(exchange, { status: 404 });
   const below = path.slice(API_PREFIX.length).toLowerCase();
@@ -44,7 +43,6 @@ export function dispatch(state: DispatchState, exchange: SimExchange): void {
 
   let userID: number | null = null;
   if (route.auth) {
-    if (faults.take('expire_tokens')) ctx.tokens.expireAll();
     const verdict = ctx.tokens.verify(exchange.req.headers.authorization);
     // As ASP.NET's JWT bearer handler answers: 401, no body, the reason in WWW-Authenticate.
     if ('refused' in verdict) return send(exchange, { status: 401, headers: { 'www-authenticate': `Bearer error="${verdict.refused}"` } });
@@ -52,8 +50,8 @@ export function dispatch(state: DispatchState, exchange: SimExchange): void {
     if (state.denied.has(route.operation)) return send(exchange, { status: 403, body: { message: `The user is not permitted to use ${route.operation}.` } });
   }
   const signingIn = route.operation === 'authenticate';
-  if (!signingIn && faults.take('error_in_200')) return send(exchange, { status: 200, body: { success: false, message: 'An error has occurred while processing the request.' } });
-  if (route.fieldListing && faults.take('catalog_fails')) return send(exchange, { status: 500, body: { message: 'An error has occurred.' } });
+  if (!signingIn && exchange.play('error_in_200')) return send(exchange, { status: 200, body: { success: false, message: 'An error has occurred while processing the request.' } });
+  if (route.fieldListing && exchange.play('catalog_fails')) return send(exchange, { status: 500, body: { message: 'An error has occurred.' } });
 
   const query = (name: string) => {
     for (const [key, value] of exchange.url.searchParams) if (key.toLowerCase() === name.toLowerCase()) return value;
@@ -62,8 +60,8 @@ export function dispatch(state: DispatchState, exchange: SimExchange): void {
   const request: RouteRequest = { body, query, params, userID };
   const reply = route.handle(ctx, request);
   const applied = reply.status >= 200 && reply.status < 300;
-  if (route.write && applied && faults.take('drop_write_answer')) return dropAnswer(exchange.res);
-  if (!signingIn && applied && faults.take('malformed')) return send(exchange, { ...reply, status: 200, body: malform(reply.body ?? null) });
+  if (route.write && applied && exchange.play('drop_write_answer')) return dropAnswer(exchange.res);
+  if (!signingIn && applied && exchange.play('malformed')) return send(exchange, { ...reply, status: 200, body: malform(reply.body ?? null) });
   send(exchange, reply);
 }
 

@@ -8,7 +8,6 @@ import { defaultCatalog } from './sim-catalog';
 import { SimCases, type SimValue } from './sim-cases';
 import type { SimContext, SimUser } from './sim-context';
 import { API_PREFIX, dispatch } from './sim-dispatch';
-import { SimFaults } from './sim-faults';
 import { seededCase } from './sim-seed';
 import { createTokenIssuer } from './sim-tokens';
 import { htmlToText, lookupsOf, type WireLookups } from './sim-wire';
@@ -92,12 +91,11 @@ export async function startSmartAdvocateSimulator(options: SmartAdvocateSimulato
     nextNoteId: () => (noteId += 1),
   };
   const denied = new Set<string>();
-  let faults: SimFaults | null = null;
-  const server = await startSimServer((exchange) => dispatch({ ctx, faults: faults!, denied }, exchange), {
+  const server = await startSimServer((exchange) => dispatch({ ctx, denied }, exchange), {
     ...(options.tls ? {} : options.port === undefined ? {} : { port: options.port }),
     now: () => clock.now(),
+    expireTokens: () => ctx.tokens.expireAll(),
   });
-  faults = new SimFaults(server);
   const front = options.tls ? await startTlsFront(Number(new URL(server.url).port), options.tls, options.port) : null;
   const host = front ? `https://127.0.0.1:${front.port}` : server.url;
 
@@ -122,7 +120,7 @@ export async function startSmartAdvocateSimulator(options: SmartAdvocateSimulato
     credentials: { username: user.username, password: user.password },
     ids: { caseTypeId: '1249', statusId: '801', otherStatusId: '802' },
     seed,
-    setFault: (fault: CrmFault | null, opts?: { times?: number }) => faults!.set(fault, opts),
+    setFault: (fault: CrmFault | null, opts?: { times?: number }) => server.setFault(fault, opts),
     requests: (): SimRequest[] => server.requests(),
     created: () => [...ctx.created],
     editRecord(id, firstName) {
