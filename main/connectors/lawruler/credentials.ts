@@ -1,7 +1,10 @@
 // What a firm's IT enters to connect LawRuler, checked before any request is made: the Client Root is one DNS label
 // (the firm's subdomain of lawruler.com), and an "Advanced: API base URL" override is HTTPS unless it points at this
 // machine (a simulator), so the Key and the password never travel in clear to another host.
-import ipaddr from 'ipaddr.js';
+import { isLoopbackHost } from '../crm/loopback';
+
+// Kept here too for whoever checks a LawRuler address (the front door exports it from this file).
+export { isLoopbackHost };
 
 /** The five secrets LawRuler's Advanced API needs (external-apis.md); kept in the keychain only. */
 export interface LawRulerCredentials {
@@ -32,15 +35,6 @@ export function parseClientRoot(input: string): Checked<string> {
     };
   }
   return { ok: true, value };
-}
-
-/** True for a host name that can only be this machine: `localhost` and loopback addresses (IPv4, IPv6, mapped). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost') return true;
-  if (!ipaddr.isValid(host)) return false;
-  const address = ipaddr.process(host);
-  return address.range() === 'loopback';
 }
 
 /**

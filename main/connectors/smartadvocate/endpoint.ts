@@ -2,6 +2,7 @@
 // server); the connector appends /CaseSyncAPI. Anything pasted after the host is stripped and reported, so the
 // form can say what it removed. Plain http is refused except on this computer (a simulator): credentials and
 // client data must not cross a network in clear text.
+import { isLoopbackHost } from '../crm/loopback';
 
 export const CASE_SYNC_PATH = '/CaseSyncAPI';
 
@@ -54,12 +55,6 @@ function parseHttpUrl(input: string, what: string): { ok: true; url: URL } | { o
     return { ok: false, message: `${capital(what)} must use https:// (http:// is accepted only for a simulator on this computer).` };
   }
   return { ok: true, url };
-}
-
-/** This computer: localhost, 127.0.0.0/8 or ::1 (URL.hostname keeps IPv6 in brackets). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

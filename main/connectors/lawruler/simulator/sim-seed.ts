@@ -1,5 +1,6 @@
 // Deterministic leads for tests, demo mode and benchmarks: lead number n always has the same name, contact details,
 // case type, status and custom values for the same seed, whatever else was seeded before it.
+import { mulberry32 } from '../../crm/simulator/seed-random';
 import type { SimCatalog } from './sim-catalog';
 import type { SimLead } from './sim-leads';
 
@@ -7,25 +8,13 @@ const FIRST = ['Maria', 'James', 'Aisha', 'Robert', 'Linh', 'David', 'Sofia', 'M
 const LAST = ['Garcia', 'Johnson', 'Nguyen', 'Williams', 'Patel', 'Brown', 'Okafor', 'Miller', 'Kim', 'Davis', 'Rossi', 'Wilson', 'Haddad', 'Moore', 'Lopez', 'Clark'];
 const INJURIES = ['Rear-ended at a light', 'Slipped on a wet floor', 'T-boned in an intersection', 'Fell down stairs', 'Exposure during service'];
 
-/** mulberry32: a small, fast PRNG; enough for fake data, and the same everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Spacing of seeded modified times: far wider than any listing overlap, so seeded leads never share a second. */
 export const SEED_SPACING_MS = 30_000;
 const DAY_MS = 86_400_000;
 
 /** Seeded lead number `n` (0-based) with id `id`, modified at `modifiedMs`. */
 export function seededLead(seed: number, n: number, id: number, modifiedMs: number, catalog: SimCatalog): SimLead {
-  const r = random(seed * 1_000_003 + n);
+  const r = mulberry32(seed * 1_000_003 + n);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   const first = pick(FIRST);
   const last = pick(LAST);

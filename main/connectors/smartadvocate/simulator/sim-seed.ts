@@ -1,6 +1,7 @@
 // Deterministic seeded cases: case k is the same whatever the batch it was seeded in (its values come from a
 // generator keyed by k), with modified times in the past, increasing with k, about 20 s apart, and every 40th
 // sharing its predecessor's instant (bulk edits happen; the listing must page through ties).
+import { mulberry32 } from '../../crm/simulator/seed-random';
 import { appliesTo, type SimCatalog, type SimUdf } from './sim-catalog';
 import type { SimCase, SimValue } from './sim-cases';
 
@@ -11,31 +12,19 @@ export const SEED_SPACING_MS = 20_000;
 const FIRST = ['Maria', 'James', 'Aisha', 'Wei', 'Carlos', 'Olivia', 'Dmitri', 'Fatima', 'Liam', 'Grace', 'Tomás', 'Priya', 'Noah', 'Hana', 'Kwame', "D'Andre"];
 const LAST = ['Garcia', 'Smith', 'Okafor', 'Chen', 'Rodriguez', "O'Brien", 'Novak', 'Haddad', 'Nguyen', 'Johnson', 'Silva', 'Patel', 'Kim', 'Müller', 'Mensah', 'Brown'];
 
-/** mulberry32: a small, fast, well-spread generator; enough for test data. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Modified time of seeded case k, given the anchor (the simulator's start, less an hour). */
 export function seededModifiedMs(k: number, anchorMs: number): number {
   const base = anchorMs - MAX_SEEDED * SEED_SPACING_MS;
-  const at = (i: number) => Math.min(anchorMs, base + i * SEED_SPACING_MS + Math.floor(generator(i * 7919 + 1)() * (SEED_SPACING_MS / 2)));
+  const at = (i: number) => Math.min(anchorMs, base + i * SEED_SPACING_MS + Math.floor(mulberry32(i * 7919 + 1)() * (SEED_SPACING_MS / 2)));
   return k % 40 === 1 ? at(k - 1) : at(k);
 }
 
 /** Seeded case k (0-based). */
 export function seededCase(k: number, catalog: SimCatalog, anchorMs: number): SimCase {
-  const random = generator(k * 2654435761 + 12345);
+  const random = mulberry32(k * 2654435761 + 12345);
   const caseType = pick(random, catalog.caseTypes);
   const first = pick(random, FIRST);
   const last = pick(random, LAST);
