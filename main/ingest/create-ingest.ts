@@ -8,6 +8,7 @@ import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel'
 import type { Logger } from '../log';
 import type { RecordStore } from '../workspace';
 import { createApiKeyStore, type ApiKeyStore } from './api-key-store';
+import { createCrmInbound, type CrmInbound } from './crm-webhook/crm-inbound';
 import { createEventLog, type EventLog } from './event-log';
 import { createEventStore, type EventStore } from './event-store';
 import { DEFAULT_INGEST_HOST, DEFAULT_INGEST_PORT, explainListenError, isLoopbackAddress } from './ingest-address';
@@ -19,6 +20,8 @@ export interface Ingest extends IngestService {
   /** The stored events as the console lists and shows them. */
   eventLog: EventLog;
   keys: ApiKeyStore;
+  /** CRM webhooks into the ingest server (LawRuler's status changes): their secret, the calls stored, the view. */
+  crmInbound: CrmInbound;
   /** Starts the HTTP server (default 127.0.0.1:4781; port 0 = any free port). Rejects with a sentence saying what to do. */
   listen(address?: { host?: string; port?: number; bodyLimit?: number }): Promise<IngestStatus>;
   status(): IngestStatus;
@@ -43,6 +46,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   const store = createEventStore(deps.sqlite, ids);
   const keys = createApiKeyStore(deps.sqlite, deps.clock, ids);
   const service = createIngestService({ ...deps, store });
+  const crmInbound = createCrmInbound({ sqlite: deps.sqlite, clock: deps.clock, ids, events: deps.events });
   let app: FastifyInstance | undefined;
   /** A listen in progress: close() waits for it, so a quick quit can't leave a server behind. */
   let starting: Promise<unknown> | undefined;
@@ -55,10 +59,11 @@ export function createIngest(deps: IngestDeps): Ingest {
     store,
     eventLog: createEventLog(store),
     keys,
+    crmInbound,
     status: () => status,
     async listen({ host = DEFAULT_INGEST_HOST, port = DEFAULT_INGEST_PORT, bodyLimit } = {}) {
       if (app || starting) throw new Error(`The ingest API is already listening at ${status.url ?? `${host}:${port}`}.`);
-      const server = buildIngestServer({ ingest: service, keys, sqlite: deps.sqlite, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, bodyLimit });
+      const server = buildIngestServer({ ingest: service, keys, sqlite: deps.sqlite, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, crmInbound, bodyLimit });
       app = server;
       try {
         starting = server.listen({ host, port });

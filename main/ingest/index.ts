@@ -8,3 +8,7 @@ export { startIngestApi, startIngestInBackground } from './start-for-host';
 export { eventsHandlers, type EventsDeps } from './events-handlers';
 export { createEventLog, type EventLog } from './event-log';
 export { SAMPLE_DATA, sampleEvent } from './sample-events';
+export { crmInboundHandlers, type CrmInboundHandlerDeps, type CrmInboundHandlers } from './crm-webhook/crm-inbound-handlers';
+export type { CrmInbound } from './crm-webhook/crm-inbound';
+export { INBOUND_SECRET_HEADER } from './crm-webhook/inbound-secrets';
+export { LAWRULER_WEBHOOK_PATH } from './crm-webhook/inbound-webhook-view';

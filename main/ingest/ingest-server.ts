@@ -1,5 +1,6 @@
 // The ingest HTTP server (fastify, its own port): JSON only, a body size limit, API key + rate limit on
-// every request, and JSON error bodies for everything, including unknown routes.
+// every request, and JSON error bodies for everything, including unknown routes. CRM webhooks (LawRuler's status
+// changes) are the exception: their own shared secret instead of a key, and form data too (crm-webhook/).
 import type Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Clock, EventBus } from '../kernel';
@@ -8,6 +9,8 @@ import type { Logger } from '../log';
 import type { RecordStore } from '../workspace';
 import type { ApiKeyStore } from './api-key-store';
 import { createApiKeyGuard } from './api-key-guard';
+import type { CrmInbound } from './crm-webhook/crm-inbound';
+import { isCrmWebhookRequest, registerLawRulerWebhook } from './crm-webhook/lawruler-webhook-route';
 import { registerEventRoutes } from './event-routes';
 import { createFrameworkErrorHandler, MAX_URL_PARAM_LENGTH } from './framework-errors';
 import { createErrorHandler, sendError } from './http-errors';
@@ -26,10 +29,11 @@ export interface IngestServerDeps {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  crmInbound: CrmInbound;
   bodyLimit?: number;
 }
 
-const ROUTES = 'POST /v1/events, PUT /v1/cases/:external_source/:external_id, PUT /v1/clients/:external_source/:external_id';
+const ROUTES = 'POST /v1/events, PUT /v1/cases/:external_source/:external_id, PUT /v1/clients/:external_source/:external_id, and POST /v1/crm/lawruler/webhook for LawRuler';
 
 /** Builds (without listening) the fastify app that serves the ingest API. */
 export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
@@ -51,8 +55,9 @@ export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
   useStrictJsonBodies(app);
   app.setErrorHandler(createErrorHandler(deps.logger, bodyLimit));
   app.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}. The ingest API has ${ROUTES}.`));
-  app.addHook('onRequest', guard);
+  app.addHook('onRequest', async (request, reply) => (isCrmWebhookRequest(request) ? undefined : guard(request, reply)));
   app.addHook('preValidation', async (request, reply) => {
+    if (isCrmWebhookRequest(request)) return undefined;
     if ((request.method === 'POST' || request.method === 'PUT') && request.headers['content-type'] === undefined) {
       return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', 'The ingest API takes JSON only: send the body with "Content-Type: application/json".');
     }
@@ -60,5 +65,6 @@ export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
   });
   registerEventRoutes(app, deps.ingest);
   registerRecordRoutes(app, deps.records, deps.sqlite);
+  registerLawRulerWebhook(app, { crmInbound: deps.crmInbound, logger: deps.logger });
   return app;
 }
