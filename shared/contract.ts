@@ -8,6 +8,7 @@ import { transferContract } from './contract/transfer';
 import { demoContract } from './contract/demo';
 import { webhooksContract } from './contract/webhooks';
 import { deliveryLogContract } from './contract/delivery-log';
+import { crmContract } from './contract/crm';
 import { tableNameSchema } from './domain/tables';
 
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...demoContract,
   ...webhooksContract,
   ...deliveryLogContract,
+  ...crmContract,
 };
 
 export const events = {

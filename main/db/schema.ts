@@ -4,3 +4,4 @@ export * from './schema/workspace';
 export * from './schema/changes';
 export * from './schema/events';
 export * from './schema/webhooks';
+export * from './schema/crm';

@@ -23,6 +23,12 @@ export const DATABASE_TABLES = [
   'webhook_attempts',
   'webhook_unapplied_outcomes',
   'webhook_settings',
+  'crm_connections',
+  'crm_catalogs',
+  'crm_catalog_failures',
+  'crm_field_sheets',
+  'crm_inbound_secrets',
+  'crm_inbound_events',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 
