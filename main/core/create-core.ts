@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pkg from '../../package.json';
 import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
+import { createCrm, crmCardSource, type Crm, type CrmOptions } from '../crm';
 import { defaultMigrationsFolder, openDatabase, type OpenedDatabase } from '../db';
 import { createIngest, type Ingest } from '../ingest';
 import { createIntegrationCatalog } from '../integration-cards';
@@ -37,6 +38,8 @@ export interface CoreOptions {
   logLevel?: string;
   /** Webhook engine knobs for tests and benchmarks (fake DNS, fake randomness, limits, manual time). */
   webhooks?: WebhookEngineOptions;
+  /** CRM request and connect timeouts (tests shorten them). */
+  crm?: CrmOptions;
 }
 
 export interface Core {
@@ -56,6 +59,8 @@ export interface Core {
   webhooks: Webhooks;
   /** CSV import and CSV/JSON export. */
   transfer: Transfer;
+  /** CRM integrations: connections (credentials in the keychain), toggles, catalogs, a ready connector per CRM. */
+  crm: Crm;
   clock: Clock;
   ids: IdGenerator;
   dataDir: string;
@@ -143,9 +148,15 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   opened.add('demo mode', () => demo.close()); // before the ingest API: the generator posts through it
   const transfer = createTransfer({ sqlite, caseTypes: workspace.caseTypes, records: workspace.records, clock, ids, events, logger });
   opened.add('imports and exports', () => transfer.close()); // first: running ones stop between chunks
+  const crm = createCrm({ sqlite, secrets, events, clock, logger, options: options.crm });
+  opened.add('CRM connections', () => crm.close());
   const handlers = createHandlers({
     company: workspace.company,
-    integrations: createIntegrationCatalog({ webhooks: webhooksCardSource(webhooks, clock) }),
+    integrations: createIntegrationCatalog({
+      webhooks: webhooksCardSource(webhooks, clock),
+      lawruler: crmCardSource(crm, 'lawruler'),
+      smartadvocate: crmCardSource(crm, 'smartadvocate'),
+    }),
     ingest,
     demo,
     preferences: options.preferences ?? confPreferences(dataDir),
@@ -154,6 +165,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
     clock,
     transfer,
     webhooks,
+    crm,
     systemInfo: async () => ({
       appVersion: pkg.version,
       host: options.host ?? 'headless',
@@ -178,6 +190,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
     demo,
     webhooks,
     transfer,
+    crm,
     clock,
     ids,
     dataDir,

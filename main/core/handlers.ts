@@ -1,6 +1,7 @@
 // All handlers of the contract, one factory per capability. A procedure without a handler fails to typecheck.
 import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
+import { crmHandlers, type CrmHandlerDeps } from '../crm';
 import { demoHandlers, type DemoDeps } from '../demo';
 import { crmInboundHandlers, eventsHandlers, type CrmInboundHandlerDeps, type EventsDeps } from '../ingest';
 import { transferHandlers, type TransferHandlerDeps } from '../transfer';
@@ -9,7 +10,13 @@ import { workspaceHandlers, type WorkspaceHandlerDeps } from '../workspace';
 import { settingsHandlers, type SettingsDeps } from './settings-handlers';
 import type { Clock } from '../kernel';
 
-export type HandlerDeps = SettingsDeps & WorkspaceHandlerDeps & EventsDeps & TransferHandlerDeps & DemoDeps & CrmInboundHandlerDeps & { webhooks: Webhooks; clock: Clock };
+export type HandlerDeps = SettingsDeps &
+  WorkspaceHandlerDeps &
+  EventsDeps &
+  TransferHandlerDeps &
+  DemoDeps &
+  CrmHandlerDeps &
+  CrmInboundHandlerDeps & { webhooks: Webhooks; clock: Clock };
 
 /** Every capability's handlers over the services the core built. */
 export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
@@ -21,7 +28,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
     ...demoHandlers(deps),
     ...webhooksHandlers(deps),
     ...deliveryLogHandlers(deps),
-    // LawRuler's inbound webhook (ingest/, which receives it); crm/ adds the connection handlers beside these.
-    crm: { ...crmInboundHandlers(deps) },
+    // Connections, catalogs and field sheets (crm/), plus LawRuler's inbound webhook (ingest/, which receives it).
+    crm: { ...crmHandlers(deps), ...crmInboundHandlers(deps) },
   };
 }
