@@ -47,7 +47,7 @@ export function catalogState(store: CatalogStore, crm: CrmConnectorId): CrmCatal
 export function catalogFailure(crm: CrmConnectorId, error: CrmError, at: string): CatalogFailure {
   const { part = 'catalog', kind, crmMessage, status, retryAfterMs } = error.crmDetails;
   const name = CONNECTOR_NAMES[crm];
-  const sheetHint = crm === 'lawruler' && part !== 'case types' ? " Meanwhile you can import LawRuler's field sheet for each case type (CSV) on this tab." : '';
+  const sheetHint = crm === 'lawruler' ? " Meanwhile you can import LawRuler's field sheet for each case type (CSV) on this tab." : '';
   const keep = `The last catalog that loaded is kept and used until a load succeeds.${sheetHint}`;
   let fix: string;
   switch (kind) {
