@@ -13,6 +13,7 @@ import { recordRoutes } from './routes/records/record-routes';
 import { deliveryRoutes } from './routes/deliveries/delivery-routes';
 import { webhookRoutes } from './routes/webhooks/webhook-routes';
 import { campaignRoutes } from './routes/campaigns/campaign-routes';
+import { crmRoutes } from './routes/crm/crm-routes';
 import { RouteErrorPage } from './routes/route-error-page';
 
 /** Builds the router; a function so that tests and hosts each get their own history. */
@@ -38,6 +39,7 @@ export function createAppRouter() {
             ...recordRoutes,
             ...deliveryRoutes,
             ...webhookRoutes,
+            ...crmRoutes,
             ...campaignRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -1,0 +1,10 @@
+// The CRM screens' routes, spread into the app's router (more specific than settings/integrations/:id).
+import type { RouteObject } from 'react-router';
+import { CRM_CONNECTOR_IDS } from '../../../../shared/domain/connectors';
+import { CrmPage } from './crm-page';
+import { crmPath } from './crm-paths';
+
+export const crmRoutes: RouteObject[] = CRM_CONNECTOR_IDS.map((crm) => ({
+  path: crmPath(crm).slice(1),
+  element: <CrmPage key={crm} crm={crm} />,
+}));
