@@ -1,6 +1,6 @@
 // The result of Test connection (or of Connect): each check with ✓ or ✗, what it found, and for a failed one what to
 // do about it. While a test runs, the list says so instead of showing an old result as if it were new.
-import { Alert, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconCircleCheck, IconCircleX, IconX } from '@tabler/icons-react';
 import type { CrmCheckView } from '../../../../shared/domain/crm';
 import { RecordTime } from '../../components/ui/record-time';
@@ -15,15 +15,10 @@ interface ConnectionChecksProps {
 
 function CheckLine({ check }: { check: CrmCheckView }) {
   return (
-    <List.Item
-      data-testid="connection-check"
-      data-ok={check.ok}
-      icon={
-        <ThemeIcon size={22} radius="xl" color={check.ok ? 'teal' : 'red'} variant="light" aria-label={check.ok ? 'passed' : 'failed'}>
-          {check.ok ? <IconCheck size={14} /> : <IconX size={14} />}
-        </ThemeIcon>
-      }
-    >
+    <Group gap="sm" align="flex-start" wrap="nowrap" data-testid="connection-check" data-ok={check.ok} role="listitem">
+      <ThemeIcon size={20} radius="xl" color={check.ok ? 'teal' : 'red'} mt={1} aria-label={check.ok ? 'passed' : 'failed'} style={{ flexShrink: 0 }}>
+        {check.ok ? <IconCheck size={13} stroke={3} /> : <IconX size={13} stroke={3} />}
+      </ThemeIcon>
       <Stack gap={2} miw={0}>
         <Text size="sm" fw={600}>
           {check.name}
@@ -40,7 +35,7 @@ function CheckLine({ check }: { check: CrmCheckView }) {
           </Text>
         )}
       </Stack>
-    </List.Item>
+    </Group>
   );
 }
 
@@ -68,11 +63,11 @@ export function ConnectionChecks({ checks, at, running }: ConnectionChecksProps)
       role="status"
     >
       <Stack gap="sm">
-        <List spacing="sm" center={false}>
+        <Stack gap="sm" role="list" aria-label="Checks">
           {checks.map((check) => (
             <CheckLine key={check.name} check={check} />
           ))}
-        </List>
+        </Stack>
         {at && (
           <Text size="xs" c="dimmed">
             Tested <RecordTime iso={at} size="xs" />
