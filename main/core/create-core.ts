@@ -12,7 +12,7 @@ import { createLogger, type Logger, type LoggerHandle } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
 import { createTransfer, type Transfer } from '../transfer';
-import { createDemoMode, type DemoMode } from '../demo';
+import { createDemoCrms, createDemoMode, type DemoMode } from '../demo';
 import { createWebhooks, webhooksCardSource, type WebhookEngineOptions, type Webhooks } from '../webhooks';
 import { createWorkspace, type Workspace } from '../workspace';
 import { createEventBus, systemClock, ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
@@ -144,12 +144,13 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   opened.add('webhook engine', () => webhooks.close());
   // Registered after the webhooks, so it closes before them: no event is taken once nothing fans it out any more.
   opened.add('ingest API', () => ingest.close());
-  const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir });
-  opened.add('demo mode', () => demo.close()); // before the ingest API: the generator posts through it
-  const transfer = createTransfer({ sqlite, caseTypes: workspace.caseTypes, records: workspace.records, clock, ids, events, logger });
-  opened.add('imports and exports', () => transfer.close()); // first: running ones stop between chunks
   const crm = createCrm({ sqlite, secrets, events, clock, logger, options: options.crm });
   opened.add('CRM connections', () => crm.close());
+  // Demo mode closes first: its generator posts through the ingest API and its CRM simulators serve the connections.
+  const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: createDemoCrms({ crm, logger }) });
+  opened.add('demo mode', () => demo.close());
+  const transfer = createTransfer({ sqlite, caseTypes: workspace.caseTypes, records: workspace.records, clock, ids, events, logger });
+  opened.add('imports and exports', () => transfer.close()); // first: running ones stop between chunks
   const handlers = createHandlers({
     company: workspace.company,
     integrations: createIntegrationCatalog({

@@ -36,6 +36,8 @@ export interface CatalogStore {
   putSheet(crm: CrmConnectorId, sheet: FieldSheet): void;
   /** True when there was one. */
   removeSheet(crm: CrmConnectorId, caseTypeId: string): boolean;
+  /** Forgets the loaded catalog and its failure (demo mode's wipe); field sheets, imported by a person, stay. */
+  forgetLoaded(crm: CrmConnectorId): void;
 }
 
 const MAX_ANSWER = 2_000;
@@ -60,6 +62,7 @@ export function createCatalogStore(sqlite: Database.Database): CatalogStore {
      ON CONFLICT (crm) DO UPDATE SET catalog = excluded.catalog, loaded_at = excluded.loaded_at`,
   );
   const deleteFailure = sqlite.prepare('DELETE FROM crm_catalog_failures WHERE crm = ?');
+  const deleteCatalog = sqlite.prepare('DELETE FROM crm_catalogs WHERE crm = ?');
   const writeFailure = sqlite.prepare(
     `INSERT INTO crm_catalog_failures (crm, at, part, kind, message, crm_answer, fix) VALUES (@crm, @at, @part, @kind, @message, @crmAnswer, @fix)
      ON CONFLICT (crm) DO UPDATE SET at = excluded.at, part = excluded.part, kind = excluded.kind, message = excluded.message,
@@ -108,6 +111,12 @@ export function createCatalogStore(sqlite: Database.Database): CatalogStore {
     },
     removeSheet(crm, caseTypeId) {
       return deleteSheet.run(crm, caseTypeId).changes > 0;
+    },
+    forgetLoaded(crm) {
+      writeTransaction(sqlite, () => {
+        deleteCatalog.run(crm);
+        deleteFailure.run(crm);
+      });
     },
   };
 }

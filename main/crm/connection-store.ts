@@ -55,6 +55,8 @@ const storedChecks = z.array(crmCheckSchema);
 export interface ConnectionStore {
   get(crm: CrmConnectorId): ConnectionRow | null;
   save(row: ConnectionRow): void;
+  /** Forgets the CRM's row entirely (demo mode's wipe); true when there was one. */
+  remove(crm: CrmConnectorId): boolean;
 }
 
 export function createConnectionStore(sqlite: Database.Database): ConnectionStore {
@@ -70,7 +72,9 @@ export function createConnectionStore(sqlite: Database.Database): ConnectionStor
        error_since = excluded.error_since, last_test_at = excluded.last_test_at, last_test_checks = excluded.last_test_checks,
        updated_at = excluded.updated_at`,
   );
+  const removeRow = sqlite.prepare('DELETE FROM crm_connections WHERE crm = ?');
   return {
+    remove: (crm) => removeRow.run(crm).changes > 0,
     get(crm) {
       const row = read.get(crm);
       if (!row) return null;

@@ -8,7 +8,7 @@ import type { CrmCatalogState, CrmConnectInput, CrmConnectionView, CrmTestResult
 import type { IntegrationCardState } from '../../shared/domain/integrations';
 import { AppError } from '../../shared/result';
 import type { CrmConnector } from '../connectors';
-import type { Clock, EventBus } from '../kernel';
+import { announceChanged, type Clock, type EventBus } from '../kernel';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
 import { createActiveConnectors } from './active-connectors';
@@ -53,6 +53,8 @@ export interface Crm {
   connectDemo(input: DemoConnectInput): Promise<CrmTestResult>;
   /** Ends a demo connection; leaves a real one alone. */
   disconnectDemo(crm: CrmConnectorId): Promise<CrmConnectionView>;
+  /** Demo mode's wipe: ends a demo connection and forgets it with its catalog, as if never connected; a real one is left alone. */
+  forgetDemo(crm: CrmConnectorId): Promise<CrmConnectionView>;
   /** The CRM's card in Settings → Integrations. */
   cardState(crm: CrmConnectorId): IntegrationCardState;
   close(): Promise<void>;
@@ -96,6 +98,15 @@ export function createCrm(deps: CrmDeps): Crm {
     connectorFor: service.connectorFor,
     connectDemo: (input) => connectDemoWith({ connections, active, service }, input),
     disconnectDemo: service.disconnectDemo,
+    async forgetDemo(crm) {
+      const wasDemo = connections.get(crm)?.isDemo ?? false;
+      const view = await service.disconnectDemo(crm);
+      if (!wasDemo) return view;
+      connections.remove(crm);
+      catalogs.forgetLoaded(crm);
+      announceChanged(deps.events, ['crm_connections', 'crm_catalogs', 'crm_catalog_failures']);
+      return service.view(crm);
+    },
     cardState: (crm) => crmCardState(service.view(crm)),
     close: () => active.closeAll(),
   };

@@ -18,5 +18,8 @@ export const connectDemo = (crm: Crm, input: DemoConnectInput): Promise<CrmTestR
 /** Ends a demo connection of `id`; a real connection is left alone. */
 export const disconnectDemo = (crm: Crm, id: CrmConnectorId): Promise<CrmConnectionView> => crm.disconnectDemo(id);
 
+/** Demo mode's wipe: ends a demo connection and forgets it with its catalog; a real connection is left alone. */
+export const forgetDemo = (crm: Crm, id: CrmConnectorId): Promise<CrmConnectionView> => crm.forgetDemo(id);
+
 /** The ready connector of a connected CRM, for the sync engine; null when it is not connected. */
 export const connectorFor = (crm: Crm, id: CrmConnectorId): Promise<CrmConnector | null> => crm.connectorFor(id);

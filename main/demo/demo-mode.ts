@@ -10,6 +10,7 @@ import type { Ingest } from '../ingest';
 import type { Logger } from '../log';
 import type { Workspace } from '../workspace';
 import { createDemoCounter } from './demo-counts';
+import type { DemoCrms } from './demo-crms';
 import { demoStateFile } from './demo-state-file';
 import { loadDemoWorld } from './demo-world';
 import { createScenarioFactory } from './event-factory';
@@ -39,6 +40,8 @@ export interface DemoModeDeps {
   logger: Logger;
   dataDir: string;
   timers?: Timers;
+  /** The CRM simulators demo mode starts and connects (none in tests of the generator alone). */
+  crms?: DemoCrms;
   /** Sizes and PRNG seed of the demo workspace (tests make it smaller). */
   seed?: Pick<SeedOptions, 'clients' | 'cases' | 'seed' | 'batchSize'>;
 }
@@ -222,6 +225,8 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
         file.update((s) => ({ ...s, ratePerMinute }));
         logger.info({ ratePerMinute, cases: world.cases.length }, 'demo generator started');
         changed(['demo']);
+        // Failures are logged and shown on the CRM cards; the rest of demo mode runs without them.
+        await deps.crms?.connect();
         return status();
       }),
     stop: () =>
@@ -240,6 +245,7 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
       exclusive(async () => {
         await stopGenerator();
         generator = undefined;
+        await deps.crms?.wipe();
         const keyIds = [...new Set([...file.read().keyIds, ...(key ? [key.id] : [])])];
         const result = wipeDemoRows(sqlite, keyIds);
         key = undefined;
@@ -252,6 +258,7 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
     close: async () => {
       await queue; // a seed in progress finishes before the database closes
       await stopGenerator();
+      await deps.crms?.close();
     },
     onActivity(listener) {
       activityListeners.add(listener);

@@ -2,10 +2,10 @@
 // mode over it with a small workspace, timers that count what is still scheduled (or that the test fires by hand),
 // and bounded waits woken by what signals progress rather than by polling.
 import type Database from 'better-sqlite3';
-import type { Core } from '../core';
 import type { Clock } from '../kernel/clock';
 import type { ManualClock } from '../test-support/clock';
-import { startTestCore } from '../test-support/test-core';
+import { startTestCore, type TestCore } from '../test-support/test-core';
+import { createDemoCrms } from './demo-crms';
 import { createDemoMode, type DemoMode } from './demo-mode';
 import type { Timers } from './generator';
 
@@ -135,10 +135,12 @@ export interface DemoCoreOptions {
   clock?: Clock;
   /** Timers for the demo mode (the generator's ticks, the status announcements); real counting timers by default. */
   timers?: TestTimers;
+  /** Start and connect the CRM simulators too, with this many records each (none by default). */
+  crmRecords?: number;
 }
 
 export interface DemoCore {
-  core: Core & { cleanup(): Promise<void> };
+  core: TestCore;
   demo: DemoMode;
   timers: TestTimers;
   sqlite: Database.Database;
@@ -150,7 +152,7 @@ export interface DemoCore {
 }
 
 /** A core plus a demo mode over it (`clients`/`cases` demo records when seeded, 60 each by default). */
-export async function startDemoCore({ clients = 60, cases = 60, listen = true, clock, timers = countingTimers() }: DemoCoreOptions = {}): Promise<DemoCore> {
+export async function startDemoCore({ clients = 60, cases = 60, listen = true, clock, timers = countingTimers(), crmRecords }: DemoCoreOptions = {}): Promise<DemoCore> {
   const core = startTestCore({ fileSecrets: true, ...(clock ? { clock } : {}) });
   if (listen) await core.ingest.listen({ host: '127.0.0.1', port: 0 });
   const demo = createDemoMode({
@@ -163,6 +165,7 @@ export async function startDemoCore({ clients = 60, cases = 60, listen = true, c
     dataDir: core.dataDir,
     timers,
     seed: { clients, cases },
+    ...(crmRecords === undefined ? {} : { crms: createDemoCrms({ crm: core.crm, logger: core.logger, records: crmRecords }) }),
   });
   const sqlite: Database.Database = core.database.sqlite;
   const count = (table: string, where = '1 = 1', ...params: unknown[]) => sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...params) as number;

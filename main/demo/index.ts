@@ -2,3 +2,4 @@
 export { createDemoMode, DEMO_KEY_NAME, DEMO_SEED_TASK_KIND, type DemoMode, type DemoModeDeps } from './demo-mode';
 export { demoHandlers, type DemoDeps } from './demo-handlers';
 export { startDemoAtLaunch, demoRequested } from './launch';
+export { createDemoCrms, DEMO_CRM_RECORDS, type DemoCrms } from './demo-crms';
