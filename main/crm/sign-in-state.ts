@@ -1,7 +1,7 @@
 // What a Test connection says about the connection as a whole: who we are signed in as, and, when signing in
-// failed, which Error state that is (credentials refused, CRM unreachable, …) with since when. The connectors'
-// checks carry words, not kinds, so the kind is read from them here, in one place; the words come from the
-// connectors' own messages (connectors/*/connection-checks.ts).
+// failed, which Error state that is (credentials refused, CRM unreachable, …) with since when. A check failed by a
+// typed CRM error carries its kind; the words (connectors/*/connection-checks.ts) only tell a certificate problem
+// apart from other unreachable servers, and classify a failure that was not a typed error.
 import type { CrmCheck } from '../connectors';
 import type { ConnectionError } from './connection-store';
 
@@ -30,6 +30,8 @@ const UNREACHABLE = /could not be reached|unreachable|no answer in time|connecti
 /** The Error state a failed sign-in check stands for. */
 export function errorKindOf(check: CrmCheck): ConnectionErrorKind {
   const text = `${check.detail}\n${check.fix ?? ''}`;
+  if (check.errorKind === 'auth') return 'auth';
+  if (check.errorKind === 'unavailable' || check.errorKind === 'unknown_outcome') return CERTIFICATE.test(text) ? 'certificate' : 'unavailable';
   if (AUTH.test(text)) return 'auth';
   if (CERTIFICATE.test(text)) return 'certificate';
   if (UNREACHABLE.test(text)) return 'unavailable';

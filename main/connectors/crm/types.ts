@@ -2,6 +2,7 @@
 // connectors/smartadvocate). Records, catalogs and changes are in our words; each connector translates its CRM's
 // wire shapes to and from these, so the engine never sees a CRM's URL or field names (../shared/spec/sync.md).
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import type { CrmErrorKind } from './errors';
 
 /** One line of "Test connection": what was checked, whether it passed, what was found or what to do. */
 export interface CrmCheck {
@@ -12,6 +13,8 @@ export interface CrmCheck {
   detail: string;
   /** Failed: what the user can do about it. */
   fix?: string;
+  /** Failed with a typed CRM error: its kind (the connection's Error state is read from the sign-in check's). */
+  errorKind?: CrmErrorKind;
 }
 
 export const CRM_FIELD_TYPES = ['text', 'number', 'date', 'yes_no', 'single_select', 'multi_select'] as const;

@@ -35,6 +35,9 @@ export function fixFor(error: unknown, clientRoot: string, credentials: string):
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** What a failed check says: the reason, and the error's kind when it is a typed CRM error. */
+const failure = (error: unknown) => ({ detail: reason(error), ...(isCrmError(error) ? { errorKind: error.crmDetails.kind } : {}) });
+
 /** Runs every check; a failed one is a line, never a throw. */
 export async function runConnectionChecks(probes: ConnectionProbes): Promise<CrmCheck[]> {
   const checks: CrmCheck[] = [];
@@ -42,7 +45,7 @@ export async function runConnectionChecks(probes: ConnectionProbes): Promise<Crm
     await probes.signIn();
     checks.push({ name: 'Signed in', ok: true, detail: `as ${probes.username} on ${probes.clientRoot}.lawruler.com` });
   } catch (error) {
-    checks.push({ name: 'Signed in', ok: false, detail: reason(error), fix: fixFor(error, probes.clientRoot, 'Username, Password, Client Secret and Key') });
+    checks.push({ name: 'Signed in', ok: false, ...failure(error), fix: fixFor(error, probes.clientRoot, 'Username, Password, Client Secret and Key') });
   }
 
   const leadId = checks[0]!.ok ? await probes.someLeadId().catch(() => null) : null;
@@ -55,7 +58,7 @@ export async function runConnectionChecks(probes: ConnectionProbes): Promise<Crm
     if (leadId === null && isCrmError(error, 'not_found') && error.crmDetails.status !== 404) {
       checks.push({ name: 'Can read records', ok: true, detail: 'the Key was accepted (the portal has no lead to read yet)' });
     } else {
-      checks.push({ name: 'Can read records', ok: false, detail: reason(error), fix: fixFor(error, probes.clientRoot, 'Key') });
+      checks.push({ name: 'Can read records', ok: false, ...failure(error), fix: fixFor(error, probes.clientRoot, 'Key') });
     }
   }
 
@@ -67,7 +70,7 @@ export async function runConnectionChecks(probes: ConnectionProbes): Promise<Crm
       detail: `${catalog.caseTypes.length} case types, ${catalog.fields.length} custom fields, ${catalog.statuses.length} statuses`,
     });
   } catch (error) {
-    checks.push({ name: 'Can load fields and statuses', ok: false, detail: reason(error), fix: fixFor(error, probes.clientRoot, 'Username, Password, Client Secret and Key') });
+    checks.push({ name: 'Can load fields and statuses', ok: false, ...failure(error), fix: fixFor(error, probes.clientRoot, 'Username, Password, Client Secret and Key') });
   }
   return checks;
 }

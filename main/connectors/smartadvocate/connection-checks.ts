@@ -47,7 +47,7 @@ async function check(name: string, deps: ConnectionTestDeps, run: () => Promise<
     return { name, ok: true, detail: await run() };
   } catch (error) {
     if (!(error instanceof CrmError)) throw error;
-    return { name, ok: false, detail: error.message, fix: fixFor(error, deps.apiBase) };
+    return { name, ok: false, detail: error.message, fix: fixFor(error, deps.apiBase), errorKind: error.crmDetails.kind };
   }
 }
 
