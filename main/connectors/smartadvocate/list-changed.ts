@@ -10,6 +10,7 @@ import type { ChangedPage, CrmCursor, CrmRecord } from '../crm/types';
 import type { AssumedEndpoints } from './assumed-endpoints';
 import { saError } from './read-answer';
 import type { WireCaseRecord } from './wire-assumed';
+import { toUtcIso } from './wire-public';
 
 export interface ListingDeps {
   api: Pick<AssumedEndpoints, 'casePage'>;
@@ -66,13 +67,22 @@ export async function listChanged(deps: ListingDeps, cursor: CrmCursor | null, p
   );
 }
 
+/**
+ * Which of two UTC ISO times is earlier (negative, zero, positive). The wire schema writes every time as
+ * `YYYY-MM-DDTHH:MM:SS.sssZ`, which sorts as text; anything else (a cursor stored in another form) is parsed.
+ */
+function compareTimes(a: string, b: string): number {
+  if (a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z')) return a < b ? -1 : a > b ? 1 : 0;
+  return Date.parse(a) - Date.parse(b);
+}
+
 /** Cases strictly after the cursor: a later modified time, or the same one and a larger case id. */
 function afterCursor(cursor: CrmCursor): (wire: WireCaseRecord) => boolean {
-  const atMs = Date.parse(cursor.modifiedAt);
+  const at = toUtcIso(cursor.modifiedAt) ?? cursor.modifiedAt;
   const id = Number(cursor.id);
   return (wire) => {
-    const ms = Date.parse(wire.modifiedDate);
-    return ms > atMs || (ms === atMs && wire.caseID > id);
+    const order = compareTimes(wire.modifiedDate, at);
+    return order > 0 || (order === 0 && wire.caseID > id);
   };
 }
 
@@ -81,8 +91,8 @@ function checkOrder(items: WireCaseRecord[], operation: string): void {
   for (let i = 1; i < items.length; i += 1) {
     const a = items[i - 1]!;
     const b = items[i]!;
-    const ms = Date.parse(a.modifiedDate) - Date.parse(b.modifiedDate);
-    if (ms > 0 || (ms === 0 && a.caseID >= b.caseID)) {
+    const order = compareTimes(a.modifiedDate, b.modifiedDate);
+    if (order > 0 || (order === 0 && a.caseID >= b.caseID)) {
       throw saError(
         { kind: 'bad_response', operation, path: `items.${i}` },
         `SmartAdvocate listed changed cases out of order (case ${b.caseID} after case ${a.caseID}); the console relies on modified time, then case id.`,

@@ -59,8 +59,9 @@ function readOk(answer: CrmHttpAnswer, ctx: AnswerContext): unknown {
       `SmartAdvocate answered ${ctx.operation} with something that is not JSON (is the address that of its CaseSync API?).`,
     );
   }
-  const failure = failureEnvelopeSchema.safeParse(body);
-  if (failure.success) {
+  // Checked by hand first: a page of a thousand cases is not a failure, and needn't go through a schema to say so.
+  const failure = isObject(body) && body.success === false ? failureEnvelopeSchema.safeParse(body) : null;
+  if (failure?.success) {
     const crmMessage = failure.data.message ?? 'no message';
     throw saError(
       { kind: 'rejected', operation: ctx.operation, status: answer.status, crmMessage, ...(ctx.field ? { field: ctx.field } : {}) },
@@ -69,6 +70,8 @@ function readOk(answer: CrmHttpAnswer, ctx: AnswerContext): unknown {
   }
   return body;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The CrmError of a non-2xx answer that crmHttp left to us. */
 export function refusal(answer: CrmHttpAnswer, ctx: AnswerContext): CrmError {

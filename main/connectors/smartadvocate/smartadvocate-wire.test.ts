@@ -58,6 +58,36 @@ describe('SmartAdvocate wire', () => {
     expect(toUtcIso('08/03/2021')).toBeNull();
   });
 
+  it('reads the usual UTC form by hand exactly as through a Date: real days only, fractions cut to milliseconds', () => {
+    /** The reading through a Date, for days that exist (Date.parse rolls February 30 over to March). */
+    const throughDate = (text: string) => {
+      const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+      const day = new Date(Date.UTC(y, m - 1, d));
+      if (day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
+      const ms = Date.parse(text.replace(/(\.\d{3})\d+Z$/, '$1Z'));
+      return Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) ? null : new Date(ms).toISOString();
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    const differ: string[] = [];
+    for (const year of ['0001', '1900', '2000', '2023', '2024', '2100', '9999']) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+          for (const time of ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60']) {
+            for (const fraction of ['', '.4', '.41', '.413', '.4139', '.4139999', '.']) {
+              const text = `${year}-${two(month)}-${two(day)}T${time}${fraction}Z`;
+              // Hour 24 is the next day's midnight to Date.parse; both readings agree on what comes out.
+              if (toUtcIso(text) !== throughDate(text)) differ.push(`${text}: ${toUtcIso(text)} vs ${throughDate(text)}`);
+            }
+          }
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(toUtcIso('2024-02-29T10:00:00.5Z')).toBe('2024-02-29T10:00:00.500Z');
+    expect(toUtcIso('2023-02-29T10:00:00Z')).toBeNull();
+    expect(toUtcIso('2023-02-30T10:00:00-05:00')).toBeNull();
+  });
+
   it('turns a case into our record: contact from the plaintiff name, date UDFs as written, secondary statuses by type', () => {
     const wire = caseRecordSchema.parse({
       ...DOCUMENTED_CASE_INFO[0],

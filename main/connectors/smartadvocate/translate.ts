@@ -27,10 +27,11 @@ export const fieldTypeOf = (udf: WireUdfDefinition): CrmFieldType => FIELD_TYPES
 
 /** True when `wire` names a UDF or a secondary status that `refs` doesn't know (the refs may be stale). */
 export function lacksRefs(wire: WireCaseRecord, refs: TranslationRefs): boolean {
-  return (
-    wire.udfs.some((v) => !refs.udfs.has(v.udfID)) ||
-    wire.secondStatuses.some((s) => !refs.substatuses.typeOfStatus.has(s.statusID) && !refs.substatuses.typeByName.has(s.statusTypeName.toLowerCase()))
-  );
+  // Plain loops: this runs for every case of every listed page.
+  for (const value of wire.udfs) if (!refs.udfs.has(value.udfID)) return true;
+  const { typeOfStatus, typeByName } = refs.substatuses;
+  for (const status of wire.secondStatuses) if (!typeOfStatus.has(status.statusID) && !typeByName.has(status.statusTypeName.toLowerCase())) return true;
+  return false;
 }
 
 /**
@@ -39,16 +40,20 @@ export function lacksRefs(wire: WireCaseRecord, refs: TranslationRefs): boolean 
  * after reloading the types is a bad answer, not a substatus to drop.
  */
 export function toCrmRecord(wire: WireCaseRecord, refs: TranslationRefs, where: string, operation: string): CrmRecord {
+  // Runs for every case of every listed page: plain loops, and paths built only for an error.
   const fields: Record<string, CrmValue> = {};
-  wire.udfs.forEach((entry, i) => {
+  for (let i = 0; i < wire.udfs.length; i += 1) {
+    const entry = wire.udfs[i]!;
     const udf = refs.udfs.get(entry.udfID);
-    if (udf) fields[String(entry.udfID)] = fromWireValue(udf, entry.value, `${where}.udfs.${i}.value`, operation);
-  });
-  const substatuses = wire.secondStatuses.map((status, i) => {
+    if (udf) fields[String(entry.udfID)] = fromWireValue(udf, entry.value, where, i, operation);
+  }
+  const substatuses: CrmRecord['substatuses'] = [];
+  for (let i = 0; i < wire.secondStatuses.length; i += 1) {
+    const status = wire.secondStatuses[i]!;
     const typeId = refs.substatuses.typeOfStatus.get(status.statusID) ?? refs.substatuses.typeByName.get(status.statusTypeName.toLowerCase());
     if (typeId === undefined) throw badValue(`${where}.secondStatuses.${i}.statusTypeName`, operation, `no secondary status type "${status.statusTypeName}"`);
-    return { typeId: String(typeId), statusId: String(status.statusID) };
-  });
+    substatuses.push({ typeId: String(typeId), statusId: String(status.statusID) });
+  }
   const person = personOf(wire);
   return {
     id: String(wire.caseID),
@@ -56,7 +61,10 @@ export function toCrmRecord(wire: WireCaseRecord, refs: TranslationRefs, where: 
     caseTypeId: String(wire.caseTypeID),
     statusId: wire.caseStatusID === null ? null : String(wire.caseStatusID),
     substatuses,
-    ...person,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    phone: person.phone,
+    email: person.email,
     fields,
     marker: wire.externalReference,
     createdAt: wire.createdDate,
@@ -67,7 +75,7 @@ export function toCrmRecord(wire: WireCaseRecord, refs: TranslationRefs, where: 
 /** The primary plaintiff's contact; without one, the documented "Last, First" of the primary plaintiff. */
 function personOf(wire: WireCaseRecord): Pick<CrmRecord, 'firstName' | 'lastName' | 'phone' | 'email'> {
   const contact = wire.primaryContact;
-  if (contact) return { firstName: contact.firstName, lastName: contact.lastName, phone: contact.phone, email: contact.email };
+  if (contact) return contact;
   const plaintiff = wire.plaintiffs.find((p) => p.primary) ?? wire.plaintiffs[0];
   if (!plaintiff) return { firstName: null, lastName: null, phone: null, email: null };
   const comma = plaintiff.name.indexOf(',');
@@ -79,36 +87,38 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YES = new Set(['yes', 'true', '1', 'y']);
 const NO = new Set(['no', 'false', '0', 'n']);
 
-function fromWireValue(udf: WireUdfDefinition, value: WireUdfValue, path: string, operation: string): CrmValue {
+function fromWireValue(udf: WireUdfDefinition, value: WireUdfValue, where: string, index: number, operation: string): CrmValue {
   if (value === null) return null;
   const type = fieldTypeOf(udf);
   if (value === '' && type !== 'text') return null;
-  const bad = () => badValue(path, operation, `${JSON.stringify(value).slice(0, 40)} is not a ${type} value (UDF "${udf.udfName}")`);
+  const read = readWireValue(type, value);
+  if (read === undefined) throw badValue(`${where}.udfs.${index}.value`, operation, `${JSON.stringify(value).slice(0, 40)} is not a ${type} value (UDF "${udf.udfName}")`);
+  return read;
+}
+
+/** A UDF's value read by its type; undefined when it doesn't fit. Runs for every value of every listed case. */
+function readWireValue(type: CrmFieldType, value: Exclude<WireUdfValue, null>): CrmValue | undefined {
   switch (type) {
     case 'text':
-      if (Array.isArray(value)) throw bad();
-      return String(value);
+      return Array.isArray(value) ? undefined : String(value);
     case 'number': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-      if (!Number.isFinite(n)) throw bad();
-      return n;
+      return Number.isFinite(n) ? n : undefined;
     }
     case 'date':
       // "2026-11-26" or .NET's "2026-11-26T00:00:00": the calendar date as written, whatever the zone.
-      if (typeof value !== 'string' || !isCalendarDate(value.slice(0, 10)) || (value.length > 10 && value[10] !== 'T')) throw bad();
+      if (typeof value !== 'string' || !isCalendarDate(value.slice(0, 10)) || (value.length > 10 && value[10] !== 'T')) return undefined;
       return value.slice(0, 10);
     case 'yes_no':
       if (typeof value === 'boolean') return value;
       if (typeof value === 'string' && YES.has(value.toLowerCase())) return true;
       if (typeof value === 'string' && NO.has(value.toLowerCase())) return false;
       if (value === 1 || value === 0) return value === 1;
-      throw bad();
+      return undefined;
     case 'single_select':
-      if (typeof value !== 'string') throw bad();
-      return value;
+      return typeof value === 'string' ? value : undefined;
     case 'multi_select':
-      if (!Array.isArray(value)) throw bad();
-      return value;
+      return Array.isArray(value) ? value : undefined;
   }
 }
 
@@ -154,12 +164,16 @@ export function toWireValue(udf: WireUdfDefinition, value: CrmValue, operation: 
 const matchOption = (udf: WireUdfDefinition, value: string) => (udf.options ?? []).find((o) => o.toLowerCase() === value.trim().toLowerCase());
 const optionList = (udf: WireUdfDefinition) => (udf.options ?? []).map((o) => `"${o}"`).join(', ') || '(no options)';
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` naming a real day (no 2025-02-29). */
 export function isCalendarDate(text: string): boolean {
   const match = DATE_ONLY.exec(text);
   if (!match) return false;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const at = new Date(Date.UTC(y, m - 1, d));
-  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
