@@ -7,12 +7,9 @@ import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { startLawRulerSimulator } from '../main/connectors/lawruler/simulator';
 import { startSmartAdvocateSimulator, type SmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
-import { DEFAULT_SECRET_SERVICE, KeychainSecretStore } from '../main/secrets';
+import { KeychainSecretStore } from '../main/secrets';
 import { expect, openConsole, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
 
-// Every host of this file shares the one keychain service of the test session (hosts take the default service),
-// so the tests here take turns: one connecting LawRuler must not meet another's Disconnect.
-test.describe.configure({ mode: 'default' });
 
 const INTEGRATIONS = '/settings/integrations';
 
@@ -28,11 +25,10 @@ const secretField = (page: Page, name: string) => page.getByLabel(name, { exact:
 /**
  * Whether the host's secret store holds `account` (with `value`, when given): the OS keychain in a D-Bus session,
  * else the host's encrypted file (which names its accounts in clear; its values are sealed, so only presence).
- * The keychain service is shared by every host of the session, so a value tells this test's entry from another's.
  */
 async function secretStored(host: ConsoleHost, account: string, value?: string): Promise<boolean> {
   if (process.env.DBUS_SESSION_BUS_ADDRESS) {
-    const stored = await new KeychainSecretStore(DEFAULT_SECRET_SERVICE).get(account);
+    const stored = await new KeychainSecretStore(host.secretService).get(account);
     return value === undefined ? stored !== null : stored === value;
   }
   const text = await readFile(join(host.dataDir, 'secrets.enc.json'), 'utf8').catch(() => '{"entries":{}}');

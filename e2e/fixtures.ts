@@ -1,6 +1,7 @@
 // The `console` fixture: every test gets its own headless host, on a free port, over a fresh data dir, with the
 // contract as `api` over its HTTP routes. The `cleanup` fixture closes what a test opened beside it (receivers).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
 import { HEADLESS_NODE_FLAGS } from '../scripts/node-flags.mjs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,14 +25,27 @@ export interface ConsoleHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** The keychain service this host keeps its secrets under (KAYSE_SECRET_SERVICE). */
+  secretService: string;
   /** The contract over this host's /rpc routes with its token: `api.ns.proc(input)`, `api.raw.ns.proc(input)`. */
   api: HttpApi;
 }
 
-/** Without a Secret Service session the keychain can't work, so use the encrypted-file store with a throwaway key. */
-function hostEnv(): NodeJS.ProcessEnv {
-  if (process.env.DBUS_SESSION_BUS_ADDRESS) return process.env;
-  return { ...process.env, KAYSE_SECRETS_KEY: randomBytes(32).toString('base64') };
+/**
+ * Each host keeps its secrets under its own keychain service, so tests running side by side never meet each
+ * other's entries (nor a real install's). Without a Secret Service session the keychain can't work, so the
+ * encrypted-file store is used with a throwaway key.
+ */
+function hostEnv(secretService: string): NodeJS.ProcessEnv {
+  const env = { ...process.env, KAYSE_SECRET_SERVICE: secretService };
+  if (process.env.DBUS_SESSION_BUS_ADDRESS) return env;
+  return { ...env, KAYSE_SECRETS_KEY: randomBytes(32).toString('base64') };
+}
+
+/** Deletes whatever a host left under its keychain service (nothing to do with the encrypted-file store). */
+async function forgetSecrets(service: string): Promise<void> {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) return;
+  for (const { account } of await findCredentialsAsync(service)) await new AsyncEntry(service, account).deletePassword();
 }
 
 /** Resolves with the printed URL, or rejects with everything the host said if it exits or stays silent. */
@@ -86,10 +100,11 @@ export const test = base.extend<{ console: ConsoleHost; cleanup: Cleanup }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
   console: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kayse-e2e-'));
+    const secretService = `kayse-e2e-${randomBytes(6).toString('hex')}`;
     let log = '';
     const child = spawn(process.execPath, [...HEADLESS_NODE_FLAGS, HEADLESS_ENTRY, '--port', '0', '--ingest-port', '0', '--data-dir', dataDir], {
       cwd: ROOT,
-      env: hostEnv(),
+      env: hostEnv(secretService),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Keep draining both pipes for the whole test so a chatty host never blocks on a full pipe.
@@ -100,13 +115,14 @@ export const test = base.extend<{ console: ConsoleHost; cleanup: Cleanup }>({
       const parsed = new URL(url);
       const token = parsed.searchParams.get('token');
       if (!token) throw new Error(`The host's URL carries no token: ${url}`);
-      await use({ url, origin: parsed.origin, token, dataDir, api: httpApi(parsed.origin, token) });
+      await use({ url, origin: parsed.origin, token, dataDir, secretService, api: httpApi(parsed.origin, token) });
     } finally {
       await stop(child);
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('headless-host-output.txt', { body: log, contentType: 'text/plain' });
       }
       await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+      await forgetSecrets(secretService);
     }
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.

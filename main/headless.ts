@@ -14,7 +14,9 @@ const USAGE = `Usage: kayse-console-headless [--port N] [--host ADDRESS] [--data
   --data-dir   database, logs and preferences (env KAYSE_DATA_DIR, default ${defaultDataDir()})
   --ingest-port  event ingest API port (env KAYSE_INGEST_PORT, default 4781; 0 = any free port)
   --ingest-host  event ingest API bind address (env KAYSE_INGEST_HOST, default 127.0.0.1)
-  --demo       on a workspace without real data: seed demo data and post demo activity (env KAYSE_DEMO=1)`;
+  --demo       on a workspace without real data: seed demo data and post demo activity (env KAYSE_DEMO=1)
+Env KAYSE_SECRET_SERVICE names the keychain service of its secrets (default kayse-integrations-console): tests
+and a second console on one account keep their entries apart with it.`;
 
 /** How long a failed start may take to end by itself before it is ended (see failed()). */
 const LEFTOVER_GRACE_MS = 5_000;
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
 
   const started = await startHost({
     dataDir,
-    coreOptions: () => ({ host: 'headless' }),
+    coreOptions: () => ({ host: 'headless', ...(env.KAYSE_SECRET_SERVICE ? { secretService: env.KAYSE_SECRET_SERVICE } : {}) }),
     warn: (message) => console.warn(message),
     start: async (core, opened) => {
       let server: HeadlessServer;
