@@ -5,6 +5,7 @@ import { benchCsvImport } from './csv-import.ts';
 import { benchCasesList } from './cases-list.ts';
 import { benchWebhooks } from './webhooks.ts';
 import { webhookLogSuite } from './webhook-log.ts';
+import { benchConnectors } from './connectors.ts';
 
 const suites = [
   ['headless host', benchHeadlessHost],
@@ -13,6 +14,7 @@ const suites = [
   ['workspace lists (100,000 cases)', benchCasesList],
   ['webhook delivery engine', benchWebhooks],
   ['webhook delivery log queries (1,000,000 attempts)', webhookLogSuite],
+  ['CRM connectors (SmartAdvocate, 100,000 cases)', benchConnectors],
 ];
 
 // `npm run bench -- webhook` runs only the suites whose title contains "webhook".
