@@ -6,6 +6,7 @@ import type { CrmFieldType, CrmRecord, CrmValue } from '../crm/types';
 import { saError } from './read-answer';
 import type { SubstatusIndex } from './reference-data';
 import type { WireCaseRecord, WireUdfDefinition, WireUdfValue } from './wire-assumed';
+import { realDay } from './wire-public';
 
 export interface TranslationRefs {
   udfs: Map<number, WireUdfDefinition>;
@@ -164,16 +165,10 @@ export function toWireValue(udf: WireUdfDefinition, value: CrmValue, operation: 
 const matchOption = (udf: WireUdfDefinition, value: string) => (udf.options ?? []).find((o) => o.toLowerCase() === value.trim().toLowerCase());
 const optionList = (udf: WireUdfDefinition) => (udf.options ?? []).map((o) => `"${o}"`).join(', ') || '(no options)';
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** `YYYY-MM-DD` naming a real day (no 2025-02-29). */
 export function isCalendarDate(text: string): boolean {
   const match = DATE_ONLY.exec(text);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
+  return match !== null && realDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -58,7 +58,7 @@ function fastUtcIso(text: string): string | null {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A day that exists (no February 29 outside leap years). */
-function realDay(y: number, mo: number, d: number): boolean {
+export function realDay(y: number, mo: number, d: number): boolean {
   if (mo < 1 || mo > 12 || d < 1) return false;
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0);
