@@ -1,5 +1,6 @@
 // A small seeded pseudo-random generator (mulberry32): the same seed gives the same demo workspace and the same
 // event stream, so tests and screenshots are stable. Not for anything secret.
+import { mulberry32 } from '../kernel';
 
 export interface Rng {
   /** A float in [0, 1). */
@@ -17,14 +18,7 @@ export interface Rng {
 
 /** A generator seeded with `seed` (any 32-bit integer). */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('pick from an empty list');

@@ -5,3 +5,4 @@ export { newId, ulidIds, sequentialIds, type IdGenerator } from './ids';
 export { createEventBus, type EventBus } from './event-bus';
 export { announceChanged, holdAnnouncements } from './tables-changed';
 export { createTaskRegistry, type Task, type TaskRegistry } from './task-registry';
+export { mulberry32 } from './seeded-random';

@@ -7,6 +7,7 @@ import { EVENT_TYPES, type EventType } from '../../../shared/domain/events';
 import { writeTransaction } from '../../db';
 import { SAMPLE_DATA } from '../../ingest';
 import { RETRY_DELAYS_MS } from '../policy/retry-policy';
+import { mulberry32 } from '../../kernel';
 
 export interface DeliveryLogSeedOptions {
   /** How many attempt rows to write (deliveries follow: about one per four attempts). */
@@ -48,22 +49,10 @@ const ERROR_MESSAGES: Record<string, string> = {
   connect: 'connect ECONNREFUSED',
 };
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Inserts webhooks, events, deliveries and `attempts` attempt rows; returns what it made. */
 export function seedDeliveryLog(sqlite: Database.Database, options: DeliveryLogSeedOptions): SeededDeliveryLog {
   const { attempts: target, webhooks: webhookCount = 10, days = 30, now = new Date('2026-11-26T20:00:00Z'), seed = 1 } = options;
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const ulid = monotonicFactory(rnd);
   const nowMs = now.getTime();
   const startMs = nowMs - days * 86_400_000;

@@ -6,6 +6,7 @@ import type { CaseType } from '../../../shared/domain/workspace';
 import { writeTransaction } from '../../db';
 import { newId } from '../../kernel';
 import type { CaseTypeCatalog } from '../records';
+import { mulberry32 } from '../../kernel';
 
 export interface SeedOptions {
   count: number;
@@ -29,21 +30,9 @@ const CAMPAIGNS = ['Spring TV', 'Billboard I-95', 'Radio Drive Time', 'Search Ad
 const FIRST = ['James', 'Maria', 'Robert', 'Linda', 'Michael', 'Ana', 'David', 'Susan', 'Carlos', 'Emily', 'Wei', 'Fatima', 'John', 'Grace'];
 const LAST = ['Smith', 'Garcia', 'Johnson', 'Nguyen', 'Brown', 'Martinez', 'Davis', 'Lopez', 'Wilson', 'Khan', 'Taylor', 'Okafor', 'Rossi'];
 
-/** A small deterministic generator (mulberry32), so seeded data is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Inserts `count` cases with their clients, creating the case types and campaigns they use if missing. */
 export function seedCases(sqlite: Database.Database, caseTypes: CaseTypeCatalog, { count, seed = 1, now = new Date('2025-06-01T12:00:00Z') }: SeedOptions): SeededWorkspace {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   const types = TYPES.map((t) => caseTypes.byName(t.name) ?? caseTypes.create({ name: t.name, statuses: t.statuses, fields: [] }));
   const campaigns = CAMPAIGNS.map((name) => {

@@ -1,6 +1,6 @@
 // Deterministic leads for tests, demo mode and benchmarks: lead number n always has the same name, contact details,
 // case type, status and custom values for the same seed, whatever else was seeded before it.
-import { mulberry32 } from '../../crm/simulator/seed-random';
+import { mulberry32 } from '../../../kernel';
 import type { SimCatalog } from './sim-catalog';
 import type { SimLead } from './sim-leads';
 

@@ -1,7 +1,7 @@
 // Deterministic seeded cases: case k is the same whatever the batch it was seeded in (its values come from a
 // generator keyed by k), with modified times in the past, increasing with k, about 20 s apart, and every 40th
 // sharing its predecessor's instant (bulk edits happen; the listing must page through ties).
-import { mulberry32 } from '../../crm/simulator/seed-random';
+import { mulberry32 } from '../../../kernel';
 import { appliesTo, type SimCatalog, type SimUdf } from './sim-catalog';
 import type { SimCase, SimValue } from './sim-cases';
 
