@@ -72,9 +72,22 @@ describe('checkDestination', () => {
     expect(await checkDestination('https://nowhere.example.com/', { lookup })).toEqual({
       ok: false,
       rule: 'unresolvable',
-      message: 'nowhere.example.com could not be resolved (ENOTFOUND): check the host name',
+      message: expect.stringMatching(/^No address was found for nowhere\.example\.com\. Check the host name's spelling; if it is right, this computer's DNS may be unreachable .*\(ENOTFOUND\)$/),
     });
     expect(await checkDestination('https://empty.example.com/', { lookup })).toMatchObject({ ok: false, rule: 'unresolvable' });
+  });
+
+  it('does not blame the name when the DNS server itself did not answer', async () => {
+    const lookup = async (host: string): Promise<ResolvedAddress[]> => {
+      throw Object.assign(new Error(`getaddrinfo EAI_AGAIN ${host}`), { code: 'EAI_AGAIN' });
+    };
+    const result = await checkDestination('https://hooks.example.com/kayse', { lookup });
+    expect(result).toMatchObject({ ok: false, rule: 'unresolvable' });
+    const message = result.ok ? '' : result.message;
+    expect(message).toContain('The DNS server did not answer, so hooks.example.com could not be looked up');
+    expect(message).toContain('The host name may well be right');
+    expect(message).not.toContain('spelling');
+    expect(message).toMatch(/\(EAI_AGAIN\)$/);
   });
 
   it('lets allowlisted ranges through and says so, while every other address is still checked', async () => {

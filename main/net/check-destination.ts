@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { toAllowlist, type Allowlist } from './allowlist';
 import { blockedMessage } from './blocked-address-error';
 import { classifyAddress, type BlockedRule } from './classify-address';
+import { dnsFailureWords } from './dns-failure';
 import { bareHost, systemLookup, type Lookup, type ResolvedAddress } from './lookup';
 
 /** The URL-level rules, alongside the address rules of classifyAddress. */
@@ -29,7 +30,7 @@ async function resolve(host: string, lookup: Lookup): Promise<ResolvedAddress[] 
     return addresses.length > 0 ? addresses : `${host} has no addresses: check the host name`;
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    return `${host} could not be resolved${typeof code === 'string' ? ` (${code})` : ''}: check the host name`;
+    return `${dnsFailureWords(host, code)}${typeof code === 'string' ? ` (${code})` : ''}`;
   }
 }
 

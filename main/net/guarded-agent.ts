@@ -50,8 +50,9 @@ function guardedLookup(lookup: Lookup, allowlist: Allowlist): LookupFunction {
         }
         const first: ResolvedAddress | undefined = wanted[0];
         if (!first) {
-          const err: NodeJS.ErrnoException = new Error(`${hostname} has no usable addresses`);
+          const err: NodeJS.ErrnoException & { hostname?: string } = new Error(`${hostname} has no usable addresses`);
           err.code = 'ENOTFOUND';
+          err.hostname = hostname;
           return callback(err, '');
         }
         if (options.all) return callback(null, wanted.map((a) => ({ address: a.address, family: a.family })));

@@ -6,6 +6,7 @@ export { classifyAddress, BLOCKED_RULES, type AddressVerdict, type BlockedRule }
 export { checkDestination, type DestinationCheck, type DestinationOptions, type DestinationRule } from './check-destination';
 export { BlockedAddressError, findBlockedAddressError, blockedMessage } from './blocked-address-error';
 export { createGuardedAgent, type GuardedAgent, type GuardedAgentOptions, type Dial } from './guarded-agent';
+export { dnsFailureKind, dnsFailureWords, type DnsFailureKind } from './dns-failure';
 export { systemLookup, bareHost, type Lookup, type ResolvedAddress } from './lookup';
 export { parseRetryAfter, parseHttpDate } from './retry-after';
 export { createCircuitBreakers, DEFAULT_BREAKER, type BreakerOptions, type CircuitBreakers } from './circuit-breaker';

@@ -7,7 +7,7 @@ import { code, table } from './markdown';
 
 const ERROR_CLASS_NOTES: Record<DeliveryErrorClass, string> = {
   timeout: `No complete answer within ${ATTEMPT_TIMEOUT_MS / 1000} s (connect + response), or a 2xx that came later than that.`,
-  dns: 'The host name could not be resolved.',
+  dns: 'The host name could not be looked up: no address was found for it, or the DNS server did not answer (the message says which).',
   connect: 'The connection was refused, reset or unreachable (and any other error that says nothing more specific).',
   tls: 'The TLS handshake failed: an untrusted, expired or self-signed certificate, or one for another host name.',
   http_status: 'The receiver answered with a status other than 2xx or 3xx (the status is logged).',

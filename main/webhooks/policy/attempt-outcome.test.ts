@@ -5,6 +5,7 @@ import { errors, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
 import type { DeliveryErrorClass } from '../../../shared/domain/webhooks';
+import { splitAttemptMessage } from '../../../shared/domain/attempt-message';
 import { classifyAttempt, type AttemptOutcome } from './attempt-outcome';
 
 const withCode = (message: string, code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { code, ...extra });
@@ -46,15 +47,20 @@ describe('attempt outcome from errors', () => {
     expect(classifyAttempt({ error, durationMs: 1 })).toMatchObject({ errorClass: 'blocked_address', message: '10.0.0.5 is a private address (10/8)' });
   });
 
-  it('names the code in the message so the log says what happened', () => {
+  it('keeps the raw error, code included, as the technical detail after the plain words', () => {
     const outcome = classifyAttempt({ error: withCode('certificate has expired', 'CERT_HAS_EXPIRED'), durationMs: 1 });
-    expect(outcome.ok ? '' : outcome.message).toBe('certificate has expired (CERT_HAS_EXPIRED)');
+    expect(splitAttemptMessage(outcome.ok ? '' : outcome.message)).toEqual({
+      plain: 'The receiver’s TLS certificate has expired: it must be renewed on the receiver.',
+      detail: 'certificate has expired (CERT_HAS_EXPIRED)',
+    });
   });
 
   it('survives an error whose cause points back at itself', () => {
     const error: Error & { cause?: unknown } = new Error('loop');
     error.cause = error;
-    expect(classifyAttempt({ error, durationMs: 1 })).toMatchObject({ errorClass: 'connect', message: 'loop' });
+    const outcome = classifyAttempt({ error, durationMs: 1 });
+    expect(outcome).toMatchObject({ errorClass: 'connect' });
+    expect(splitAttemptMessage(outcome.ok ? '' : outcome.message).detail).toBe('loop');
   });
 });
 
@@ -103,10 +109,14 @@ describe('attempt outcome from real undici calls on loopback', () => {
     }
   };
 
-  it('reads a refused connection as connect', async () => {
+  it('reads a refused connection as connect, in plain words naming where it tried', async () => {
     const port = await listen(() => undefined);
     await new Promise((resolve) => server!.close(resolve));
-    expect(await attempt(`http://127.0.0.1:${port}/`)).toMatchObject({ ok: false, errorClass: 'connect' });
+    const outcome = await attempt(`http://127.0.0.1:${port}/`);
+    expect(outcome).toMatchObject({ ok: false, errorClass: 'connect' });
+    const { plain, detail } = splitAttemptMessage(outcome.ok ? '' : outcome.message);
+    expect(plain).toBe(`The receiver refused the connection: nothing is listening at 127.0.0.1:${port}, or a firewall turned the request away. Check that the receiver is running and that the URL's port is right.`);
+    expect(detail).toContain('ECONNREFUSED');
   });
 
   it('reads a receiver that never answers as timeout', async () => {

@@ -1,6 +1,8 @@
 // Turns what one webhook attempt produced (an undici response or error) into the delivery log's outcome and error class.
 import { STATUS_CODES } from 'node:http';
+import { composeAttemptMessage } from '../../../shared/domain/attempt-message';
 import type { DeliveryErrorClass } from '../../../shared/domain/webhooks';
+import { attemptErrorWords, type ErrorFacts } from './attempt-error-words';
 
 /** A 2xx counts as success only if it came within this long (connect + response). */
 export const ATTEMPT_TIMEOUT_MS = 15_000;
@@ -102,10 +104,7 @@ function classOf(error: { name?: unknown; code?: unknown }): DeliveryErrorClass 
   return null;
 }
 
-interface ErrorLike {
-  name?: unknown;
-  code?: unknown;
-  message?: unknown;
+interface ErrorLike extends ErrorFacts {
   cause?: unknown;
   errors?: unknown;
 }
@@ -137,11 +136,16 @@ function classifyError(error: unknown, durationMs: number): AttemptOutcome {
   const best = found.find((x) => x.errorClass === 'blocked_address') ?? found[0];
   const errorClass = best?.errorClass ?? 'connect';
   const source = best?.e ?? chain[0];
-  const message = source ? messageOf(source) : `attempt failed: ${String(error)}`;
+  const detail = source ? messageOf(source) : `attempt failed: ${String(error)}`;
+  const plain = attemptErrorWords(errorClass, source ?? {}, ATTEMPT_TIMEOUT_MS / 1000);
+  const message = plain === null ? detail : composeAttemptMessage(plain, detail);
   return { ok: false, errorClass, status: null, message, retryAfter: null, durationMs };
 }
 
-/** The delivery-log outcome of one attempt; errors nothing specific is known about count as `connect` failures. */
+/**
+ * The delivery-log outcome of one attempt. A failure without a response reads as plain words, then the technical
+ * detail (composeAttemptMessage); errors nothing specific is known about count as `connect` failures.
+ */
 export function classifyAttempt(result: AttemptResult): AttemptOutcome {
   return 'response' in result ? classifyResponse(result.response, result.durationMs) : classifyError(result.error, result.durationMs);
 }

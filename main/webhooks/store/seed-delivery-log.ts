@@ -3,6 +3,7 @@
 // Seeded rows announce nothing; never use this for real data.
 import type Database from 'better-sqlite3';
 import { encodeTime, monotonicFactory } from 'ulid';
+import { composeAttemptMessage } from '../../../shared/domain/attempt-message';
 import { EVENT_TYPES, type EventType } from '../../../shared/domain/events';
 import { writeTransaction } from '../../db';
 import { SAMPLE_DATA } from '../../ingest';
@@ -45,8 +46,11 @@ const FAILURES = [
 ] as const;
 const ERROR_MESSAGES: Record<string, string> = {
   http_status: 'The receiver answered with a non-2xx status',
-  timeout: 'No response within 15 s',
-  connect: 'connect ECONNREFUSED',
+  timeout: composeAttemptMessage('The receiver did not answer within 15 s. It may be down or overloaded.', 'The operation was aborted due to timeout'),
+  connect: composeAttemptMessage(
+    "The receiver refused the connection: nothing is listening at that address and port, or a firewall turned the request away. Check that the receiver is running and that the URL's port is right.",
+    'connect ECONNREFUSED',
+  ),
 };
 
 /** Inserts webhooks, events, deliveries and `attempts` attempt rows; returns what it made. */

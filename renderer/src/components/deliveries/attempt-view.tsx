@@ -6,6 +6,7 @@ import { IconAlertTriangle, IconCheck, IconTerminal2 } from '@tabler/icons-react
 import type { AttemptDetail } from '../../../../shared/contract/webhooks';
 import { formatFull } from '../ui/relative-time';
 import { curlCommand } from './curl-command';
+import { AttemptErrorText } from './attempt-error-text';
 import { errorClassLabel, formatDuration } from './delivery-status';
 import { HeadersTable } from './headers-table';
 import { JsonTree } from './json-tree';
@@ -78,7 +79,7 @@ export function AttemptView({ attempt, readOnly }: AttemptViewProps) {
       <Facts attempt={attempt} />
       {attempt.errorMessage && (
         <Alert color="red" icon={<IconAlertTriangle size={18} />} title={attempt.errorClass ? errorClassLabel(attempt.errorClass) : 'Failed'} data-testid="attempt-error">
-          {attempt.errorMessage}
+          <AttemptErrorText message={attempt.errorMessage} />
         </Alert>
       )}
       <Group gap="xs" align="flex-start">

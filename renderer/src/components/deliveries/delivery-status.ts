@@ -45,16 +45,16 @@ export const HTTP_FILTER_OPTIONS = [
 ] as const;
 
 const ERROR_CLASS_LABELS: Record<string, string> = {
-  timeout: 'Timeout',
-  dns: 'DNS error',
-  connect: 'Connection error',
-  tls: 'TLS error',
-  http_status: 'HTTP error',
+  timeout: 'No answer in time',
+  dns: 'Host name lookup failed',
+  connect: 'Could not connect',
+  tls: 'Secure connection failed',
+  http_status: 'Error status',
   redirect: 'Redirect',
   blocked_address: 'Blocked address',
 };
 
-/** "Timeout", "TLS error"… for an attempt's error class. */
+/** "Could not connect", "No answer in time"… for an attempt's error class (the stored class values never change). */
 export const errorClassLabel = (errorClass: string): string => ERROR_CLASS_LABELS[errorClass] ?? errorClass;
 
 /** "in 25 s", "in 3 min", "in 2 h", or "due now" for a time at or before `now`. */

@@ -4,6 +4,8 @@ import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { TestResult } from '../../../../shared/contract/webhooks';
+import { AttemptErrorText } from '../../components/deliveries/attempt-error-text';
+import { errorClassLabel } from '../../components/deliveries/delivery-status';
 import { deliveriesPath } from './webhook-paths';
 
 const BODY_SHOWN = 2_000;
@@ -48,10 +50,14 @@ export function TestResultCard({ result, webhookId }: { result: TestResult; webh
           </Anchor>
         </Group>
         {!result.ok && (result.errorClass || result.message) && (
-          <Text size="sm" data-testid="test-result-error">
-            {result.errorClass && <Code mr={6}>{result.errorClass}</Code>}
-            {result.message}
-          </Text>
+          <Stack gap={2} data-testid="test-result-error">
+            {result.errorClass && (
+              <Text size="sm" fw={600}>
+                {errorClassLabel(result.errorClass)}
+              </Text>
+            )}
+            {result.message && <AttemptErrorText message={result.message} />}
+          </Stack>
         )}
         {result.responseBody !== null && result.responseBody !== '' && (
           <Stack gap={2}>
