@@ -9,12 +9,14 @@ import { formErrors, type FormErrors } from '../field-issues';
 import { useTimeZoneData } from '../hooks/use-time-zone-data';
 import { localTimeZone, timeZoneFilter } from '../timezones';
 import { FormErrorsAlert } from './form-errors-alert';
+import { useDateFormat } from '../hooks/use-date-format';
 
 const FIELDS = ['name', 'timezone'] as const;
 type Field = (typeof FIELDS)[number];
 const NO_ERRORS: FormErrors<Field> = { fields: {}, general: [] };
 
 export function CompanyForm({ company }: { company: Company }) {
+  const dates = useDateFormat();
   // Only what the user changed; untouched fields follow the host's current values.
   const [draft, setDraft] = useState<Partial<CompanyUpdate>>({});
   const [errors, setErrors] = useState(NO_ERRORS);
@@ -99,7 +101,7 @@ export function CompanyForm({ company }: { company: Company }) {
         </Stack>
         <Group justify="space-between" mt="xs">
           <Text size="xs" c="dimmed">
-            {company.updatedAt ? `Last saved ${new Date(company.updatedAt).toLocaleString()}` : 'Not saved yet'}
+            {company.updatedAt ? `Last saved ${dates.shortZoned(company.updatedAt)}` : 'Not saved yet'}
           </Text>
           <Group gap="sm">
             {changed && (

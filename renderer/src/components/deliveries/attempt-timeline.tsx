@@ -3,10 +3,10 @@
 import { Badge, Group, Text, Timeline, UnstyledButton } from '@mantine/core';
 import { IconCheck, IconClock, IconX } from '@tabler/icons-react';
 import type { AttemptSummary } from '../../../../shared/contract/webhooks';
-import { formatFull } from '../ui/relative-time';
 import { formatDuration } from './delivery-status';
 import { HttpOutcome } from './http-outcome';
 import classes from './attempt-timeline.module.css';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 const TRIGGER_LABELS: Record<AttemptSummary['trigger'], string> = { scheduled: 'Scheduled', manual: 'Replay', test: 'Test' };
 
@@ -20,6 +20,7 @@ interface AttemptTimelineProps {
 
 /** The timeline; a click on an attempt selects it. */
 export function AttemptTimeline({ attempts, selectedId, onSelect }: AttemptTimelineProps) {
+  const dates = useDateFormat();
   if (attempts.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -61,7 +62,7 @@ export function AttemptTimeline({ attempts, selectedId, onSelect }: AttemptTimel
                 )}
               </Group>
               <Text size="xs" c="dimmed">
-                {formatFull(a.startedAt)}
+                {dates.full(a.startedAt)}
                 {a.resolvedIp ? ` · ${a.resolvedIp}` : ''}
               </Text>
             </UnstyledButton>

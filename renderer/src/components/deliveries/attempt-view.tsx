@@ -4,20 +4,21 @@
 import { Alert, Badge, Button, CopyButton, Group, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconTerminal2 } from '@tabler/icons-react';
 import type { AttemptDetail } from '../../../../shared/contract/webhooks';
-import { formatFull } from '../ui/relative-time';
 import { curlCommand } from './curl-command';
 import { AttemptErrorText } from './attempt-error-text';
 import { errorClassLabel, formatDuration } from './delivery-status';
 import { HeadersTable } from './headers-table';
 import { JsonTree } from './json-tree';
 import { SignatureCheckPanel } from './signature-check';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 const TRIGGER: Record<AttemptDetail['trigger'], string> = { scheduled: 'Scheduled', manual: 'Manual replay', test: 'Test send' };
 
 function Facts({ attempt }: { attempt: AttemptDetail }) {
+  const dates = useDateFormat();
   const parts = [
     TRIGGER[attempt.trigger],
-    formatFull(attempt.startedAt),
+    dates.full(attempt.startedAt),
     attempt.durationMs === null ? 'no answer yet' : formatDuration(attempt.durationMs),
     attempt.resolvedIp ? `to ${attempt.resolvedIp}` : null,
   ].filter(Boolean);

@@ -4,10 +4,10 @@ import { Anchor, DataList, Divider, Group, Stack, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AttemptSummary, DeliverySummary } from '../../../../shared/contract/webhooks';
-import { formatFull } from '../ui/relative-time';
 import { AttemptTimeline } from './attempt-timeline';
 import { DeliveryStatusBadge } from './delivery-status-badge';
 import { DataItem, valueText } from '../ui/data-item';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 interface DeliveryDetailProps {
   delivery: DeliverySummary;
@@ -24,6 +24,7 @@ interface DeliveryDetailProps {
 
 /** The detail pane's content; see the file header. */
 export function DeliveryDetail({ delivery, attempts, selectedAttemptId, onSelectAttempt, attempt, actions, links }: DeliveryDetailProps) {
+  const dates = useDateFormat();
   return (
     <Stack gap="md" data-testid="delivery-detail" data-delivery-id={delivery.id}>
       {actions && <Group gap="xs">{actions}</Group>}
@@ -33,7 +34,7 @@ export function DeliveryDetail({ delivery, attempts, selectedAttemptId, onSelect
             <DeliveryStatusBadge delivery={delivery} />
             {delivery.nextAttemptAt && (
               <Text size="xs" c="dimmed">
-                next attempt {formatFull(delivery.nextAttemptAt)}
+                next attempt {dates.full(delivery.nextAttemptAt)}
               </Text>
             )}
           </Group>
@@ -51,8 +52,8 @@ export function DeliveryDetail({ delivery, attempts, selectedAttemptId, onSelect
             valueText(delivery.caseId, true)
           )}
         </DataItem>
-        <DataItem label="Created">{valueText(formatFull(delivery.createdAt))}</DataItem>
-        {delivery.completedAt && <DataItem label="Finished">{valueText(formatFull(delivery.completedAt))}</DataItem>}
+        <DataItem label="Created">{valueText(dates.full(delivery.createdAt))}</DataItem>
+        {delivery.completedAt && <DataItem label="Finished">{valueText(dates.full(delivery.completedAt))}</DataItem>}
       </DataList>
       <Divider />
       <Title order={5}>Attempts ({attempts.length})</Title>

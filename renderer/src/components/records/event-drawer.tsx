@@ -9,18 +9,19 @@ import { CampaignName } from '../campaign-name';
 import { EventTypeBadge } from '../events/event-type-badge';
 import { JsonBlock } from '../ui/json-block';
 import { DemoBadge } from '../ui/demo-badge';
-import { formatFull } from '../ui/relative-time';
 import { DataItem, valueText } from '../ui/data-item';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 function EventBody({ event }: { event: StoredEvent }) {
+  const dates = useDateFormat();
   const keys = useContractQuery('ingestKeys.list', undefined, { enabled: event.apiKeyId !== null });
   const key = keys.data?.find((k) => k.id === event.apiKeyId);
   return (
     <Stack gap="lg">
       <DataList labelWidth="130px">
         <DataItem label="Event id">{valueText(event.id, true)}</DataItem>
-        <DataItem label="Occurred">{valueText(formatFull(event.occurredAt))}</DataItem>
-        <DataItem label="Received">{valueText(formatFull(event.receivedAt))}</DataItem>
+        <DataItem label="Occurred">{valueText(dates.full(event.occurredAt))}</DataItem>
+        <DataItem label="Received">{valueText(dates.full(event.receivedAt))}</DataItem>
         <DataItem label="Campaign">
           <CampaignName id={event.campaignId} />
         </DataItem>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFull, formatRelative } from './relative-time';
+import { dateFormat, formatFull, formatRelative, formatShort, formatShortZoned } from './relative-time';
 
 const NOW = Date.parse('2026-11-26T20:00:00Z');
 
@@ -22,10 +22,46 @@ describe('formatRelative', () => {
 
 describe('formatFull', () => {
   it('names the year, the time to the second and the zone', () => {
-    const text = formatFull('2026-11-26T20:00:05Z');
-    expect(text).toMatch(/2026/);
-    expect(text).toMatch(/:00:05/);
-    // Ends with the zone's name (UTC, GMT+2, PST…), so a reader knows which clock it is.
-    expect(text).toMatch(/ (UTC|GMT([+-]\d{1,2}(:\d{2})?)?|[A-Z]{3,5})$/);
+    const text = formatFull('2026-11-26T20:00:05Z', 'UTC');
+    expect(text).toBe('Thu, Nov 26, 2026, 8:00:05 PM UTC');
+  });
+
+  it("shows the instant on the given zone's clock, whatever this computer's zone", () => {
+    expect(formatFull('2026-11-26T20:00:05Z', 'America/Chicago')).toBe('Thu, Nov 26, 2026, 2:00:05 PM CST');
+    expect(formatFull('2026-11-26T20:00:05Z', 'Asia/Kolkata')).toBe('Fri, Nov 27, 2026, 1:30:05 AM GMT+5:30');
+  });
+
+  it('follows daylight saving time: the same zone reads CDT in summer and CST in winter', () => {
+    expect(formatFull('2026-07-01T17:00:00Z', 'America/Chicago')).toBe('Wed, Jul 1, 2026, 12:00:00 PM CDT');
+    // US DST ends 2026-11-01 at 2:00 CDT: one hour apart in UTC, the same wall-clock hour twice.
+    expect(formatShortZoned('2026-11-01T06:30:00Z', 'America/Chicago')).toBe('Nov 1, 1:30 AM CDT');
+    expect(formatShortZoned('2026-11-01T07:30:00Z', 'America/Chicago')).toBe('Nov 1, 1:30 AM CST');
+  });
+
+  it('falls back to UTC for a zone this runtime does not know, instead of throwing', () => {
+    expect(formatFull('2026-11-26T20:00:05Z', 'Mars/Olympus_Mons')).toMatch(/8:00:05 PM UTC$/);
+  });
+
+  it('leaves a value that is not a timestamp as it is', () => {
+    expect(formatFull('later', 'UTC')).toBe('later');
+  });
+});
+
+describe('formatShort and formatShortZoned', () => {
+  it('move the date across midnight with the zone, and only the zoned one names it', () => {
+    expect(formatShort('2026-03-02T03:15:00Z', 'America/Los_Angeles')).toBe('Mar 1, 7:15 PM');
+    expect(formatShortZoned('2026-03-02T03:15:00Z', 'America/Los_Angeles')).toBe('Mar 1, 7:15 PM PST');
+    expect(formatShortZoned('2026-03-02T03:15:00Z', 'Europe/Berlin')).toBe('Mar 2, 4:15 AM GMT+1');
+  });
+});
+
+describe('dateFormat', () => {
+  it('binds the formatters to one zone, and to UTC when none is known', () => {
+    const chicago = dateFormat('America/Chicago');
+    expect(chicago.timeZone).toBe('America/Chicago');
+    expect(chicago.shortZoned('2026-11-26T20:00:00Z')).toBe('Nov 26, 2:00 PM CST');
+    expect(dateFormat(undefined).full('2026-11-26T20:00:00Z')).toMatch(/UTC$/);
+    // The same object each time, so a screen's memoised rows don't rebuild on every render.
+    expect(dateFormat('America/Chicago')).toBe(chicago);
   });
 });

@@ -4,11 +4,12 @@ import { Alert, Code, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { CrmCatalogState } from '../../../../shared/domain/crm';
 import { RecordTime } from '../../components/ui/record-time';
-import { formatFull } from '../../components/ui/relative-time';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 type Failure = NonNullable<CrmCatalogState['failure']>;
 
 export function CatalogFailureAlert({ failure, crmName, lastGoodAt }: { failure: Failure; crmName: string; lastGoodAt: string | null }) {
+  const dates = useDateFormat();
   return (
     <Alert color="red" icon={<IconAlertTriangle size={20} />} title={`Couldn't load ${failure.part} from ${crmName}`} data-testid="catalog-failure" role="alert">
       <Stack gap={6}>
@@ -33,7 +34,7 @@ export function CatalogFailureAlert({ failure, crmName, lastGoodAt }: { failure:
         </Text>
         <Text size="sm" fw={500} data-testid="catalog-failure-fallback">
           {lastGoodAt
-            ? `The list below is the last catalog that loaded, on ${formatFull(lastGoodAt)}: it may be out of date.`
+            ? `The list below is the last catalog that loaded, on ${dates.full(lastGoodAt)}: it may be out of date.`
             : `No catalog has loaded yet, so none is shown: ${crmName}'s fields and statuses are unknown, not empty.`}
         </Text>
         <Text size="xs" c="dimmed">

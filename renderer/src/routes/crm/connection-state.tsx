@@ -5,7 +5,8 @@ import { IconAlertTriangle, IconPlayerPause } from '@tabler/icons-react';
 import type { CrmConnectionView } from '../../../../shared/domain/crm';
 import { StatusBadge } from '../../components/status-badge';
 import { DemoBadge } from '../../components/ui/demo-badge';
-import { formatShort } from '../../components/ui/relative-time';
+import type { DateFormat } from '../../components/ui/relative-time';
+import { useDateFormat } from '../../hooks/use-date-format';
 import { RecordTime } from '../../components/ui/record-time';
 import { crmName } from './crm-paths';
 
@@ -22,12 +23,12 @@ const ERROR_LABELS: Record<string, string> = {
 export const errorLabel = (error: NonNullable<CrmConnectionView['error']>) => ERROR_LABELS[error.kind] ?? error.message;
 
 /** The one line under the badge. */
-export function stateDetail(connection: CrmConnectionView): string | null {
+export function stateDetail(connection: CrmConnectionView, dates: DateFormat): string | null {
   switch (connection.state) {
     case 'connected':
       return connection.connectedAs ? `as ${connection.connectedAs}` : null;
     case 'error':
-      return connection.error ? `${errorLabel(connection.error)} since ${formatShort(connection.error.since)}` : null;
+      return connection.error ? `${errorLabel(connection.error)} since ${dates.shortZoned(connection.error.since)}` : null;
     case 'paused':
       return 'Enable integration is off: nothing syncs until it is on again';
     case 'not_connected':
@@ -36,9 +37,10 @@ export function stateDetail(connection: CrmConnectionView): string | null {
 }
 
 export function ConnectionStateBadge({ connection }: { connection: CrmConnectionView }) {
+  const dates = useDateFormat();
   return (
     <Group gap="sm" align="flex-start" wrap="nowrap" data-testid="crm-state" data-state={connection.state}>
-      <StatusBadge status={connection.state} detail={stateDetail(connection)} size="lg" />
+      <StatusBadge status={connection.state} detail={stateDetail(connection, dates)} size="lg" />
       {connection.demo && <DemoBadge />}
     </Group>
   );

@@ -12,8 +12,8 @@ import { DeliveriesList } from '../../components/deliveries/deliveries-list';
 import { DELIVERY_QUERY_KEYS, FILTER_KEYS, isFiltered, matchesFilter, toDeliveryFilter } from '../../components/deliveries/delivery-filter';
 import { DeliveryFilters } from '../../components/deliveries/delivery-filters';
 import { ImportBundleButton } from '../../components/deliveries/import-bundle-button';
-import { formatFull } from '../../components/ui/relative-time';
 import { useSearchFilters } from '../../hooks/use-search-filters';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 const LIVE_PATH = '/webhooks/deliveries';
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -36,6 +36,7 @@ function NoBundle() {
 }
 
 export function ImportedBundlePage() {
+  const dates = useDateFormat();
   const bundle = useBundleStore((s) => s.bundle);
   const fileName = useBundleStore((s) => s.fileName);
   const closeBundle = useBundleStore((s) => s.close);
@@ -56,7 +57,7 @@ export function ImportedBundlePage() {
         <Stack gap={6}>
           <Text size="sm">
             {fileName ?? 'A bundle'}: {plural(bundle.deliveries.length, 'delivery', 'deliveries')}, {plural(attempts, 'attempt', 'attempts')}, exported{' '}
-            {formatFull(bundle.exportedAt)}
+            {dates.full(bundle.exportedAt)}
             {bundle.exportedBy ? ` by ${bundle.exportedBy}` : ''}. Nothing here can be replayed or verified, and it is kept in this window only.
           </Text>
           {bundle.selection.note && <Text size="sm">{bundle.selection.note}</Text>}

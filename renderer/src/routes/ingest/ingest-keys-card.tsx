@@ -8,8 +8,8 @@ import { QueryState } from '../../components/query-state';
 import { formatCount } from '../../components/transfer/progress-view';
 import { NewKeyModal } from './new-key-modal';
 import { RevokeKeyModal } from './revoke-key-modal';
+import { useDateFormat } from '../../hooks/use-date-format';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function KeysSkeleton() {
   return (
@@ -22,6 +22,7 @@ function KeysSkeleton() {
 }
 
 function KeyRow({ apiKey, onRevoke }: { apiKey: IngestKey; onRevoke: (key: IngestKey) => void }) {
+  const when = useDateFormat().shortZoned;
   const revoked = apiKey.revokedAt !== null;
   return (
     <Table.Tr data-testid={`ingest-key-${apiKey.id}`} c={revoked ? 'dimmed' : undefined}>

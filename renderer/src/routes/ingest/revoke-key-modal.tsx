@@ -5,9 +5,11 @@ import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import type { IngestKey } from '../../../../shared/contract/events';
 import { useContractMutation } from '../../api/client';
 import { ErrorAlert } from '../../components/query-state';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 /** The confirmation for `target`; closed when `target` is null. */
 export function RevokeKeyModal({ target, onClose }: { target: IngestKey | null; onClose: () => void }) {
+  const dates = useDateFormat();
   const revoke = useContractMutation('ingestKeys.revoke');
   const close = () => {
     revoke.reset();
@@ -36,7 +38,7 @@ export function RevokeKeyModal({ target, onClose }: { target: IngestKey | null; 
           {revoke.error && <ErrorAlert title="Couldn't revoke the key" error={revoke.error} />}
           {target.lastUsedAt && (
             <Alert color="yellow" icon={<IconAlertTriangle size={18} />} p="xs">
-              <Text size="sm">Last used {new Date(target.lastUsedAt).toLocaleString()}.</Text>
+              <Text size="sm">Last used {dates.shortZoned(target.lastUsedAt)}.</Text>
             </Alert>
           )}
           <Group justify="flex-end" gap="sm">

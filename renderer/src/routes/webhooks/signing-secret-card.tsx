@@ -5,12 +5,13 @@ import { IconEye, IconEyeOff, IconKey, IconRotate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useContractMutation, useContractQuery } from '../../api/client';
 import { ErrorAlert } from '../../components/query-state';
-import { formatFull } from '../../components/ui/relative-time';
 import { RecordTime } from '../../components/ui/record-time';
 import { CopyField } from '../ingest/copy-field';
 import { RotateSecretModal } from './rotate-secret-modal';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 export function SigningSecretCard({ webhookId }: { webhookId: string }) {
+  const dates = useDateFormat();
   const info = useContractQuery('webhooks.secretInfo', { id: webhookId });
   const reveal = useContractMutation('webhooks.revealSecret');
   const [secret, setSecret] = useState<string | null>(null);
@@ -68,14 +69,14 @@ export function SigningSecretCard({ webhookId }: { webhookId: string }) {
         )}
         {rotatedUntil && (
           <Alert color="teal" p="xs" data-testid="secret-rotated">
-            <Text size="sm">New secret issued. The previous one stays valid until {formatFull(rotatedUntil)}: update your receiver before then.</Text>
+            <Text size="sm">New secret issued. The previous one stays valid until {dates.full(rotatedUntil)}: update your receiver before then.</Text>
           </Alert>
         )}
         {previous.length > 0 && (
           <Stack gap={2} data-testid="previous-secrets">
             {previous.map((until) => (
               <Text size="xs" key={until}>
-                A previous secret stays valid until <strong>{formatFull(until)}</strong>.
+                A previous secret stays valid until <strong>{dates.full(until)}</strong>.
               </Text>
             ))}
           </Stack>

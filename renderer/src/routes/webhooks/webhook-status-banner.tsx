@@ -6,10 +6,10 @@ import { IconAlertTriangle, IconPlugConnectedX, IconPlayerPause } from '@tabler/
 import { Link } from 'react-router';
 import type { WebhookView } from '../../../../shared/contract/webhooks';
 import { useContractMutation } from '../../api/client';
-import { formatFull } from '../../components/ui/relative-time';
 import { RecordTime } from '../../components/ui/record-time';
 import { conditionOf } from './webhook-condition';
 import { deliveriesPath } from './webhook-paths';
+import { useDateFormat } from '../../hooks/use-date-format';
 
 function DeliveriesLink({ id }: { id: string }) {
   return (
@@ -41,6 +41,7 @@ function ActivateButton({ webhook }: { webhook: WebhookView }) {
 
 /** Nothing for a healthy, idle or deliberately switched-off webhook. */
 export function WebhookStatusBanner({ webhook }: { webhook: WebhookView }) {
+  const dates = useDateFormat();
   const condition = conditionOf(webhook);
   const { circuit, pending, failingSince } = webhook.health;
 
@@ -50,7 +51,7 @@ export function WebhookStatusBanner({ webhook }: { webhook: WebhookView }) {
         <Stack gap="xs" align="flex-start">
           <Text size="sm">
             {webhook.deactivatedReason}
-            {webhook.deactivatedAt && ` (${formatFull(webhook.deactivatedAt)})`}
+            {webhook.deactivatedAt && ` (${dates.full(webhook.deactivatedAt)})`}
           </Text>
           <Text size="sm">
             Events that happen while it is off are not sent to it. To resume: fix the destination URL below (or have the
@@ -68,12 +69,12 @@ export function WebhookStatusBanner({ webhook }: { webhook: WebhookView }) {
         <Stack gap={6} align="flex-start">
           <Text size="sm">
             After {circuit.consecutiveFailures} failed attempts in a row
-            {circuit.openedAt && <> (since {formatFull(circuit.openedAt)})</>}, the console stopped sending to this
+            {circuit.openedAt && <> (since {dates.full(circuit.openedAt)})</>}, the console stopped sending to this
             endpoint for a while instead of hammering it. Nothing is dropped: {pending.toLocaleString('en-US')}{' '}
             {pending === 1 ? 'delivery waits' : 'deliveries wait'}.
           </Text>
           <Text size="sm">
-            It tries again automatically {circuit.retryAt ? <>at {formatFull(circuit.retryAt)}</> : 'shortly'}; once an
+            It tries again automatically {circuit.retryAt ? <>at {dates.full(circuit.retryAt)}</> : 'shortly'}; once an
             attempt succeeds, deliveries resume. Meanwhile, check the receiver (is it up, does it answer 2xx within 15
             seconds?).
           </Text>
