@@ -1,12 +1,13 @@
 // TanStack Query over the contract: every query is keyed by its procedure path, and a `tables.changed`
 // event invalidates exactly the queries whose procedure reads one of the changed tables.
 import { QueryClient, useMutation, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { contract, type Contract } from '../../../shared/contract';
 import { findProcedure, type ProcedurePath } from '../../../shared/rpc';
 import { RemoteError, type Result } from '../../../shared/result';
 import type { TableName } from '../../../shared/domain/tables';
+import type { LiveState } from './event-stream';
 import type { Bridge } from './transport';
 
 type Path = ProcedurePath<Contract>;
@@ -22,6 +23,12 @@ export function useBridge(): Bridge {
   const bridge = useContext(BridgeContext);
   if (!bridge) throw new Error('ApiProvider missing');
   return bridge;
+}
+
+/** The live event stream's state (live, reconnecting, lost), re-rendering the caller when it changes. */
+export function useLiveState(): LiveState {
+  const { connection } = useBridge();
+  return useSyncExternalStore(connection.onChange, connection.state);
 }
 
 /** Calls a procedure and unwraps its Result, rethrowing failures as RemoteError (code and details kept). */
@@ -47,6 +54,14 @@ export function ApiProvider({ bridge, client, children }: { bridge: Bridge; clie
       }),
     [bridge, client],
   );
+  // Changes announced while the stream was down were missed: once it is back, refresh everything on screen.
+  useEffect(() => {
+    let was = bridge.connection.state();
+    return bridge.connection.onChange((state) => {
+      if (state === 'live' && (was === 'reconnecting' || was === 'lost')) void client.invalidateQueries();
+      was = state;
+    });
+  }, [bridge, client]);
   return <BridgeContext.Provider value={bridge}>{children}</BridgeContext.Provider>;
 }
 

@@ -1,12 +1,15 @@
 // How the renderer reaches main: Electron's preload bridge when present, otherwise HTTP + SSE to the headless
 // host. Both hand back the same typed Api derived from the contract.
-import { contract, events, type Contract, type ContractEvents } from '../../../shared/contract';
+import { contract, type Contract, type ContractEvents } from '../../../shared/contract';
 import { buildApi, type Api, type EventSubscriber } from '../../../shared/rpc';
 import type { Result } from '../../../shared/result';
+import { alwaysLive, sseEvents, type LiveConnection } from './event-stream';
 
 export interface Bridge {
   api: Api<Contract>;
   events: EventSubscriber<ContractEvents>;
+  /** The state of the stream that carries `events`: what the Live badge shows. */
+  connection: LiveConnection;
 }
 
 /** The shape the preload puts on `window.kayse`. */
@@ -20,8 +23,8 @@ declare global {
 
 export function connect(): Bridge {
   const preload = window.kayse;
-  if (preload) return { api: preload, events: preload.events };
-  return { api: buildApi(contract, httpCall), events: sseEvents() };
+  if (preload) return { api: preload, events: preload.events, connection: alwaysLive };
+  return { api: buildApi(contract, httpCall), ...sseEvents() };
 }
 
 async function httpCall(path: string, input: unknown): Promise<Result<unknown>> {
@@ -44,29 +47,4 @@ async function httpCall(path: string, input: unknown): Promise<Result<unknown>> 
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from the host (HTTP ${response.status}).` } };
   }
-}
-
-/** One EventSource for all contract events; listeners are multiplexed on top of it. */
-function sseEvents(): EventSubscriber<ContractEvents> {
-  let source: EventSource | undefined;
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const ensure = (name: string) => {
-    source ??= new EventSource('/events', { withCredentials: true });
-    if (listeners.has(name)) return;
-    listeners.set(name, new Set());
-    source.addEventListener(name, (message) => {
-      const parsed = events[name as keyof ContractEvents].safeParse(JSON.parse((message as MessageEvent<string>).data));
-      if (!parsed.success) return;
-      for (const l of listeners.get(name) ?? []) l(parsed.data);
-    });
-  };
-  return {
-    on(name, listener) {
-      ensure(name);
-      const set = listeners.get(name)!;
-      const l = listener as (payload: unknown) => void;
-      set.add(l);
-      return () => set.delete(l);
-    },
-  };
 }

@@ -1,9 +1,10 @@
 // The deliveries list on screen: how many are shown, the table, and the loading, error (with Retry), "nothing yet"
 // and "nothing matches" states — for the live log and an imported bundle alike.
-import { Badge, Button, Center, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconFilterOff, IconWebhook } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { RemoteError } from '../../../../shared/result';
+import { LiveBadge } from '../live-badge';
 import { ErrorAlert, LoadingState } from '../query-state';
 import { deliveryColumns, type DeliveryRow } from './delivery-columns';
 import { DeliveryTable } from './delivery-table';
@@ -71,11 +72,7 @@ export function DeliveriesList(props: DeliveriesListProps) {
         <Text size="sm" c="dimmed" data-testid="delivery-count" aria-live="polite">
           {hasMore ? `Newest ${n} deliveries loaded · scroll for older ones` : `${n} ${rows.length === 1 ? 'delivery' : 'deliveries'}`}
         </Text>
-        {props.live && (
-          <Badge size="xs" variant="dot" color="teal" title="New deliveries and status changes appear as they happen">
-            Live
-          </Badge>
-        )}
+        {props.live && <LiveBadge />}
         {props.loadingMore && <Loader size={12} aria-label="Loading older deliveries" />}
       </Group>
       <DeliveryTable

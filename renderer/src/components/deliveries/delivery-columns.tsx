@@ -9,6 +9,7 @@ import { EventTypeBadge } from '../events/event-type-badge';
 import { EMPTY_VALUE } from '../ui/format-value';
 import { RecordTime } from '../ui/record-time';
 import { useNow } from '../../hooks/use-now';
+import { useDateFormat } from '../../hooks/use-date-format';
 import type { RecordColumn, RecordTableFeatures } from '../ui/virtual-record-table';
 import { DeliveryStatusBadge } from './delivery-status-badge';
 import { formatDueIn, formatDuration } from './delivery-status';
@@ -33,9 +34,10 @@ const mono = (value: string, testId?: string) => (
 
 function NextAttempt({ iso }: { iso: string | null }) {
   const now = useNow();
+  const dates = useDateFormat();
   if (iso === null) return dash;
   return (
-    <Text size="sm" title={iso} style={{ whiteSpace: 'nowrap' }}>
+    <Text size="sm" title={dates.full(iso)} style={{ whiteSpace: 'nowrap' }}>
       {formatDueIn(iso, now)}
     </Text>
   );
@@ -62,12 +64,12 @@ export function deliveryColumns({ withWebhook, caseLinks = true }: { withWebhook
         );
       },
     }),
-    helper.accessor('eventId', { header: 'Event id', meta: { width: 'minmax(96px, 1fr)' }, cell: (info) => mono(info.getValue(), 'delivery-event-id') }),
+    helper.accessor('eventId', { header: 'Event id', meta: { width: 'minmax(96px, 1fr)', priority: 4 }, cell: (info) => mono(info.getValue(), 'delivery-event-id') }),
     ...(withWebhook
       ? [
           helper.accessor('webhookName', {
             header: 'Webhook',
-            meta: { width: 'minmax(96px, 1fr)' },
+            meta: { width: 'minmax(96px, 1fr)', priority: 3 },
             cell: (info) => (
               <Text size="sm" truncate="end" title={info.getValue() ?? info.row.original.webhookId}>
                 {info.getValue() ?? info.row.original.webhookId}
@@ -92,7 +94,7 @@ export function deliveryColumns({ withWebhook, caseLinks = true }: { withWebhook
       },
     }),
     helper.display({ id: 'status', header: 'Status', meta: { width: '96px' }, cell: (info) => <DeliveryStatusBadge delivery={info.row.original} /> }),
-    helper.accessor('attempts', { header: 'Tries', meta: { width: '48px' }, cell: (info) => <Text size="sm">{info.getValue()}</Text> }),
+    helper.accessor('attempts', { header: 'Tries', meta: { width: '48px', priority: 3 }, cell: (info) => <Text size="sm">{info.getValue()}</Text> }),
     helper.accessor('lastStatus', {
       header: 'HTTP',
       meta: { width: '72px' },
@@ -100,7 +102,7 @@ export function deliveryColumns({ withWebhook, caseLinks = true }: { withWebhook
     }),
     helper.accessor('lastDurationMs', {
       header: 'Duration',
-      meta: { width: '84px' },
+      meta: { width: '84px', priority: 2 },
       cell: (info) => {
         const ms = info.getValue();
         return ms === null ? dash : <Text size="sm">{formatDuration(ms)}</Text>;

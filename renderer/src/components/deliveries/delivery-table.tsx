@@ -17,6 +17,7 @@ import {
   type RecordColumn,
 } from '../ui/virtual-record-table';
 import recordClasses from '../ui/virtual-record-table.module.css';
+import { useFittingColumns } from '../ui/use-fitting-columns';
 import type { DeliveryRow } from './delivery-columns';
 import classes from './delivery-table.module.css';
 
@@ -39,7 +40,8 @@ export function DeliveryTable({ columns, rows, hasMore, loadingMore, selectedId,
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const data = useMemo(() => [...rows], [rows]);
-  const table = useTable({ features: recordTableFeatures, columns, data, getRowId: (row) => row.id });
+  const fitting = useFittingColumns(columns, scrollRef);
+  const table = useTable({ features: recordTableFeatures, columns: fitting, data, getRowId: (row) => row.id });
   const tableRows = table.getRowModel().rows;
   const count = rows.length + (hasMore ? 1 : 0);
 

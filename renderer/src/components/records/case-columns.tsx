@@ -38,13 +38,13 @@ export const CASE_COLUMNS = helper.columns([
       </Group>
     ),
   }),
-  helper.accessor('caseType', { header: 'Case type', meta: { width: 'minmax(110px, 1fr)' }, cell: (info) => dimmedIfEmpty(info.getValue()) }),
+  helper.accessor('caseType', { header: 'Case type', meta: { width: 'minmax(110px, 1fr)', priority: 3 }, cell: (info) => dimmedIfEmpty(info.getValue()) }),
   helper.accessor('status', {
     header: 'Status',
     meta: { width: 'minmax(140px, 1fr)' },
     cell: (info) => <CaseStatusBadge status={info.getValue()} />,
   }),
-  helper.accessor('campaign', { header: 'Campaign', meta: { width: 'minmax(110px, 1fr)' }, cell: (info) => dimmedIfEmpty(info.getValue()) }),
+  helper.accessor('campaign', { header: 'Campaign', meta: { width: 'minmax(110px, 1fr)', priority: 2 }, cell: (info) => dimmedIfEmpty(info.getValue()) }),
   helper.accessor('primaryClient', { header: 'Client', meta: { width: 'minmax(110px, 1fr)' }, cell: (info) => dimmedIfEmpty(info.getValue()) }),
   helper.accessor('updatedAt', { header: 'Updated', meta: { width: '120px' }, cell: (info) => <RecordTime iso={info.getValue()} tooltip="native" /> }),
 ]) satisfies RecordColumn<CaseListRow>[];

@@ -60,7 +60,7 @@ export const CLIENT_COLUMNS = helper.columns([
   }),
   helper.accessor('optOuts', {
     header: 'Opt-outs',
-    meta: { width: 'minmax(130px, 1fr)' },
+    meta: { width: 'minmax(130px, 1fr)', priority: 2 },
     cell: (info) =>
       isUnreadable(info.row.original, 'optOuts') ? (
         <UnreadableValue />
@@ -75,7 +75,7 @@ export const CLIENT_COLUMNS = helper.columns([
   helper.accessor((row) => (row.externalSource && row.externalId ? `${row.externalSource} / ${row.externalId}` : null), {
     id: 'reference',
     header: 'Reference',
-    meta: { width: 'minmax(130px, 1fr)' },
+    meta: { width: 'minmax(130px, 1fr)', priority: 3 },
     cell: (info) => (
       <Text size="sm" c={info.getValue() ? undefined : 'dimmed'} truncate="end">
         {info.getValue() ?? EMPTY_VALUE}

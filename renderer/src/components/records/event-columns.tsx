@@ -25,8 +25,8 @@ export const EVENT_COLUMNS = helper.columns([
     ),
   }),
   helper.accessor('occurredAt', { header: 'Occurred', meta: { width: '130px' }, cell: (info) => <RecordTime iso={info.getValue()} tooltip="native" /> }),
-  helper.accessor('receivedAt', { header: 'Received', meta: { width: '130px' }, cell: (info) => <RecordTime iso={info.getValue()} tooltip="native" /> }),
-  helper.accessor('campaignId', { header: 'Campaign', meta: { width: 'minmax(140px, 1fr)' }, cell: (info) => <CampaignName id={info.getValue()} /> }),
+  helper.accessor('receivedAt', { header: 'Received', meta: { width: '130px', priority: 3 }, cell: (info) => <RecordTime iso={info.getValue()} tooltip="native" /> }),
+  helper.accessor('campaignId', { header: 'Campaign', meta: { width: 'minmax(140px, 1fr)', priority: 2 }, cell: (info) => <CampaignName id={info.getValue()} /> }),
   helper.accessor('caseId', {
     header: 'Case',
     meta: { width: 'minmax(160px, 1fr)' },

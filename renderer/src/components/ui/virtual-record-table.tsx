@@ -5,12 +5,15 @@ import { Skeleton } from '@mantine/core';
 import { FlexRender, metaHelper, tableFeatures, useTable, type ColumnDef, type Header, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
-import { tableMinWidth } from './column-tracks';
+import { COLUMN_GAP, ROW_PADDING, tableMinWidth } from './column-tracks';
+import { useFittingColumns } from './use-fitting-columns';
 import classes from './virtual-record-table.module.css';
 
 export interface RecordColumnMeta {
   /** The column's CSS grid track, e.g. "120px" or "minmax(180px, 2fr)". */
   width: string;
+  /** 1 (default) for a key column, always shown; higher numbers give way first when the table's box is narrow. */
+  priority?: number;
 }
 
 /** The table features every record table uses: plain columns with a width each. */
@@ -26,9 +29,6 @@ export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 38;
 export const OVERSCAN = 8;
 const PAGE_STEP = 10;
-// Must match the row's column-gap and padding-inline in the CSS module (Mantine's sm and md spacing).
-const COLUMN_GAP = 12;
-const ROW_PADDING = 16;
 
 type RecordHeader<T extends RecordRow> = Header<RecordTableFeatures, T, unknown>;
 
@@ -109,9 +109,10 @@ export function VirtualRecordTable<T extends RecordRow>({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const data = useMemo(() => [...rows], [rows]);
+  const fitting = useFittingColumns(columns, scrollRef);
   const table = useTable({
     features: recordTableFeatures,
-    columns,
+    columns: fitting,
     data,
     getRowId: (row) => row.id,
   });
