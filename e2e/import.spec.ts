@@ -9,7 +9,10 @@ const CASES_CSV = fileURLToPath(new URL('./fixtures/cases-one-bad-row.csv', impo
 const PERSONAL_INJURY = {
   name: 'Personal Injury',
   statuses: ['Intake', 'Signed', 'Closed'],
-  fields: [{ key: 'accident_date', label: 'Accident date', type: 'date' as const }],
+  fields: [
+    { key: 'accident_date', label: 'Accident date', type: 'date' as const },
+    { key: 'amount', label: 'Amount', type: 'number' as const },
+  ],
 };
 
 /** Picks the fixture through the "Choose a file…" button, as a user would. */
@@ -47,16 +50,21 @@ test.describe('import wizard', () => {
     await expect(mappingOf(page, 'Case Type')).toHaveValue('Case type (required)');
     await expect(mappingOf(page, 'Status')).toHaveValue('Status (required)');
     await expect(mappingOf(page, 'Accident Date')).toHaveValue('Accident date');
+    await expect(mappingOf(page, 'Amount')).toHaveValue('Amount');
     await expect(page.getByTestId('sample-rows')).toContainText('Rivera v. Metro Transit');
     await expect(page.getByRole('textbox', { name: 'External source' })).toHaveValue('csv');
     await screenshot(page, testInfo, 'import-mapping');
     await page.getByRole('button', { name: 'Next: check the file' }).click();
 
-    // 3. The dry run: four new cases, one row refused, and why.
+    // 3. The dry run: four new cases, one row refused, and every reason why (status, date and amount).
     await expectCounts(page, { created: 4, updated: 0, unchanged: 0, rejected: 1 });
     const rejects = page.getByTestId('rejects-table');
-    await expect(rejects.getByRole('row', { name: /^5 / })).toContainText('Unknown status "Settled" for case type Personal Injury');
-    await expect(rejects).toContainText('Valid statuses: Intake, Signed, Closed');
+    const badRow = rejects.getByRole('row', { name: /^5 / });
+    await expect(badRow.getByRole('listitem')).toHaveText([
+      /^Status \(column "Status"\): Unknown status "Settled" for case type Personal Injury\. Valid statuses: Intake, Signed, Closed\.$/,
+      'Accident date (column "Accident Date"): expected a date as YYYY-MM-DD, got "10/02/2026"',
+      'Amount (column "Amount"): expected a number, got "lots"',
+    ]);
     expect((await kayse.api.workspace.summary()).cases).toBe(0);
     await screenshot(page, testInfo, 'import-dry-run');
 
@@ -76,10 +84,11 @@ test.describe('import wizard', () => {
     expect(rejected.suggestedFilename()).toBe('cases-one-bad-row-rejected.csv');
     const rejectedCsv = await readFile(await rejected.path(), 'utf8');
     const [header, ...rows] = rejectedCsv.trim().split(/\r?\n/);
-    expect(header).toBe('Case ID,Case Name,Case Type,Status,Accident Date,reasons');
+    expect(header).toBe('Case ID,Case Name,Case Type,Status,Accident Date,Amount,reasons');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('PI-1004,Novak dog bite,Personal Injury,Settled,2026-02-10,');
+    expect(rows[0]).toContain('PI-1004,Novak dog bite,Personal Injury,Settled,10/02/2026,lots,');
     expect(rows[0]).toContain('Unknown status ""Settled"" for case type Personal Injury');
+    expect(rows[0]).toContain('; Accident date (column ""Accident Date""): expected a date as YYYY-MM-DD, got ""10/02/2026""; Amount (column ""Amount""): expected a number');
 
     // The same file again: the mapping is remembered, and nothing changes.
     await page.getByRole('button', { name: 'Import another file' }).click();
@@ -89,6 +98,7 @@ test.describe('import wizard', () => {
     await expect(page.getByTestId('mapping-origin')).toHaveAttribute('data-origin', 'remembered');
     await expect(page.getByTestId('mapping-origin')).toHaveText('Mapping remembered from your last import of this file layout.');
     await expect(mappingOf(page, 'Accident Date')).toHaveValue('Accident date');
+    await expect(mappingOf(page, 'Amount')).toHaveValue('Amount');
     await page.getByRole('button', { name: 'Next: check the file' }).click();
     await expectCounts(page, { created: 0, updated: 0, unchanged: 4, rejected: 1 });
     await page.getByRole('button', { name: 'Import 4 rows' }).click();
@@ -178,7 +188,7 @@ test.describe('export', () => {
     const content = (await readFile(await file.path(), 'utf8')).replace(/^\ufeff/, '');
     const [header, ...rows] = content.trim().split(/\r?\n/);
     expect(header).toBe(
-      'id,caseNumber,name,caseTypeId,caseType,statusId,status,campaignId,clientIds,externalSource,externalId,version,createdAt,updatedAt,isDemo,custom.accident_date',
+      'id,caseNumber,name,caseTypeId,caseType,statusId,status,campaignId,clientIds,externalSource,externalId,version,createdAt,updatedAt,isDemo,custom.accident_date,custom.amount',
     );
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.split(',')[2]).sort()).toEqual(['Okafor slip and fall', 'Rivera v. Metro Transit']);

@@ -117,6 +117,19 @@ describe('imports.dryRun', () => {
     expect(seen.filter((p) => p.taskId === counts.taskId).at(-1)).toMatchObject({ kind: 'import-dry-run', finished: true, done: 7, total: 7 });
   });
 
+  it('names every problem of a row, not just the first: a bad status, a bad date and a bad number', async () => {
+    const core = start();
+    await importClients(core);
+    const file = csv('Matter ID,Case Name,Case Type,Stage,Client ID,Accident Date,Amount', 'M1,Lee v. Acme,Personal Injury,Settled,C1,15/01/2026,lots');
+    const counts = await core.api.imports.dryRun({ kind: 'cases', fileName: 'cases.csv', csv: file, mapping: await casesMapping(core, file) });
+    expect(counts).toMatchObject({ created: 0, rejected: 1 });
+    const reasons = counts.rejects[0]!.reasons;
+    expect(reasons).toHaveLength(3);
+    expect(reasons[0]).toMatch(/^Status \(column "Stage"\): Unknown status "Settled" for case type Personal Injury\. Valid statuses: /);
+    expect(reasons[1]).toBe('Accident Date (column "Accident Date"): expected a date as YYYY-MM-DD, got "15/01/2026"');
+    expect(reasons[2]).toBe('Amount (column "Amount"): expected a number, got "lots"');
+  });
+
   it('reports a bad email by column and value', async () => {
     const core = start();
     const file = csv('Contact ID,First Name,E-mail', 'C1,Ann,ann@example', 'C2,,bob@example.com');

@@ -1,6 +1,6 @@
 // Why a row was refused, in words that point at the file: each reason names the field and its column, and the
 // offending value where the store's message doesn't already say it.
-import type { AppError, FieldIssue } from '../../shared/result';
+import { AppError, type FieldIssue } from '../../shared/result';
 import type { ImportPlan } from './import-plan';
 
 /** The import field an upsert input path belongs to ("emails.1" → "email", "customValues.x" → "custom.x"). */
@@ -44,7 +44,13 @@ const isIssueList = (v: unknown): v is FieldIssue[] =>
 
 /** Reasons for a row the store refused with `error`. */
 export function rejectReasons(error: AppError, plan: ImportPlan, input: unknown): string[] {
-  const details = (error.details ?? {}) as { issues?: unknown; valid?: unknown };
+  const details = (error.details ?? {}) as { issues?: unknown; valid?: unknown; problems?: unknown };
+  // Several problems in one row (workspace allCaseProblems): a reason for each, so fixing one doesn't reveal another.
+  if (Array.isArray(details.problems)) {
+    return details.problems.flatMap((p: { message?: unknown; details?: unknown }) =>
+      rejectReasons(new AppError(error.code, typeof p.message === 'string' ? p.message : error.message, p.details), plan, input),
+    );
+  }
   const issues = isIssueList(details.issues) ? details.issues : [];
   // Unknown case type/status (the message lists the valid names) and conflicts say it best in one sentence.
   if (details.valid !== undefined || issues.length === 0 || error.code === 'CONFLICT') return [issues[0] ? `${where(plan, issues[0].path)}: ${error.message}` : error.message];

@@ -136,10 +136,27 @@ export function caseRefProblems(input: CaseRefInput, lookups: CaseRefLookups): {
   return { problems, resolved: { type, status, customValues: customValues ?? {}, clientIds } };
 }
 
-/** Checks, in this order, case type, status, custom values, campaign and clients; throws the first problem. */
+const issuesIn = (details: unknown): unknown[] => {
+  const issues = (details as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? issues : [];
+};
+
+/**
+ * One error for every problem an upsert has: a single problem as it is; several as one UNPROCESSABLE with all their
+ * issues, each problem kept whole in `details.problems` (message and details) so an import can name them all.
+ */
+export function allCaseProblems(problems: readonly AppError[]): AppError {
+  if (problems.length === 1) return problems[0]!;
+  return new AppError('UNPROCESSABLE', problems.map((p) => p.message).join(' '), {
+    issues: problems.flatMap((p) => issuesIn(p.details)),
+    problems: problems.map((p) => ({ message: p.message, details: p.details })),
+  });
+}
+
+/** Checks case type, status, custom values, campaign and clients; throws every problem found (allCaseProblems). */
 export function resolveCaseRefs(input: ParsedCaseUpsert, lookups: CaseRefLookups): ResolvedCaseRefs {
   const { problems, resolved } = caseRefProblems(input, lookups);
-  if (problems[0]) throw problems[0];
+  if (problems.length > 0) throw allCaseProblems(problems);
   return resolved!;
 }
 
