@@ -9,6 +9,7 @@ import { demoContract } from './contract/demo';
 import { webhooksContract } from './contract/webhooks';
 import { deliveryLogContract } from './contract/delivery-log';
 import { crmContract } from './contract/crm';
+import { syncContract } from './contract/sync';
 import { tableNameSchema } from './domain/tables';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...webhooksContract,
   ...deliveryLogContract,
   ...crmContract,
+  ...syncContract,
 };
 
 export const events = {

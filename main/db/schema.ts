@@ -5,3 +5,4 @@ export * from './schema/changes';
 export * from './schema/events';
 export * from './schema/webhooks';
 export * from './schema/crm';
+export * from './schema/sync';

@@ -29,6 +29,9 @@ export const DATABASE_TABLES = [
   'crm_field_sheets',
   'crm_inbound_secrets',
   'crm_inbound_events',
+  'sync_field_mappings',
+  'sync_status_mappings',
+  'sync_settings',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 

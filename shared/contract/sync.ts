@@ -1,0 +1,74 @@
+// The sync engine's foundation through the contract: field mappings (a default set and overrides per CRM case
+// type, each mapping marked missing against the stored catalog), status mappings per Kayse case type with the
+// derived reverse, auto-map proposals, and the sync settings of each integration (the toggles are crm.updateToggles).
+import { procedure } from '../rpc';
+import {
+  effectiveMappingsInputSchema,
+  effectiveMappingsSchema,
+  fieldMappingSetSchema,
+  fieldMappingsViewSchema,
+  fieldProposalsSchema,
+  saveFieldMappingsInputSchema,
+  saveStatusMappingsInputSchema,
+  statusMappingSetSchema,
+  statusMappingsViewSchema,
+  suggestFieldMappingsInputSchema,
+  syncCrmInput,
+} from '../domain/sync';
+import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-settings';
+import type { TableName } from '../domain/tables';
+
+const catalogTables: TableName[] = ['crm_catalogs', 'crm_field_sheets', 'case_types', 'case_statuses', 'custom_fields'];
+
+export const syncContract = {
+  sync: {
+    fieldMappings: procedure({
+      input: syncCrmInput,
+      output: fieldMappingsViewSchema,
+      reads: ['sync_field_mappings', ...catalogTables],
+      description: 'Every field mapping set of a CRM (the default set, then overrides per CRM case type), each mapping marked missing or not',
+    }),
+    saveFieldMappings: procedure({
+      input: saveFieldMappingsInputSchema,
+      output: fieldMappingSetSchema,
+      reads: [],
+      description: 'Replaces one set after checking every pair (types, options, the catalog); starts nothing else',
+    }),
+    effectiveFieldMappings: procedure({
+      input: effectiveMappingsInputSchema,
+      output: effectiveMappingsSchema,
+      reads: ['sync_field_mappings', ...catalogTables],
+      description: 'The mappings a record of one CRM case type syncs with, and those that would apply but are missing',
+    }),
+    suggestFieldMappings: procedure({
+      input: suggestFieldMappingsInputSchema,
+      output: fieldProposalsSchema,
+      reads: ['sync_field_mappings', ...catalogTables],
+      description: 'Auto-map: proposals by name and type (UDF short names first) to accept with saveFieldMappings; saves nothing',
+    }),
+    statusMappings: procedure({
+      input: syncCrmInput,
+      output: statusMappingsViewSchema,
+      reads: ['sync_status_mappings', ...catalogTables],
+      description: 'The status mappings of each Kayse case type, with the derived reverse direction',
+    }),
+    saveStatusMappings: procedure({
+      input: saveStatusMappingsInputSchema,
+      output: statusMappingSetSchema,
+      reads: [],
+      description: "Replaces one Kayse case type's status mappings; a CRM status shared by several Kayse statuses needs the reverse choice",
+    }),
+    settings: procedure({
+      input: syncCrmInput,
+      output: syncSettingsSchema,
+      reads: ['sync_settings', 'company'],
+      description: 'Direction, frequency, conflict rule and selective sync of a CRM integration (defaults until changed)',
+    }),
+    updateSettings: procedure({
+      input: syncSettingsUpdateSchema,
+      output: syncSettingsSchema,
+      reads: [],
+      description: 'Changes the sync settings given and keeps the others',
+    }),
+  },
+};
