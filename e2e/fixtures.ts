@@ -29,6 +29,8 @@ export interface ConsoleHost {
   secretService: string;
   /** The contract over this host's /rpc routes with its token: `api.ns.proc(input)`, `api.raw.ns.proc(input)`. */
   api: HttpApi;
+  /** Stops the host mid-test (SIGTERM, then SIGKILL), e.g. to see the console notice it is gone. */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -115,7 +117,7 @@ export const test = base.extend<{ console: ConsoleHost; cleanup: Cleanup }>({
       const parsed = new URL(url);
       const token = parsed.searchParams.get('token');
       if (!token) throw new Error(`The host's URL carries no token: ${url}`);
-      await use({ url, origin: parsed.origin, token, dataDir, secretService, api: httpApi(parsed.origin, token) });
+      await use({ url, origin: parsed.origin, token, dataDir, secretService, api: httpApi(parsed.origin, token), stop: () => stop(child) });
     } finally {
       await stop(child);
       if (testInfo.status !== testInfo.expectedStatus) {
