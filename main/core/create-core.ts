@@ -11,6 +11,7 @@ import { createIntegrationCatalog } from '../integration-cards';
 import { createLogger, type Logger, type LoggerHandle } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
+import { createSync, type Sync } from '../sync';
 import { createTransfer, type Transfer } from '../transfer';
 import { createDemoCrms, createDemoMode, type DemoMode } from '../demo';
 import { createWebhooks, webhooksCardSource, type WebhookEngineOptions, type Webhooks } from '../webhooks';
@@ -61,6 +62,8 @@ export interface Core {
   transfer: Transfer;
   /** CRM integrations: connections (credentials in the keychain), toggles, catalogs, a ready connector per CRM. */
   crm: Crm;
+  /** The sync engine's foundation so far: field and status mappings, auto-map, sync settings. */
+  sync: Sync;
   clock: Clock;
   ids: IdGenerator;
   dataDir: string;
@@ -146,6 +149,8 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   opened.add('ingest API', () => ingest.close());
   const crm = createCrm({ sqlite, secrets, events, clock, logger, options: options.crm });
   opened.add('CRM connections', () => crm.close());
+  const sync = createSync({ sqlite, crm, caseTypes: workspace.caseTypes, company: workspace.company, clock, events });
+  opened.add('sync', () => sync.close());
   // Demo mode closes first: its generator posts through the ingest API and its CRM simulators serve the connections.
   const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: createDemoCrms({ crm, logger }) });
   opened.add('demo mode', () => demo.close());
@@ -167,6 +172,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
     transfer,
     webhooks,
     crm,
+    sync,
     systemInfo: async () => ({
       appVersion: pkg.version,
       host: options.host ?? 'headless',
@@ -192,6 +198,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
     webhooks,
     transfer,
     crm,
+    sync,
     clock,
     ids,
     dataDir,

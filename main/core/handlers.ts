@@ -3,6 +3,7 @@ import type { Contract } from '../../shared/contract';
 import type { Handlers } from '../../shared/rpc';
 import { crmHandlers, type CrmHandlerDeps } from '../crm';
 import { demoHandlers, type DemoDeps } from '../demo';
+import { syncHandlers, type SyncHandlerDeps } from '../sync';
 import { crmInboundHandlers, eventsHandlers, type CrmInboundHandlerDeps, type EventsDeps } from '../ingest';
 import { transferHandlers, type TransferHandlerDeps } from '../transfer';
 import { deliveryLogHandlers, webhooksHandlers, type Webhooks } from '../webhooks';
@@ -16,7 +17,8 @@ export type HandlerDeps = SettingsDeps &
   TransferHandlerDeps &
   DemoDeps &
   CrmHandlerDeps &
-  CrmInboundHandlerDeps & { webhooks: Webhooks; clock: Clock };
+  CrmInboundHandlerDeps &
+  SyncHandlerDeps & { webhooks: Webhooks; clock: Clock };
 
 /** Every capability's handlers over the services the core built. */
 export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
@@ -30,5 +32,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
     ...deliveryLogHandlers(deps),
     // Connections, catalogs and field sheets (crm/), plus LawRuler's inbound webhook (ingest/, which receives it).
     crm: { ...crmHandlers(deps), ...crmInboundHandlers(deps) },
+    ...syncHandlers(deps),
   };
 }

@@ -1,0 +1,23 @@
+// Handlers of the `sync.*` procedures: thin, the rules are in the services.
+import type { syncContract } from '../../shared/contract/sync';
+import type { Handlers } from '../../shared/rpc';
+import type { Sync } from './create-sync';
+
+export interface SyncHandlerDeps {
+  sync: Sync;
+}
+
+export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncContract> {
+  return {
+    sync: {
+      fieldMappings: ({ crm }) => sync.fields.list(crm),
+      saveFieldMappings: (input) => sync.fields.save(input),
+      effectiveFieldMappings: ({ crm, crmCaseTypeId }) => sync.fields.effective(crm, crmCaseTypeId),
+      suggestFieldMappings: ({ crm, crmCaseTypeId, kayseCaseTypeId }) => sync.suggest(crm, crmCaseTypeId, kayseCaseTypeId ?? null),
+      statusMappings: ({ crm }) => sync.statuses.list(crm),
+      saveStatusMappings: (input) => sync.statuses.save(input),
+      settings: ({ crm }) => sync.settings.get(crm),
+      updateSettings: (input) => sync.settings.update(input),
+    },
+  };
+}
