@@ -1,13 +1,13 @@
 // The stored events as the console reads them (`events.list`, `events.get`): received-time bounds are accepted
 // with any UTC offset and compared in UTC, the form they are stored in; an id that is not stored is NOT_FOUND.
 import type { EventListInput } from '../../shared/contract/events';
-import type { EventSummary, StoredEvent } from '../../shared/domain/events';
+import type { EventListRow, StoredEvent } from '../../shared/domain/events';
 import { AppError } from '../../shared/result';
 import type { EventStore } from './event-store';
 
 export interface EventLog {
-  /** A page of event summaries, newest received first. */
-  list(input: EventListInput): { rows: EventSummary[]; total: number };
+  /** A page of events with their case number and client name, newest received first. */
+  list(input: EventListInput): { rows: EventListRow[]; total: number };
   /** One stored event with its data; NOT_FOUND when there is none with that id. */
   get(id: string): StoredEvent;
 }

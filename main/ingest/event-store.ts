@@ -2,7 +2,7 @@
 // webhook engine use.
 import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
-import type { EventSummary, EventType, StoredEvent } from '../../shared/domain/events';
+import type { EventListRow, EventSummary, EventType, StoredEvent } from '../../shared/domain/events';
 import { ulidIds, type IdGenerator } from '../kernel';
 import { commitDurably } from './durable-commit';
 
@@ -41,7 +41,7 @@ export interface EventStore {
   /** Stores the events in one durable transaction; throws IdempotencyConflictError (and stores nothing) on a reused key. */
   insert(events: NewEvent[], receivedAt: string): InsertOutcome[];
   get(id: string): StoredEvent | undefined;
-  list(filter: EventFilter): { rows: EventSummary[]; total: number };
+  list(filter: EventFilter): { rows: EventListRow[]; total: number };
   /** Events stored after `afterId` (ids sort in the order they were stored), oldest first: for catching up. */
   after(afterId: string | null, limit: number): StoredEvent[];
 }
@@ -90,7 +90,18 @@ export const toStored = (r: EventRow): StoredEvent => ({
   idempotencyKey: r.idempotency_key,
 });
 
-const SUMMARY_COLUMNS = 'id, type, occurred_at, received_at, campaign_id, case_id, client_id, case_type, api_key_id, is_demo';
+const SUMMARY_COLUMNS = 'e.id, e.type, e.occurred_at, e.received_at, e.campaign_id, e.case_id, e.client_id, e.case_type, e.api_key_id, e.is_demo';
+// The case's number and a client's name for the list: joins on primary keys (and case_clients' key) only, run for
+// the page's rows, not the whole log.
+const LIST_NAMES = `c.case_number,
+  coalesce(ec.first_name || ' ' || ec.last_name, pc.first_name || ' ' || pc.last_name) AS client_name`;
+const LIST_JOINS = `LEFT JOIN cases c ON c.id = e.case_id
+  LEFT JOIN clients ec ON ec.id = e.client_id
+  LEFT JOIN case_clients cc ON cc.case_id = e.case_id AND cc.is_primary = 1
+  LEFT JOIN clients pc ON pc.id = cc.client_id`;
+
+type ListRow = EventRow & { case_number: string | null; client_name: string | null };
+const toListRow = (r: ListRow): EventListRow => ({ ...toSummary(r), caseNumber: r.case_number, clientName: r.client_name?.trim() || null });
 
 export function createEventStore(sqlite: Database.Database, ids: IdGenerator = ulidIds): EventStore {
   const q = {
@@ -170,12 +181,16 @@ export function createEventStore(sqlite: Database.Database, ids: IdGenerator = u
       if (!stmts) {
         const clause = where.length ? `WHERE ${key}` : '';
         stmts = {
-          rows: sqlite.prepare(`SELECT ${SUMMARY_COLUMNS} FROM events ${clause} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`),
+          // The page is chosen in the events table alone (its indexes), then joined to its names.
+          rows: sqlite.prepare(
+            `SELECT ${SUMMARY_COLUMNS}, ${LIST_NAMES} FROM (SELECT * FROM events ${clause} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?) e
+             ${LIST_JOINS} ORDER BY e.received_at DESC, e.id DESC`,
+          ),
           count: sqlite.prepare(`SELECT count(*) AS n FROM events ${clause}`),
         };
         listQueries.set(key, stmts);
       }
-      const rows = (stmts.rows.all(...params, filter.limit, filter.offset) as EventRow[]).map(toSummary);
+      const rows = (stmts.rows.all(...params, filter.limit, filter.offset) as ListRow[]).map(toListRow);
       const total = (stmts.count.get(...params) as { n: number }).n;
       return { rows, total };
     },

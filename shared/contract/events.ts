@@ -2,7 +2,7 @@
 // the ingest server listens.
 import { z } from 'zod';
 import { procedure } from '../rpc';
-import { eventSummarySchema, eventTypeSchema, isoDateTimeSchema, storedEventSchema } from '../domain/events';
+import { eventListRowSchema, eventTypeSchema, isoDateTimeSchema, storedEventSchema } from '../domain/events';
 
 export const MAX_EVENTS_PAGE = 500;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6000;
@@ -62,8 +62,8 @@ export const eventsContract = {
   events: {
     list: procedure({
       input: eventListInputSchema,
-      output: z.object({ rows: z.array(eventSummarySchema), total: z.number().int() }),
-      reads: ['events'],
+      output: z.object({ rows: z.array(eventListRowSchema), total: z.number().int() }),
+      reads: ['events', 'cases', 'clients'],
       description: 'Stored events, newest received first, filtered by type, campaign, case and received time',
     }),
     get: procedure({

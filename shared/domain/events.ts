@@ -253,6 +253,14 @@ export const eventSummarySchema = z.object({
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 
+/** An event as the Events list shows it: with its case's number and its client's name, so a list can be scanned. */
+export const eventListRowSchema = eventSummarySchema.extend({
+  caseNumber: z.string().nullable(),
+  /** The event's client, else its case's primary client. */
+  clientName: z.string().nullable(),
+});
+export type EventListRow = z.infer<typeof eventListRowSchema>;
+
 /** A stored event with its payload. */
 export const storedEventSchema = eventSummarySchema.extend({
   data: z.record(z.string(), z.unknown()),

@@ -2,7 +2,7 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
-import type { EventSummary } from '../../../../shared/domain/events';
+import type { EventListRow } from '../../../../shared/domain/events';
 import { CampaignName } from '../campaign-name';
 import { EventTypeBadge } from '../events/event-type-badge';
 import { EMPTY_VALUE } from '../ui/format-value';
@@ -10,7 +10,11 @@ import { DemoBadge } from '../ui/demo-badge';
 import { RecordTime } from '../ui/record-time';
 import type { RecordColumn, RecordTableFeatures } from '../ui/virtual-record-table';
 
-const helper = createColumnHelper<RecordTableFeatures, EventSummary>();
+/** "PI-1042 · Jane Doe": the case number and client support staff scan for; the case type when there is no number. */
+const caseLabel = (e: EventListRow) =>
+  [e.caseNumber ?? (e.caseType ? `${e.caseType} case` : 'Open case'), e.clientName].filter(Boolean).join(' · ');
+
+const helper = createColumnHelper<RecordTableFeatures, EventListRow>();
 
 /** Type, when it happened and when the console received it, campaign, and the case it is about. */
 export const EVENT_COLUMNS = helper.columns([
@@ -48,9 +52,9 @@ export const EVENT_COLUMNS = helper.columns([
           onClick={(event) => event.stopPropagation()}
           tabIndex={-1}
         >
-          {info.row.original.caseType ? `${info.row.original.caseType} case` : 'Open case'}
+          {caseLabel(info.row.original)}
         </Anchor>
       );
     },
   }),
-]) satisfies RecordColumn<EventSummary>[];
+]) satisfies RecordColumn<EventListRow>[];

@@ -2,7 +2,7 @@
 // ones appear as they arrive. A row opens the event's payload in a drawer (kept in the address bar).
 import { IconActivity } from '@tabler/icons-react';
 import { useState } from 'react';
-import { isEventType, type EventSummary } from '../../../../shared/domain/events';
+import { isEventType, type EventListRow } from '../../../../shared/domain/events';
 import { PageHeader } from '../../components/page-header';
 import { EVENT_COLUMNS } from '../../components/records/event-columns';
 import { EventDrawer } from '../../components/records/event-drawer';
@@ -17,7 +17,7 @@ import { useSearchFilters } from '../../hooks/use-search-filters';
 interface EventsTableProps {
   filter: FilterOf<'events.list'>;
   filtered: boolean;
-  onOpen: (row: EventSummary) => void;
+  onOpen: (row: EventListRow) => void;
   onClear: () => void;
 }
 
