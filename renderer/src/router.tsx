@@ -1,13 +1,7 @@
 // The console's screens. Hash routing, because Electron loads the renderer from a file:// URL.
 import { createHashRouter, Navigate } from 'react-router';
 import { AppLayout } from './components/app-layout';
-import { AboutPage } from './routes/about-page';
-import { CompanyPage } from './routes/company-page';
-import { IntegrationDetailPage } from './routes/integration-detail-page';
-import { IntegrationsPage } from './routes/integrations-page';
-import { IngestPage } from './routes/ingest/ingest-page';
-import { ExportPage } from './routes/transfer/export-page';
-import { ImportPage } from './routes/transfer/import-page';
+import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { recordRoutes } from './routes/records/record-routes';
 import { deliveryRoutes } from './routes/deliveries/delivery-routes';
@@ -15,6 +9,15 @@ import { webhookRoutes } from './routes/webhooks/webhook-routes';
 import { campaignRoutes } from './routes/campaigns/campaign-routes';
 import { crmRoutes } from './routes/crm/crm-routes';
 import { RouteErrorPage } from './routes/route-error-page';
+
+// Each screen is its own chunk (lazyPage); the frame, the error and not-found pages stay in the entry.
+const AboutPage = lazyPage(() => import('./routes/about-page'), 'AboutPage');
+const CompanyPage = lazyPage(() => import('./routes/company-page'), 'CompanyPage');
+const IntegrationDetailPage = lazyPage(() => import('./routes/integration-detail-page'), 'IntegrationDetailPage');
+const IntegrationsPage = lazyPage(() => import('./routes/integrations-page'), 'IntegrationsPage');
+const IngestPage = lazyPage(() => import('./routes/ingest/ingest-page'), 'IngestPage');
+const ExportPage = lazyPage(() => import('./routes/transfer/export-page'), 'ExportPage');
+const ImportPage = lazyPage(() => import('./routes/transfer/import-page'), 'ImportPage');
 
 /** Builds the router; a function so that tests and hosts each get their own history. */
 export function createAppRouter() {

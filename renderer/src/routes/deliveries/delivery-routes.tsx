@@ -1,7 +1,9 @@
 // The delivery log inspector's routes (the live log, an imported bundle), spread into the app's router.
 import type { RouteObject } from 'react-router';
-import { DeliveriesPage } from './deliveries-page';
-import { ImportedBundlePage } from './imported-bundle-page';
+import { lazyPage } from '../../lazy-page';
+
+const DeliveriesPage = lazyPage(() => import('./deliveries-page'), 'DeliveriesPage');
+const ImportedBundlePage = lazyPage(() => import('./imported-bundle-page'), 'ImportedBundlePage');
 
 /** Routes under the app frame. Part of the webhooks screens link here with `?webhookId=`. */
 export const deliveryRoutes: RouteObject[] = [

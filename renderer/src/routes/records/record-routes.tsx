@@ -1,10 +1,12 @@
 // The Workspace screens' routes (cases, clients, events), spread into the app's router.
 import type { RouteObject } from 'react-router';
-import { CaseDetailPage } from './case-detail-page';
-import { CasesPage } from './cases-page';
-import { ClientDetailPage } from './client-detail-page';
-import { ClientsPage } from './clients-page';
-import { EventsPage } from './events-page';
+import { lazyPage } from '../../lazy-page';
+
+const CaseDetailPage = lazyPage(() => import('./case-detail-page'), 'CaseDetailPage');
+const CasesPage = lazyPage(() => import('./cases-page'), 'CasesPage');
+const ClientDetailPage = lazyPage(() => import('./client-detail-page'), 'ClientDetailPage');
+const ClientsPage = lazyPage(() => import('./clients-page'), 'ClientsPage');
+const EventsPage = lazyPage(() => import('./events-page'), 'EventsPage');
 
 /** Routes under the app frame: lists and record details. */
 export const recordRoutes: RouteObject[] = [

@@ -1,8 +1,10 @@
 // The Webhooks screens' routes, spread into the app's router (more specific than settings/integrations/:id).
 import type { RouteObject } from 'react-router';
-import { NewWebhookPage } from './new-webhook-page';
-import { WebhookPage } from './webhook-page';
-import { WebhooksPage } from './webhooks-page';
+import { lazyPage } from '../../lazy-page';
+
+const NewWebhookPage = lazyPage(() => import('./new-webhook-page'), 'NewWebhookPage');
+const WebhookPage = lazyPage(() => import('./webhook-page'), 'WebhookPage');
+const WebhooksPage = lazyPage(() => import('./webhooks-page'), 'WebhooksPage');
 
 /** Routes under the app frame: the list, New, and one webhook. */
 export const webhookRoutes: RouteObject[] = [
