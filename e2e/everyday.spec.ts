@@ -76,7 +76,7 @@ test.describe('everyday use', () => {
       {
         route: '/webhooks/deliveries',
         scroller: 'delivery-table-scroller',
-        key: ['Time', 'Event', 'Case', 'Status', 'HTTP', 'Next attempt'],
+        key: ['Time', 'Event', 'Event id', 'Case', 'Status', 'HTTP', 'Duration', 'Next attempt'],
         shot: 'deliveries',
       },
     ];

@@ -64,7 +64,7 @@ export function deliveryColumns({ withWebhook, caseLinks = true }: { withWebhook
         );
       },
     }),
-    helper.accessor('eventId', { header: 'Event id', meta: { width: 'minmax(96px, 1fr)', priority: 4 }, cell: (info) => mono(info.getValue(), 'delivery-event-id') }),
+    helper.accessor('eventId', { header: 'Event id', meta: { width: 'minmax(96px, 1fr)', priority: 2 }, cell: (info) => mono(info.getValue(), 'delivery-event-id') }),
     ...(withWebhook
       ? [
           helper.accessor('webhookName', {
