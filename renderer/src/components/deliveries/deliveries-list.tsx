@@ -1,13 +1,15 @@
 // The deliveries list on screen: how many are shown, the table, and the loading, error (with Retry), "nothing yet"
 // and "nothing matches" states — for the live log and an imported bundle alike.
 import { Button, Center, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconFilterOff, IconWebhook } from '@tabler/icons-react';
+import { IconFilterOff, IconPlus, IconWebhook } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import type { RemoteError } from '../../../../shared/result';
 import { LiveBadge } from '../live-badge';
 import { ErrorAlert, LoadingState } from '../query-state';
 import { deliveryColumns, type DeliveryRow } from './delivery-columns';
 import { DeliveryTable } from './delivery-table';
+import { newWebhookPath } from '../../routes/webhooks/webhook-paths';
 
 /** CSS height of the table's scroll area: the window below the filters and chart, never cramped. */
 export const DELIVERIES_HEIGHT = 'max(360px, calc(100dvh - 300px))';
@@ -33,7 +35,7 @@ interface DeliveriesListProps {
   caseLinks: boolean;
 }
 
-function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+function Empty({ filtered, onClear, live }: { filtered: boolean; onClear: () => void; live: boolean }) {
   return (
     <Center py="xl" data-testid={filtered ? 'deliveries-no-matches' : 'deliveries-empty'}>
       <Stack align="center" gap="xs" maw={420}>
@@ -51,6 +53,12 @@ function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }
             Clear filters
           </Button>
         )}
+        {!filtered && live && (
+          // Nothing is logged without a webhook: the way to the first delivery starts there.
+          <Button component={Link} to={newWebhookPath()} variant="light" leftSection={<IconPlus size={16} />} data-testid="deliveries-create-webhook">
+            Create a webhook
+          </Button>
+        )}
       </Stack>
     </Center>
   );
@@ -63,7 +71,7 @@ export function DeliveriesList(props: DeliveriesListProps) {
   if (!loaded) {
     return error ? <ErrorAlert title="Couldn't load the deliveries" error={error} onRetry={props.retry} /> : <LoadingState label="Loading the deliveries…" />;
   }
-  if (rows.length === 0 && !hasMore) return <Empty filtered={filtered} onClear={props.onClear} />;
+  if (rows.length === 0 && !hasMore) return <Empty filtered={filtered} onClear={props.onClear} live={props.live} />;
   const n = numberFormat.format(rows.length);
   return (
     <Stack gap="xs">

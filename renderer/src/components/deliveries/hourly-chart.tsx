@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { HourlyBucket, HourlyRange } from '../../../../shared/contract/delivery-log';
 import { useContractQuery } from '../../api/client';
 import { ErrorAlert } from '../query-state';
+import { niceTicks } from './nice-ticks';
 
 const HEIGHT = 160;
 /** The chart is not refreshed by every change of the log (see deliveryLog.hourly): hourly bars can wait this long. */
@@ -35,6 +36,8 @@ interface HourlyChartProps {
 export function HourlyChart({ webhookId, range, onRange }: HourlyChartProps) {
   const query = useContractQuery('deliveryLog.hourly', { ...(webhookId && { webhookId }), range }, { refetchInterval: REFRESH_MS });
   const rows = useMemo(() => (query.data ? toRows(query.data.hours, range) : []), [query.data, range]);
+  // Even ticks from 0 to just above the tallest stacked bar.
+  const ticks = niceTicks(Math.max(0, ...rows.map((h) => h.succeeded + h.retrying + h.failed)));
   const totals = rows.reduce((t, h) => ({ succeeded: t.succeeded + h.succeeded, retrying: t.retrying + h.retrying, failed: t.failed + h.failed }), { succeeded: 0, retrying: 0, failed: 0 });
   return (
     <Card withBorder padding="sm" mb="md" data-testid="hourly-chart">
@@ -78,7 +81,7 @@ export function HourlyChart({ webhookId, range, onRange }: HourlyChartProps) {
           tickLine="none"
           gridAxis="y"
           xAxisProps={{ interval: range === '24h' ? 2 : 23, fontSize: 11 }}
-          yAxisProps={{ allowDecimals: false, width: 36, fontSize: 11 }}
+          yAxisProps={{ allowDecimals: false, width: 36, fontSize: 11, ticks, domain: [0, ticks.at(-1)!], interval: 0 }}
           valueFormatter={(v) => count.format(v)}
           maxBarWidth={range === '24h' ? 28 : 6}
           aria-label={`Deliveries per hour over the last ${range === '24h' ? '24 hours' : '7 days'}`}

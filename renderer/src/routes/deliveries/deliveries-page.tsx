@@ -3,7 +3,7 @@
 // full. Actions: replay failed in a range, export the filtered set, import a bundle to inspect read-only.
 import { Button, Group } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeliveryFilter } from '../../../../shared/contract/webhooks';
 import { useContractQuery } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
@@ -20,13 +20,17 @@ import { useSearchFilters } from '../../hooks/use-search-filters';
 
 interface LiveListProps {
   filter: DeliveryFilter;
+  /** Told whether the list, fully loaded, holds no delivery at all. */
+  onEmpty: (empty: boolean) => void;
   selectedId: string | null;
   onOpen: (id: string) => void;
   onClear: () => void;
 }
 
-function LiveList({ filter, selectedId, onOpen, onClear }: LiveListProps) {
+function LiveList({ filter, onEmpty, selectedId, onOpen, onClear }: LiveListProps) {
   const live = useLiveDeliveries(filter);
+  const empty = live.loaded && live.rows.length === 0 && !live.hasMore;
+  useEffect(() => onEmpty(empty), [empty, onEmpty]);
   return (
     <DeliveriesList
       rows={live.rows}
@@ -54,11 +58,15 @@ export function DeliveriesPage() {
   // arrive, and they still show, since the range has no end.
   const [anchor, setAnchor] = useState(() => Date.now());
   const [replaying, setReplaying] = useState(false);
+  // Replaying or exporting nothing would only lead to an empty dialog or file.
+  const [empty, setEmpty] = useState(false);
   const filter = toDeliveryFilter(values, anchor);
   const webhooks = useContractQuery('deliveryLog.webhooks', undefined);
   const choices = (webhooks.data ?? []).map((w) => ({ id: w.id, name: w.deleted ? `${w.name} (deleted)` : w.name }));
   // Deleted webhooks keep their log, but are never sent to again.
   const replayable = (webhooks.data ?? []).filter((w) => !w.deleted).map((w) => ({ id: w.id, name: w.name }));
+  // An empty list under filters may still hide failed deliveries to replay; an empty unfiltered list has none.
+  const narrowed = isFiltered({ ...filter, webhookId: undefined });
   const clear = () => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
 
   return (
@@ -68,10 +76,10 @@ export function DeliveriesPage() {
         description="What was sent where, what came back and why it failed: every delivery with each attempt's request and response, newest first. Select one to see it in full."
       />
       <Group gap="sm" mb="md" align="flex-start">
-        <Button variant="default" leftSection={<IconPlayerPlay size={16} />} onClick={() => setReplaying(true)} disabled={replayable.length === 0}>
+        <Button variant="default" leftSection={<IconPlayerPlay size={16} />} onClick={() => setReplaying(true)} disabled={replayable.length === 0 || (empty && !narrowed)}>
           Replay failed…
         </Button>
-        <ExportBundleButton input={{ filter }} label="Export filtered" />
+        <ExportBundleButton input={{ filter }} label="Export filtered" disabled={empty} />
         <ImportBundleButton />
       </Group>
       <DeliveryFilters
@@ -82,7 +90,7 @@ export function DeliveriesPage() {
         onRangeChosen={() => setAnchor(Date.now())}
       />
       <HourlyChart webhookId={values.webhookId} range={values.chart === '7d' ? '7d' : '24h'} onRange={(range) => update({ chart: range === '24h' ? null : range })} />
-      <LiveList key={JSON.stringify(filter)} filter={filter} selectedId={values.delivery ?? null} onOpen={(id) => update({ delivery: id, attempt: null })} onClear={clear} />
+      <LiveList key={JSON.stringify(filter)} filter={filter} onEmpty={setEmpty} selectedId={values.delivery ?? null} onOpen={(id) => update({ delivery: id, attempt: null })} onClear={clear} />
       <DeliveryDrawer
         id={values.delivery ?? null}
         attemptId={values.attempt ? Number(values.attempt) : null}

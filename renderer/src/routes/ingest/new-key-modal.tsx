@@ -79,7 +79,16 @@ function KeyForm({ onCreated, onCancel }: { onCreated: (created: Created) => voi
   );
 }
 
-function KeyShownOnce({ created, baseUrl, onDone }: { created: Created; baseUrl: string | null; onDone: () => void }) {
+interface KeyShownOnceProps {
+  created: Created;
+  baseUrl: string | null;
+  onDone: () => void;
+  /** Esc or the close button was pressed: ask before the key is gone for good. */
+  asking: boolean;
+  onKeepOpen: () => void;
+}
+
+function KeyShownOnce({ created, baseUrl, onDone, asking, onKeepOpen }: KeyShownOnceProps) {
   const [now] = useState(() => new Date());
   return (
     <Stack gap="md">
@@ -95,9 +104,25 @@ function KeyShownOnce({ created, baseUrl, onDone }: { created: Created; baseUrl:
           <Code block>{curlExample(baseUrl, now, created.apiKey)}</Code>
         </Stack>
       )}
-      <Group justify="flex-end">
-        <Button onClick={onDone}>I've copied the key</Button>
-      </Group>
+      {asking ? (
+        <Alert color="red" icon={<IconAlertTriangle size={20} />} title="Close without the key?" data-testid="close-key-confirm">
+          <Stack gap="sm">
+            <Text size="sm">Once this window closes, the key can't be shown again. If you haven't copied it, keep the window open.</Text>
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={onDone}>
+                Close anyway
+              </Button>
+              <Button onClick={onKeepOpen} data-autofocus>
+                Keep it open
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ) : (
+        <Group justify="flex-end">
+          <Button onClick={onDone}>I've copied the key</Button>
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -112,20 +137,27 @@ interface NewKeyModalProps {
 /** The modal; it starts over (empty form) every time it opens. */
 export function NewKeyModal({ opened, onClose, baseUrl }: NewKeyModalProps) {
   const [created, setCreated] = useState<Created | null>(null);
+  const [asking, setAsking] = useState(false);
   const close = () => {
     setCreated(null);
+    setAsking(false);
     onClose();
   };
   return (
     <Modal
       opened={opened}
-      onClose={close}
+      // Esc and the close button ask first once the key is shown: closing loses it.
+      onClose={created ? () => setAsking(true) : close}
       title={created ? 'Your new API key' : 'New ingest API key'}
       size="lg"
       // Once the key is on screen, a stray click outside must not throw it away.
       closeOnClickOutside={!created}
     >
-      {created ? <KeyShownOnce created={created} baseUrl={baseUrl} onDone={close} /> : <KeyForm onCreated={setCreated} onCancel={close} />}
+      {created ? (
+        <KeyShownOnce created={created} baseUrl={baseUrl} onDone={close} asking={asking} onKeepOpen={() => setAsking(false)} />
+      ) : (
+        <KeyForm onCreated={setCreated} onCancel={close} />
+      )}
     </Modal>
   );
 }

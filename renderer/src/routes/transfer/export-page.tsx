@@ -121,7 +121,11 @@ export function ExportPage() {
                     aria-labelledby="export-kind-label"
                     data={KINDS}
                     value={choices.kind}
-                    onChange={(kind) => change({ kind: kind as ExportKind })}
+                    onChange={(kind) => {
+                      // A finished export's panel speaks of the records exported before: it goes when the kind changes.
+                      if (progress?.finished !== false) setTaskId(null);
+                      change({ kind: kind as ExportKind });
+                    }}
                     disabled={run.isPending}
                   />
                 </div>

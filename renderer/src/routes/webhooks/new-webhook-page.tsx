@@ -37,7 +37,8 @@ export function NewWebhookPage() {
             fixedCampaignId={campaignId}
             onCancel={() => void navigate(back.to)}
             onSaved={(saved, test) => {
-              notifications.show({ color: 'green', icon: <IconCheck size={18} />, title: 'Webhook created', message: saved.name });
+              // Top right, and brief: at the bottom right it covered the signing secret card the user needs next.
+              notifications.show({ color: 'green', icon: <IconCheck size={18} />, title: 'Webhook created', message: saved.name, position: 'top-right', autoClose: 4000 });
               void navigate(webhookPath(saved.id), { replace: true, state: { back: back.to, test } });
             }}
           />
