@@ -1,10 +1,12 @@
 // `npm run sim`: the script started as a child process, as a user starts it. What it prints is enough to connect
-// (the connector's own Test connection with the printed values), it stops cleanly on SIGINT / SIGTERM, and bad
+// (the connector's own Test connection, or for Cal.com the client's key check, with the printed values), it stops cleanly on SIGINT / SIGTERM, and bad
 // arguments get the usage and exit code 2.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createCalcomClient } from '../main/connectors/calcom/calcom-client';
+import { isSchedulingError } from '../main/connectors/calcom/scheduling-error';
 import { createLawRulerConnector } from '../main/connectors/lawruler/lawruler-connector';
 import { createSmartAdvocateConnector } from '../main/connectors/smartadvocate/connector';
 import { systemClock } from '../main/kernel';
@@ -109,6 +111,29 @@ describe('npm run sim', () => {
     expect(sim.stdout()).toContain('Simulator stopped (SIGTERM).');
   });
 
+  it('starts Cal.com with a fault from the start (5xx); the printed key and base URL connect once it is gone; SIGINT stops it', async () => {
+    const sim = run(['calcom', '--fault', 'server_error']);
+    const { title, fields } = await started(sim);
+    expect(title).toMatch(/^Cal\.com simulator at http:\/\/127\.0\.0\.1:\d+$/);
+    expect(sim.stdout()).toContain('Settings → Integrations → Scheduling → Connect');
+    expect(sim.stdout()).toContain('501 (Free consultation, 30 min)');
+    const client = createCalcomClient({ apiKey: field(fields, 'API key'), baseUrl: field(fields, 'Base URL'), dispatcher: agent(), timeoutMs: 5_000, clock: systemClock });
+    await expect(client.me()).rejects.toSatisfy((error) => isSchedulingError(error, 'unavailable'));
+    sim.child.kill('SIGINT');
+    expect(await sim.exited).toBe(0);
+
+    const healthy = run(['calcom']);
+    const printed = await started(healthy);
+    const good = createCalcomClient({ apiKey: field(printed.fields, 'API key'), baseUrl: field(printed.fields, 'Base URL'), dispatcher: agent(), timeoutMs: 5_000, clock: systemClock });
+    expect((await good.me()).timeZone).toBe('America/New_York');
+    expect((await good.eventType(501)).lengthInMinutes).toBe(30);
+    const expired = createCalcomClient({ apiKey: field(printed.fields, '(an expired key)'), baseUrl: field(printed.fields, 'Base URL'), dispatcher: agent(), timeoutMs: 5_000, clock: systemClock });
+    await expect(expired.me()).rejects.toSatisfy((error) => isSchedulingError(error, 'invalid_key'));
+    healthy.child.kill('SIGTERM');
+    expect(await healthy.exited).toBe(0);
+    expect(healthy.stdout()).toContain('Simulator stopped (SIGTERM).');
+  });
+
   it('says so when the port is taken (exit code 1)', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
@@ -120,9 +145,11 @@ describe('npm run sim', () => {
   });
 
   it.each([
-    [[], /name the CRM to simulate/],
-    [['clio'], /"clio" is not a CRM: lawruler or smartadvocate/],
-    [['lawruler', 'smartadvocate'], /one CRM at a time/],
+    [[], /name the service to simulate/],
+    [['clio'], /"clio" is not one of lawruler, smartadvocate, calcom/],
+    [['lawruler', 'smartadvocate'], /one service at a time/],
+    [['calcom', '--records', '5'], /Cal\.com has none to seed/],
+    [['calcom', '--fault', 'catalog_fails'], /--fault "catalog_fails" does not apply to Cal\.com: one of slow, server_error, rate_limit, drop_write_answer, malformed/],
     [['lawruler', '--port', '80a'], /--port must be a whole number/],
     [['lawruler', '--port', '70000'], /--port must be at most 65,535/],
     [['smartadvocate', '--records', '100001'], /--records must be at most 100,000/],
@@ -133,7 +160,7 @@ describe('npm run sim', () => {
     const sim = run(args);
     expect(await sim.exited).toBe(2);
     expect(sim.stderr()).toMatch(message);
-    expect(sim.stderr()).toContain('Usage: npm run sim -- lawruler|smartadvocate');
+    expect(sim.stderr()).toContain('Usage: npm run sim -- lawruler|smartadvocate|calcom');
     expect(sim.stdout()).toBe('');
   });
 });

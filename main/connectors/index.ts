@@ -1,4 +1,4 @@
-// The connectors' front door: one folder per external service (lawruler/, smartadvocate/, and calcom/ to come),
+// The connectors' front door: one folder per external service (lawruler/, smartadvocate/, calcom/),
 // each in the same shape (client, zod wire schemas, translation, simulator/, README of what is public and what is
 // ASSUMED), behind the interfaces in crm/.
 export type {
@@ -33,3 +33,16 @@ export {
   type SmartAdvocateCredentials,
 } from './smartadvocate/connector';
 export { normaliseSmartAdvocateBaseUrl, normaliseSmartAdvocateEndpoint } from './smartadvocate/endpoint';
+export {
+  CAL_API_VERSIONS,
+  createCalcomClient,
+  type BookingRequest,
+  type CalcomAccount,
+  type CalcomBooking,
+  type CalcomClient,
+  type CalcomClientOptions,
+  type CalcomEventType,
+  type CalcomSlot,
+} from './calcom/calcom-client';
+export { CALCOM_CLOUD_BASE_URL, CALCOM_EU_BASE_URL, parseCalcomBaseUrl } from './calcom/base-url';
+export { isSchedulingError, SchedulingError, SCHEDULING_ERROR_KINDS, type SchedulingErrorDetails, type SchedulingErrorKind } from './calcom/scheduling-error';
