@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
 import { parseCalcomBaseUrl } from './base-url';
-import { CAL_API_VERSIONS } from './calcom-client';
+import { CAL_API_VERSIONS, createCalcomClient } from './calcom-client';
 import { isSchedulingError, SchedulingError } from './scheduling-error';
 import { startCalcomTest } from './test-calcom';
 
@@ -130,5 +130,8 @@ describe('Cal.com client', () => {
     const junk = parseCalcomBaseUrl('api cal com');
     expect(junk.ok === false && junk.message).toMatch(/is not a web address/);
     expect(isSchedulingError(new Error('x'))).toBe(false);
+    const t = { dispatcher: undefined as never, timeoutMs: 1_000, clock: { now: () => new Date() } };
+    expect(() => createCalcomClient({ ...t, apiKey: 'cal_live_x', baseUrl: 'http://cal.firm.example' })).toThrow(/must start with https:\/\//);
+    expect(createCalcomClient({ ...t, apiKey: 'cal_live_x' }).baseUrl).toBe('https://api.cal.com');
   });
 });

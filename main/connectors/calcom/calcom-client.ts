@@ -68,7 +68,7 @@ export interface CalcomClient {
   readonly baseUrl: string;
   me(): Promise<CalcomAccount>;
   eventType(id: number): Promise<CalcomEventType>;
-  slots(query: { eventTypeId: number; start: string; end: string; timeZone: string; duration?: number }): Promise<CalcomSlot[]>;
+  slots(query: { eventTypeId: number; start: string; end: string; timeZone: string }): Promise<CalcomSlot[]>;
   book(request: BookingRequest): Promise<CalcomBooking>;
   cancel(uid: string, reason?: string): Promise<CalcomBooking>;
   reschedule(uid: string, start: string, reason?: string): Promise<CalcomBooking>;
@@ -129,7 +129,6 @@ export function createCalcomClient(options: CalcomClientOptions): CalcomClient {
     slots(query) {
       const ctx = { operation: 'list free slots', subject: `event type ${query.eventTypeId}` };
       const params = new URLSearchParams({ eventTypeId: String(query.eventTypeId), start: toUtc(query.start, ctx.operation), end: toUtc(query.end, ctx.operation), timeZone: query.timeZone });
-      if (query.duration !== undefined) params.set('duration', String(query.duration));
       return call(ctx, { method: 'GET', url: `/v2/slots?${params.toString()}`, version: CAL_API_VERSIONS.slots }, (a) => {
         const byDate = readAnswer(ctx, a, slotsSchema).data;
         return Object.entries(byDate)

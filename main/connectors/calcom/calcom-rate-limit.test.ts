@@ -33,6 +33,10 @@ describe('Cal.com rate limit', () => {
     expect(limited.schedulingDetails).toMatchObject({ status: 429, retryAfterMs: 60_000 });
     expect(limited.message).toContain('accepts them again in 60 s');
     const sent = t.sim.requests().length;
+    // What Cal.com sent: no Retry-After, the reset in its own header (asked directly: the client sends nothing now).
+    const raw = await fetch(`${t.sim.url}/v2/me`, { headers: { authorization: `Bearer ${t.sim.keys.valid}` } });
+    expect([raw.status, raw.headers.get('retry-after'), raw.headers.get('x-ratelimit-reset-default'), raw.headers.get('x-ratelimit-remaining-default')]).toEqual([429, null, '60', '0']);
+    expect(t.sim.requests()).toHaveLength(sent + 1);
     expect(t.sim.requests().at(-1)!.status).toBe(429);
 
     t.clock.advance(59_000);
@@ -40,12 +44,12 @@ describe('Cal.com rate limit', () => {
     expect(stillBlocked.kind).toBe('rate_limited');
     expect(stillBlocked.schedulingDetails.retryAfterMs).toBe(1_000);
     expect(client.blockedForMs()).toBe(1_000);
-    expect(t.sim.requests()).toHaveLength(sent);
+    expect(t.sim.requests()).toHaveLength(sent + 1);
 
     t.clock.advance(1_000);
     expect(client.blockedForMs()).toBe(0);
     expect((await client.me()).id).toBe(1001);
-    expect(t.sim.requests()).toHaveLength(sent + 1);
+    expect(t.sim.requests()).toHaveLength(sent + 2);
   });
 
   it('counts per key: another key is served while one is blocked', async () => {
