@@ -115,7 +115,7 @@ describe('npm run sim', () => {
     const sim = run(['calcom', '--fault', 'server_error']);
     const { title, fields } = await started(sim);
     expect(title).toMatch(/^Cal\.com simulator at http:\/\/127\.0\.0\.1:\d+$/);
-    expect(sim.stdout()).toContain('Settings → Integrations → Scheduling → Connect');
+    expect(sim.stdout()).toContain('cal-api-version');
     expect(sim.stdout()).toContain('501 (Free consultation, 30 min)');
     const client = createCalcomClient({ apiKey: field(fields, 'API key'), baseUrl: field(fields, 'Base URL'), dispatcher: agent(), timeoutMs: 5_000, clock: systemClock });
     await expect(client.me()).rejects.toSatisfy((error) => isSchedulingError(error, 'unavailable'));

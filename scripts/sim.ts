@@ -70,7 +70,7 @@ function readSimArgs(argv: string[]): { ok: true; args: SimArgs } | { ok: false;
 
 interface Running {
   title: string;
-  /** Where in the console the fields are entered, and what to press then. */
+  /** Where the fields are entered (a sentence start), and what to press then. */
   screen: string;
   then: string;
   /** Label → value, in the Configuration tab's order. */
@@ -84,8 +84,10 @@ async function start(args: SimArgs): Promise<Running> {
     const sim = await startCalcomSimulator({ port: args.port });
     return {
       title: `Cal.com simulator at ${sim.url}`,
-      screen: 'Settings → Integrations → Scheduling → Connect',
-      then: 'then Save (the key is checked with /v2/me). Event type IDs for an agent: ' + SIM_EVENT_TYPES.map((e) => `${e.id} (${e.title}, ${e.lengthInMinutes} min${e.team ? ', a team event type' : ''})`).join(', ') + '.',
+      // The console's Scheduling screen is not built yet (issue 16): until then the values serve the Cal.com
+      // connector's tests and any Cal.com API v2 client.
+      screen: "For a Cal.com API v2 client (the console's Scheduling screen is still to come), use",
+      then: 'send the key as a bearer token with each endpoint\'s cal-api-version. Event type IDs: ' + SIM_EVENT_TYPES.map((e) => `${e.id} (${e.title}, ${e.lengthInMinutes} min${e.team ? ', a team event type' : ''})`).join(', ') + '.',
       fields: [
         ['API key', sim.keys.valid],
         ['Base URL', sim.url],
@@ -100,7 +102,7 @@ async function start(args: SimArgs): Promise<Running> {
     const c = LAWRULER_SIM_CREDENTIALS;
     return {
       title: `LawRuler simulator at ${sim.url} with ${args.records.toLocaleString('en-US')} leads`,
-      screen: 'Settings → Integrations → LawRuler → Configuration',
+      screen: 'In the console: Settings → Integrations → LawRuler → Configuration, enter',
       then: 'then "Test connection".',
       fields: [
         ['Username', c.username],
@@ -117,7 +119,7 @@ async function start(args: SimArgs): Promise<Running> {
   const sim = await startSmartAdvocateSimulator({ port: args.port, records: args.records });
   return {
     title: `SmartAdvocate simulator at ${sim.host} with ${args.records.toLocaleString('en-US')} cases`,
-    screen: 'Settings → Integrations → SmartAdvocate → Configuration',
+    screen: 'In the console: Settings → Integrations → SmartAdvocate → Configuration, enter',
     then: 'then "Test connection".',
     fields: [
       ['Endpoint URL', sim.host],
@@ -154,7 +156,7 @@ async function main(argv: string[]): Promise<void> {
       running.title,
       ...(args.fault ? [`Playing the fault "${args.fault}" on every request it applies to.`] : []),
       '',
-      `In the console: ${running.screen}, enter:`,
+      `${running.screen}:`,
       ...running.fields.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
       '',
       `${running.then} Ctrl+C stops the simulator.`,
