@@ -11,7 +11,7 @@ import { createIntegrationCatalog } from '../integration-cards';
 import { createLogger, type Logger, type LoggerHandle } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
-import { createSync, type Sync } from '../sync';
+import { createSync, type Sync, type SyncOptions } from '../sync';
 import { createTransfer, type Transfer } from '../transfer';
 import { createDemoCrms, createDemoMode, type DemoMode } from '../demo';
 import { createWebhooks, webhooksCardSource, type WebhookEngineOptions, type Webhooks } from '../webhooks';
@@ -41,6 +41,8 @@ export interface CoreOptions {
   webhooks?: WebhookEngineOptions;
   /** CRM request and connect timeouts (tests shorten them). */
   crm?: CrmOptions;
+  /** The sync engine's knobs (whether the push starts with the core, its timers). */
+  sync?: SyncOptions;
 }
 
 export interface Core {
@@ -62,7 +64,7 @@ export interface Core {
   transfer: Transfer;
   /** CRM integrations: connections (credentials in the keychain), toggles, catalogs, a ready connector per CRM. */
   crm: Crm;
-  /** The sync engine's foundation so far: field and status mappings, auto-map, sync settings. */
+  /** The sync engine: field and status mappings, auto-map, sync settings, the Kayse → CRM push. */
   sync: Sync;
   clock: Clock;
   ids: IdGenerator;
@@ -149,7 +151,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   opened.add('ingest API', () => ingest.close());
   const crm = createCrm({ sqlite, secrets, events, clock, logger, options: options.crm });
   opened.add('CRM connections', () => crm.close());
-  const sync = createSync({ sqlite, crm, caseTypes: workspace.caseTypes, company: workspace.company, clock, events });
+  const sync = createSync({ sqlite, crm, records: workspace.records, caseTypes: workspace.caseTypes, company: workspace.company, clock, events, logger, options: options.sync });
   opened.add('sync', () => sync.close());
   // Demo mode closes first: its generator posts through the ingest API and its CRM simulators serve the connections.
   const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: createDemoCrms({ crm, logger }) });

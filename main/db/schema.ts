@@ -6,3 +6,4 @@ export * from './schema/events';
 export * from './schema/webhooks';
 export * from './schema/crm';
 export * from './schema/sync';
+export * from './schema/sync-links';

@@ -1,12 +1,15 @@
 // The sync capability (`core.sync`), so far what the engine will stand on: field mappings (a default set and
 // overrides per CRM case type), status mappings per Kayse case type, auto-map proposals and the sync settings of
-// each integration. Mappings are checked against the stored catalog (crm/), never the CRM itself; saving one
+// each integration, and the Kayse → CRM push (engine/). Mappings are checked against the stored catalog (crm/), never the CRM itself; saving one
 // triggers nothing else.
 import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../shared/domain/connectors';
-import type { CaseType } from '../../shared/domain/workspace';
+import type { Case, CaseType, Client } from '../../shared/domain/workspace';
 import type { Crm } from '../crm';
 import type { Clock, EventBus } from '../kernel';
+import type { Logger } from '../log';
+import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
+import { createPushStatus } from './engine/push-status';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
@@ -15,14 +18,25 @@ import { createSyncSettings } from './sync-settings';
 
 export interface SyncDeps {
   sqlite: Database.Database;
-  /** The CRM integrations: the stored catalog of each CRM. */
-  crm: Pick<Crm, 'catalog'>;
+  /** The CRM integrations: the stored catalog, the connection with its toggles and a ready connector of each CRM. */
+  crm: Pick<Crm, 'catalog' | 'connection' | 'connectorFor'>;
+  /** The cases and clients the push reads. */
+  records: { getCase(id: string): Case | undefined; getClient(id: string): Client | undefined };
   /** Kayse's case types with their statuses and custom fields. */
   caseTypes: { list(): CaseType[] };
   /** The company's timezone, for a daily sync time. */
   company: { get(): { timezone: string } };
   clock: Clock;
   events: EventBus;
+  logger?: Pick<Logger, 'warn'>;
+  options?: SyncOptions;
+}
+
+export interface SyncOptions {
+  /** false: the push does not start with the core (tests start it, or drive it by hand). */
+  autoStart?: boolean;
+  /** Timers for a 429's wait and an error's backoff. */
+  schedule?: PushEngineDeps['schedule'];
 }
 
 export function createSync(deps: SyncDeps) {
@@ -41,6 +55,23 @@ export function createSync(deps: SyncDeps) {
     clock: deps.clock,
     events: deps.events,
   });
+  const push = createPushEngine({
+    sqlite: deps.sqlite,
+    crm: deps.crm,
+    records: deps.records,
+    caseTypes: () => deps.caseTypes.list(),
+    catalogOf,
+    fields,
+    statuses,
+    settings,
+    mappingStore: store,
+    clock: deps.clock,
+    events: deps.events,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
+  });
+  if (deps.options?.autoStart !== false) push.start();
+  const pushStatus = createPushStatus(push, deps.clock);
   return {
     fields,
     statuses,
@@ -51,8 +82,13 @@ export function createSync(deps: SyncDeps) {
       const proposals = suggestFieldMappings({ catalog: catalogOf(crm).catalog, caseTypes: deps.caseTypes.list(), crmCaseTypeId, kayseCaseTypeId, saved });
       return { crmCaseTypeId, proposals };
     },
-    /** Nothing runs in the background yet. */
-    close: async () => undefined,
+    /** Kayse → CRM: one pusher per integration over record_changes. */
+    push,
+    /** Pending changes, last push, linked records and per-record errors of one integration. */
+    pushStatus: pushStatus.status,
+    /** "Retry now" for one record's error. */
+    retryRecord: pushStatus.retryRecord,
+    close: () => push.stop(),
   };
 }
 

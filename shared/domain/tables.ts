@@ -32,6 +32,11 @@ export const DATABASE_TABLES = [
   'sync_field_mappings',
   'sync_status_mappings',
   'sync_settings',
+  'sync_links',
+  'sync_snapshots',
+  'sync_outbound_cursors',
+  'sync_create_intents',
+  'sync_record_errors',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 

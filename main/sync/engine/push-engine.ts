@@ -1,0 +1,134 @@
+// Kayse → CRM for every integration: one pusher per CRM, woken when record_changes gets rows (real time: an idle
+// record's change goes at once), when a connection or its toggles change, and by its own timers (a 429's wait,
+// an error's backoff). Each pass reads the toggles, settings and mappings afresh, so saving them starts nothing.
+import type Database from 'better-sqlite3';
+import { CRM_CONNECTOR_IDS, type CrmConnectorId } from '../../../shared/domain/connectors';
+import type { Case, CaseType, Client } from '../../../shared/domain/workspace';
+import type { Crm } from '../../crm';
+import type { Clock, EventBus } from '../../kernel';
+import type { Logger } from '../../log';
+import type { FieldMappings, StoredCatalog } from '../field-mappings';
+import { DEFAULT_SCOPE, type MappingStore } from '../mapping-store';
+import type { StatusMappings } from '../status-mappings';
+import type { SyncSettingsService } from '../sync-settings';
+import { createPusher, type Pusher } from './pusher';
+import { createPushStore } from './push-store';
+
+export interface PushEngineDeps {
+  sqlite: Database.Database;
+  crm: Pick<Crm, 'connection' | 'connectorFor'>;
+  records: { getCase(id: string): Case | undefined; getClient(id: string): Client | undefined };
+  caseTypes(): CaseType[];
+  catalogOf(crm: CrmConnectorId): StoredCatalog;
+  fields: FieldMappings;
+  statuses: StatusMappings;
+  settings: SyncSettingsService;
+  mappingStore: MappingStore;
+  clock: Clock;
+  events: EventBus;
+  logger?: Pick<Logger, 'warn'>;
+  /** Timers for waits and backoff (default setTimeout, unref'd). */
+  schedule?: (ms: number, wake: () => void) => () => void;
+}
+
+const defaultSchedule = (ms: number, wake: () => void) => {
+  const timer = setTimeout(wake, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
+export function createPushEngine(deps: PushEngineDeps) {
+  const store = createPushStore(deps.sqlite, deps.events);
+  const connected = (crm: CrmConnectorId) => deps.crm.connection(crm).state !== 'not_connected';
+  const now = () => deps.clock.now().toISOString();
+
+  const prepare = (crm: CrmConnectorId) => async () => {
+    if (!connected(crm)) return null;
+    const toggles = deps.crm.connection(crm).toggles;
+    // Enable off pauses the integration: nothing is read, so every change stays pending.
+    if (!toggles.enabled) return null;
+    const connector = await deps.crm.connectorFor(crm);
+    if (!connector) return null;
+    const settings = deps.settings.get(crm);
+    const pushes = toggles.send && toggles.sendFields && toggles.sendMapping && settings.direction !== 'crm_to_kayse';
+    const overrideScopes = new Map<string, string[]>();
+    for (const m of deps.mappingStore.fieldMappings(crm)) {
+      if (m.scope !== DEFAULT_SCOPE) overrideScopes.set(m.scope, [...(overrideScopes.get(m.scope) ?? []), m.kayseField]);
+    }
+    const effective = new Map<string, ReturnType<FieldMappings['effective']>['used']>();
+    return {
+      pushes,
+      push: {
+        crm,
+        connector,
+        store,
+        clock: deps.clock,
+        getCase: (id: string) => deps.records.getCase(id),
+        getClient: (id: string) => deps.records.getClient(id),
+        caseTypes: deps.caseTypes(),
+        catalog: deps.catalogOf(crm).catalog,
+        toggles,
+        settings,
+        mappingsFor(crmCaseTypeId: string) {
+          if (!effective.has(crmCaseTypeId)) effective.set(crmCaseTypeId, deps.fields.effective(crm, crmCaseTypeId).used.filter((m) => m.direction !== 'from_crm'));
+          return effective.get(crmCaseTypeId)!;
+        },
+        statusSets: deps.statuses.list(crm).caseTypes,
+        overrideScopes,
+      },
+    };
+  };
+
+  const pushers = new Map<CrmConnectorId, Pusher>(
+    CRM_CONNECTOR_IDS.map((crm) => [
+      crm,
+      createPusher({
+        crm,
+        store,
+        clock: deps.clock,
+        prepare: prepare(crm),
+        schedule: deps.schedule ?? defaultSchedule,
+        onError: (error) => deps.logger?.warn({ crm, error: error instanceof Error ? error.message : String(error) }, 'sync push stopped a pass'),
+      }),
+    ]),
+  );
+
+  /** A connected integration reads the log from where it stood when it was first connected. */
+  const startCursors = () => {
+    for (const crm of CRM_CONNECTOR_IDS) if (connected(crm) && store.cursor(crm) === null) store.startCursor(crm, now());
+  };
+
+  const kickAll = () => {
+    for (const pusher of pushers.values()) pusher.kick();
+  };
+
+  let stopEvents: (() => void) | null = null;
+  return {
+    store,
+    start() {
+      startCursors();
+      stopEvents = deps.events.on('tables.changed', ({ tables }) => {
+        if (tables.includes('crm_connections')) {
+          // Announced after a commit, but a writer may announce inside its own transaction: start the cursor after it.
+          if (deps.sqlite.inTransaction) queueMicrotask(startCursors);
+          else startCursors();
+        }
+        if (tables.includes('record_changes') || tables.includes('crm_connections') || tables.includes('sync_settings')) kickAll();
+      });
+      kickAll();
+    },
+    /** A pass of `crm` now (after "Retry now", or a test's clock moved on). */
+    kick: (crm: CrmConnectorId) => pushers.get(crm)!.kick(),
+    pusher: (crm: CrmConnectorId) => pushers.get(crm)!,
+    /** Resolves when no integration has a pass running. */
+    async idle() {
+      await Promise.all([...pushers.values()].map((p) => p.idle()));
+    },
+    async stop() {
+      stopEvents?.();
+      await Promise.all([...pushers.values()].map((p) => p.stop()));
+    },
+  };
+}
+
+export type PushEngine = ReturnType<typeof createPushEngine>;

@@ -1,0 +1,166 @@
+// Pushes one Kayse case to one CRM: filters, then a create (intent with its marker committed first; a lost answer
+// looked up with findExisting before any second create) or an update of only the mapped values that changed since
+// the snapshot. A CRM failure becomes the record's own error (rejected waits, the others back off), except a 429,
+// which the integration as a whole waits out.
+import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import type { CrmCatalogView, CrmToggles } from '../../../shared/domain/crm';
+import type { FieldMappingView, StatusMappingSet } from '../../../shared/domain/sync';
+import type { SyncSettings } from '../../../shared/domain/sync-settings';
+import type { Case, CaseType, Client } from '../../../shared/domain/workspace';
+import { CrmError, type CrmConnector, type CrmRecord } from '../../connectors';
+import type { Clock } from '../../kernel';
+import { newId } from '../../kernel';
+import { caseValues, changedSince, toChanges, toCreateInput, type CaseValues } from './case-values';
+import type { PushStore } from './push-store';
+
+export type PushOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | { waitMs: number };
+
+export interface PushDeps {
+  crm: CrmConnectorId;
+  connector: CrmConnector;
+  store: PushStore;
+  clock: Clock;
+  getCase(id: string): Case | undefined;
+  getClient(id: string): Client | undefined;
+  caseTypes: CaseType[];
+  catalog: CrmCatalogView | null;
+  toggles: CrmToggles;
+  settings: SyncSettings;
+  /** The mappings records of a CRM case type push with (used, direction both or to_crm). */
+  mappingsFor(crmCaseTypeId: string): FieldMappingView[];
+  statusSets: StatusMappingSet[];
+  /** Override scopes of the field mappings: CRM case type id → Kayse field keys. */
+  overrideScopes: Map<string, string[]>;
+}
+
+const HOUR = 3_600_000;
+/** 1 min doubling to 1 h, then hourly (sync.md "Errors"). */
+export const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** Math.max(0, attempts - 1), HOUR);
+
+const CRM_NAMES: Record<CrmConnectorId, string> = { lawruler: 'LawRuler', smartadvocate: 'SmartAdvocate' };
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** The last part of a CRM case type's name (SmartAdvocate names it "Case group › Case type"). */
+const ownName = (name: string) => name.split('›').at(-1)!;
+
+/**
+ * The CRM case type a Kayse case goes to: the one of the same name (a single one; SmartAdvocate's without its case
+ * group), else the one whose overrides map the Kayse case type's custom fields.
+ */
+export function crmCaseTypeFor(kayseType: CaseType, catalog: CrmCatalogView | null, overrideScopes: Map<string, string[]>): string | null {
+  const byName = (catalog?.caseTypes ?? []).filter((t) => norm(t.name) === norm(kayseType.name) || norm(ownName(t.name)) === norm(kayseType.name));
+  if (byName.length === 1) return byName[0]!.id;
+  for (const [scope, keys] of overrideScopes) if (keys.some((k) => k.startsWith(`custom.${kayseType.id}.`))) return scope;
+  return null;
+}
+
+function passesFilters(record: Case, selective: SyncSettings['selective']): boolean {
+  if (selective.recordKinds.length > 0 && !selective.recordKinds.includes('cases')) return false;
+  if (selective.caseTypeIds.length > 0 && !selective.caseTypeIds.includes(record.caseTypeId)) return false;
+  if (selective.statusIds.length > 0 && !selective.statusIds.includes(record.statusId)) return false;
+  return true;
+}
+
+export async function pushCase(deps: PushDeps, caseId: string): Promise<PushOutcome> {
+  const { crm, store } = deps;
+  const now = () => deps.clock.now().toISOString();
+  const record = deps.getCase(caseId);
+  if (!record || record.unreadable) return 'skipped';
+  if (!passesFilters(record, deps.settings.selective)) return 'skipped';
+  const client = record.clientIds[0] ? (deps.getClient(record.clientIds[0]) ?? null) : null;
+  const link = store.link(crm, caseId);
+  const intent = link ? null : store.intent(crm, caseId);
+  const kayseType = deps.caseTypes.find((t) => t.id === record.caseTypeId);
+  const crmCaseTypeId = link?.crmCaseTypeId ?? intent?.crmCaseTypeId ?? (kayseType ? crmCaseTypeFor(kayseType, deps.catalog, deps.overrideScopes) : null);
+  if (!crmCaseTypeId) {
+    const message = `No ${CRM_NAMES[crm]} case type matches the Kayse case type "${record.caseType}": give one the same name, or map its custom fields in a ${CRM_NAMES[crm]} case type's overrides.`;
+    store.recordError(crm, { caseId, kind: 'config', message, crmMessage: null, httpStatus: null, field: null, lastAt: now(), nextTryAt: null });
+    return 'failed';
+  }
+  const statusSet = deps.toggles.syncStatuses ? (deps.statusSets.find((s) => s.kayseCaseTypeId === record.caseTypeId) ?? null) : null;
+  const values = caseValues({ record, client, caseTypes: deps.caseTypes, catalog: deps.catalog, mappings: deps.mappingsFor(crmCaseTypeId), statuses: statusSet });
+
+  try {
+    if (link) return await update(deps, caseId, link.crmRecordId, values);
+    return await create(deps, record, client, crmCaseTypeId, values, intent?.marker ?? null);
+  } catch (error) {
+    return failed(deps, caseId, error);
+  }
+}
+
+async function update(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues): Promise<PushOutcome> {
+  const snapshot = deps.store.snapshot(deps.crm, caseId);
+  const changed = changedSince(values.crm, snapshot?.crmValues ?? null);
+  const syncedAt = deps.clock.now().toISOString();
+  const next = { kayseValues: { ...snapshot?.kayseValues, ...values.kayse }, crmValues: { ...snapshot?.crmValues, ...values.crm }, syncedAt };
+  if (Object.keys(changed).length === 0) {
+    if (deps.store.error(deps.crm, caseId)) deps.store.synced(deps.crm, caseId, snapshot ? { ...snapshot, syncedAt } : next);
+    return 'unchanged';
+  }
+  await deps.connector.update(crmRecordId, toChanges(changed));
+  deps.store.synced(deps.crm, caseId, next);
+  return 'updated';
+}
+
+async function create(deps: PushDeps, record: Case, client: Client | null, crmCaseTypeId: string, values: CaseValues, earlierMarker: string | null): Promise<PushOutcome> {
+  const { crm, store, connector } = deps;
+  const input = toCreateInput(values.crm, crmCaseTypeId, client, record);
+  const lookUp = (marker: string) => connector.findExisting({ ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) }, marker);
+  // An intent left by a lost answer or a crash: the record may be in the CRM already.
+  let found: CrmRecord | null = earlierMarker ? await lookUp(earlierMarker) : null;
+  let marker = earlierMarker;
+  if (!found && !marker) {
+    marker = `kayse-${record.id}-${newId()}`.slice(0, 120);
+    store.writeIntent(crm, record.id, { marker, crmCaseTypeId, createdAt: deps.clock.now().toISOString() });
+  }
+  if (!found) {
+    try {
+      const created = await connector.create(input, marker!);
+      store.linkCreated(crm, { caseId: record.id, crmRecordId: created.id, crmCaseTypeId, linkedAt: deps.clock.now().toISOString() }, {
+        kayseValues: values.kayse,
+        crmValues: values.crm,
+        syncedAt: deps.clock.now().toISOString(),
+      });
+      return 'created';
+    } catch (error) {
+      if (!(error instanceof CrmError) || error.kind !== 'unknown_outcome') throw error;
+      found = await lookUp(marker!);
+      if (!found) throw error;
+    }
+  }
+  // Found by its marker: linked with an empty snapshot, so an update sends every mapped value (a create that
+  // stopped half way may have set only some of them).
+  store.linkCreated(crm, { caseId: record.id, crmRecordId: found.id, crmCaseTypeId, linkedAt: deps.clock.now().toISOString() }, {
+    kayseValues: {},
+    crmValues: {},
+    syncedAt: deps.clock.now().toISOString(),
+  });
+  await update(deps, record.id, found.id, values);
+  return 'created';
+}
+
+function failed(deps: PushDeps, caseId: string, error: unknown): PushOutcome {
+  const lastAt = deps.clock.now().toISOString();
+  if (error instanceof CrmError && error.kind === 'rate_limited') return { waitMs: error.crmDetails.retryAfterMs ?? 60_000 };
+  const attempts = (deps.store.error(deps.crm, caseId)?.attempts ?? 0) + 1;
+  const retryAt = new Date(deps.clock.now().getTime() + backoffMs(attempts)).toISOString();
+  if (error instanceof CrmError) {
+    const d = error.crmDetails;
+    // A refused value waits for a change of the record or "Retry now"; sending it again unchanged would fail again.
+    const waits = d.kind === 'rejected' || d.kind === 'not_found';
+    deps.store.recordError(deps.crm, {
+      caseId,
+      kind: d.kind,
+      message: error.message,
+      crmMessage: d.crmMessage ?? null,
+      httpStatus: d.status ?? null,
+      field: d.field ?? null,
+      lastAt,
+      nextTryAt: waits ? null : retryAt,
+    });
+    return 'failed';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  deps.store.recordError(deps.crm, { caseId, kind: 'internal', message, crmMessage: null, httpStatus: null, field: null, lastAt, nextTryAt: retryAt });
+  return 'failed';
+}
