@@ -18,6 +18,11 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       saveStatusMappings: (input) => sync.statuses.save(input),
       settings: ({ crm }) => sync.settings.get(crm),
       updateSettings: (input) => sync.settings.update(input),
+      status: ({ crm }) => sync.pushStatus(crm),
+      retryRecord: ({ crm, caseId }) => {
+        sync.retryRecord(crm, caseId);
+        return sync.pushStatus(crm);
+      },
     },
   };
 }

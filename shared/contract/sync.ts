@@ -1,6 +1,7 @@
 // The sync engine's foundation through the contract: field mappings (a default set and overrides per CRM case
 // type, each mapping marked missing against the stored catalog), status mappings per Kayse case type with the
-// derived reverse, auto-map proposals, and the sync settings of each integration (the toggles are crm.updateToggles).
+// derived reverse, auto-map proposals, the sync settings of each integration (the toggles are crm.updateToggles),
+// and the Kayse → CRM push's status with "Retry now".
 import { procedure } from '../rpc';
 import {
   effectiveMappingsInputSchema,
@@ -15,6 +16,7 @@ import {
   suggestFieldMappingsInputSchema,
   syncCrmInput,
 } from '../domain/sync';
+import { pushStatusSchema, retryRecordInputSchema } from '../domain/sync-push';
 import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-settings';
 import type { TableName } from '../domain/tables';
 
@@ -69,6 +71,18 @@ export const syncContract = {
       output: syncSettingsSchema,
       reads: [],
       description: 'Changes the sync settings given and keeps the others',
+    }),
+    status: procedure({
+      input: syncCrmInput,
+      output: pushStatusSchema,
+      reads: ['sync_outbound_cursors', 'record_changes', 'sync_links', 'sync_snapshots', 'sync_record_errors'],
+      description: 'Kayse → CRM: changes waiting, the last push, linked records and each record’s error with the CRM’s answer',
+    }),
+    retryRecord: procedure({
+      input: retryRecordInputSchema,
+      output: pushStatusSchema,
+      reads: [],
+      description: '"Retry now" for one record’s error: it is sent again at once',
     }),
   },
 };

@@ -2,6 +2,7 @@
 // found by its marker and never created twice; a value the CRM refuses becomes that record's error with the CRM's
 // message while others still sync, and goes once the record changes; a 429 is waited out and the change delivered.
 import { describe, expect, it, vi } from 'vitest';
+import { refusal } from '../../test-support/api';
 import { useCleanup } from '../../test-support/use-cleanup';
 import { runKeychain, startPushTest } from './test-push';
 
@@ -65,10 +66,12 @@ describe.skipIf(!runKeychain)('Kayse → CRM push, failures', () => {
     const bad = t.kayseCase(t.client('Kim', ''));
     await t.idle();
     expect(t.core.sync.pushStatus('smartadvocate').errors).toHaveLength(1);
-    t.core.sync.retryRecord('smartadvocate', bad.id);
+    await t.core.api.sync.retryRecord({ crm: 'smartadvocate', caseId: bad.id });
     await t.idle();
-    expect(t.core.sync.pushStatus('smartadvocate').errors[0]).toMatchObject({ caseId: bad.id, kind: 'rejected', attempts: 2 });
-    expect(() => t.core.sync.retryRecord('smartadvocate', 'no-such-case')).toThrow(/no error to retry/);
+    const status = await t.core.api.sync.status({ crm: 'smartadvocate' });
+    expect(status.errors).toEqual([expect.objectContaining({ caseId: bad.id, kind: 'rejected', attempts: 2 })]);
+    expect(t.smartadvocate.requests().filter((r) => r.operation === 'CreateCase' && r.status === 400)).toHaveLength(2);
+    expect(await refusal(t.core.api.raw.sync.retryRecord({ crm: 'smartadvocate', caseId: 'no-such-case' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no error to retry/) });
   });
 
   it('a 429 with Retry-After is waited out, then the change is delivered', async () => {
