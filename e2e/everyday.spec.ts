@@ -57,6 +57,10 @@ test.describe('everyday use', () => {
     await page.goto(`${kayse.origin}/#/settings/company`);
     await expect(page.getByText(/^Last saved [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M GMT\+9$/)).toBeVisible();
     await screenshot(page, testInfo, 'company-tokyo-1280');
+
+    // The deliveries chart labels its hours in the same zone, and says which.
+    await page.goto(`${kayse.origin}/#/webhooks/deliveries`);
+    await expect(page.getByTestId('hourly-zone')).toHaveText('GMT+9');
   });
 
   test('the main tables fit 1024×700 with their key columns, and the navbar folds behind a burger', async ({ page, request, console: kayse, cleanup }, testInfo) => {

@@ -6,6 +6,7 @@ import { Card, ColorSwatch, Group, SegmentedControl, Skeleton, Text } from '@man
 import { useMemo } from 'react';
 import type { HourlyBucket, HourlyRange } from '../../../../shared/contract/delivery-log';
 import { useContractQuery } from '../../api/client';
+import { useDateFormat } from '../../hooks/use-date-format';
 import { ErrorAlert } from '../query-state';
 import { niceTicks } from './nice-ticks';
 
@@ -13,8 +14,6 @@ const HEIGHT = 160;
 /** The chart is not refreshed by every change of the log (see deliveryLog.hourly): hourly bars can wait this long. */
 const REFRESH_MS = 30_000;
 const count = new Intl.NumberFormat('en-US');
-const hourOnly = new Intl.DateTimeFormat('en-US', { hour: 'numeric' });
-const dayAndHour = new Intl.DateTimeFormat('en-US', { weekday: 'short', hour: 'numeric' });
 
 const SERIES = [
   { name: 'succeeded', label: 'Succeeded', color: 'teal.6' },
@@ -22,9 +21,15 @@ const SERIES = [
   { name: 'failed', label: 'Failed', color: 'red.6' },
 ] as const;
 
-/** The chart's rows: each hour labelled in local time ("3 PM", or "Tue 3 PM" over a week). */
-const toRows = (hours: readonly HourlyBucket[], range: HourlyRange) =>
-  hours.map((h) => ({ ...h, label: (range === '24h' ? hourOnly : dayAndHour).format(Date.parse(h.hour)) }));
+/** The chart's rows: each hour labelled in the company's timezone ("3 PM", or "Tue 3 PM" over a week). */
+function toRows(hours: readonly HourlyBucket[], range: HourlyRange, timeZone: string) {
+  const label = new Intl.DateTimeFormat('en-US', range === '24h' ? { hour: 'numeric', timeZone } : { weekday: 'short', hour: 'numeric', timeZone });
+  return hours.map((h) => ({ ...h, label: label.format(Date.parse(h.hour)) }));
+}
+
+/** The zone's short name now ("CST", "GMT+9"), shown beside the chart's title. */
+const zoneName = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 
 interface HourlyChartProps {
   webhookId?: string;
@@ -35,7 +40,8 @@ interface HourlyChartProps {
 /** The chart card with its 24 h / 7 days switch and the totals of the range. */
 export function HourlyChart({ webhookId, range, onRange }: HourlyChartProps) {
   const query = useContractQuery('deliveryLog.hourly', { ...(webhookId && { webhookId }), range }, { refetchInterval: REFRESH_MS });
-  const rows = useMemo(() => (query.data ? toRows(query.data.hours, range) : []), [query.data, range]);
+  const { timeZone } = useDateFormat();
+  const rows = useMemo(() => (query.data ? toRows(query.data.hours, range, timeZone) : []), [query.data, range, timeZone]);
   // Even ticks from 0 to just above the tallest stacked bar.
   const ticks = niceTicks(Math.max(0, ...rows.map((h) => h.succeeded + h.retrying + h.failed)));
   const totals = rows.reduce((t, h) => ({ succeeded: t.succeeded + h.succeeded, retrying: t.retrying + h.retrying, failed: t.failed + h.failed }), { succeeded: 0, retrying: 0, failed: 0 });
@@ -43,7 +49,10 @@ export function HourlyChart({ webhookId, range, onRange }: HourlyChartProps) {
     <Card withBorder padding="sm" mb="md" data-testid="hourly-chart">
       <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
         <Text fw={600} size="sm">
-          Deliveries per hour {webhookId ? '' : '(all webhooks)'}
+          Deliveries per hour {webhookId ? '' : '(all webhooks)'}{' '}
+          <Text span size="xs" c="dimmed" fw={400} data-testid="hourly-zone">
+            {zoneName(timeZone)}
+          </Text>
         </Text>
         <Group gap="md">
           {/* The legend, with each outcome's total over the range. */}
