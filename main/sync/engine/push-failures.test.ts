@@ -33,6 +33,29 @@ describe.skipIf(!runKeychain)('Kayse → CRM push, failures', () => {
     expect(t.smartadvocate.caseState(id)!.udfs['3003']).toBe(301);
   });
 
+  it('an intent outlives a failed look-up: the next attempt looks the marker up again and never creates twice', async () => {
+    const t = cleanup.use(await startPushTest());
+    t.smartadvocate.deny(['CasesByDatePaged']);
+    t.smartadvocate.setFault({ kind: 'drop_write_answer' }, { times: 1 });
+    const kase = t.kayseCase(t.client('Uma'), { med_bills: 9 });
+    await t.idle();
+    expect(t.smartadvocate.created()).toHaveLength(1);
+    const intent = t.core.sync.push.store.intent('smartadvocate', kase.id);
+    expect(intent?.marker).toMatch(new RegExp(`^kayse-${kase.id}-`));
+    expect(t.core.sync.push.store.link('smartadvocate', kase.id)).toBeNull();
+    expect((await t.core.api.sync.status({ crm: 'smartadvocate' })).errors).toEqual([expect.objectContaining({ caseId: kase.id, kind: 'rejected', httpStatus: 403, attempts: 1, nextTryAt: null })]);
+
+    // The permission granted, then Retry now.
+    t.smartadvocate.deny([]);
+    await t.core.api.sync.retryRecord({ crm: 'smartadvocate', caseId: kase.id });
+    await t.idle();
+    expect(t.smartadvocate.requests().filter((r) => r.operation === 'CreateCase')).toHaveLength(1);
+    expect(t.core.sync.push.store.link('smartadvocate', kase.id)?.crmRecordId).toBe(t.smartadvocate.created()[0]);
+    expect(t.smartadvocate.caseState(t.smartadvocate.created()[0]!)!.externalReference).toBe(intent!.marker);
+    expect(t.core.sync.push.store.intent('smartadvocate', kase.id)).toBeNull();
+    expect((await t.core.api.sync.status({ crm: 'smartadvocate' })).errors).toEqual([]);
+  });
+
   it("a refused value is the record's error with the CRM's message, others still sync, and a change sends it again", async () => {
     const t = cleanup.use(await startPushTest());
     const nameless = t.client('Hal', '');
