@@ -95,4 +95,26 @@ describe.skipIf(!runKeychain)('Kayse → CRM push', () => {
     expect(t.core.sync.push.store.link('smartadvocate', kase.id)).not.toBeNull();
     expect(t.core.sync.pushStatus('smartadvocate').pending).toBe(0);
   });
+
+  it('keeps its cursor, links and pending changes across a restart', async () => {
+    const t = cleanup.use(await startPushTest());
+    const linked = t.kayseCase(t.client('Tia'), { med_bills: 1 });
+    await t.idle();
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { enabled: false } });
+    const waiting = t.kayseCase(t.client('Ula'), { med_bills: 2 });
+    await t.core.api.cases.update({ id: linked.id, expectedVersion: linked.version, customValues: { med_bills: 3 } });
+    await t.idle();
+    const pending = t.core.sync.pushStatus('smartadvocate').pending;
+    expect(pending).toBe(3); // Ula, her case, the update
+
+    await t.restart();
+    expect(t.core.sync.pushStatus('smartadvocate')).toMatchObject({ pending, linked: 1 });
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { enabled: true } });
+    await t.idle();
+    const [first, second] = t.smartadvocate.created();
+    expect(t.smartadvocate.created()).toHaveLength(2);
+    expect(t.smartadvocate.caseState(first!)!.udfs['3003']).toBe(3);
+    expect(t.core.sync.push.store.link('smartadvocate', waiting.id)?.crmRecordId).toBe(second);
+    expect(t.core.sync.pushStatus('smartadvocate').pending).toBe(0);
+  });
 });
