@@ -44,6 +44,15 @@ function hostEnv(secretService: string): NodeJS.ProcessEnv {
   return { ...env, KAYSE_SECRETS_KEY: randomBytes(32).toString('base64') };
 }
 
+function withChanges(env: NodeJS.ProcessEnv, changes: Record<string, string | null>): NodeJS.ProcessEnv {
+  const changed = { ...env };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) delete changed[name];
+    else changed[name] = value;
+  }
+  return changed;
+}
+
 /** Deletes whatever a host left under its keychain service (nothing to do with the encrypted-file store). */
 async function forgetSecrets(service: string): Promise<void> {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) return;
@@ -98,15 +107,16 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited(child, STOP_TIMEOUT_MS);
 }
 
-export const test = base.extend<{ console: ConsoleHost; cleanup: Cleanup }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
-  console: async ({}, use, testInfo) => {
+export const test = base.extend<{ console: ConsoleHost; cleanup: Cleanup; consoleEnv: Record<string, string | null> }>({
+  /** Environment changes for the host of a spec (`test.use({ consoleEnv })`); null removes a variable. */
+  consoleEnv: [{}, { option: true }],
+  console: async ({ consoleEnv }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kayse-e2e-'));
     const secretService = `kayse-e2e-${randomBytes(6).toString('hex')}`;
     let log = '';
     const child = spawn(process.execPath, [...HEADLESS_NODE_FLAGS, HEADLESS_ENTRY, '--port', '0', '--ingest-port', '0', '--data-dir', dataDir], {
       cwd: ROOT,
-      env: hostEnv(secretService),
+      env: withChanges(hostEnv(secretService), consoleEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Keep draining both pipes for the whole test so a chatty host never blocks on a full pipe.

@@ -33,6 +33,7 @@ export async function startHost<T>({ dataDir, coreOptions, start, warn, env = pr
     return { ok: false, message: explainStartupFailure(error, context).message };
   }
   for (const w of warnings) core.logger.warn(w);
+  warnWithoutSecrets(core, warn);
 
   const opened = openedStack();
   opened.add('core', () => core.close()); // closed last: its log gets every line before it
@@ -47,4 +48,21 @@ export async function startHost<T>({ dataDir, coreOptions, start, warn, env = pr
     });
     return { ok: false, message: failure.message };
   }
+}
+
+/**
+ * Says at start-up, not at the first Save, when credentials can't be stored (no keychain, no encrypted-file store),
+ * with the same fix the screens give. In the background: a keychain that asks to be unlocked must not hold the
+ * start-up.
+ */
+function warnWithoutSecrets(core: Core, warn: (message: string) => void): void {
+  void core.secrets.status().then(
+    (status) => {
+      if (status.available) return;
+      const message = `Credentials can't be stored, so CRM, scheduling and webhook secrets can't be saved until this is fixed: ${status.detail}`;
+      warn(message);
+      core.logger.warn(message);
+    },
+    (error: unknown) => core.logger.warn({ err: error }, 'could not check whether credentials can be stored'),
+  );
 }

@@ -2,6 +2,7 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import type { SecretStoreStatus } from '../../../shared/domain/system';
+import { useContractQuery } from '../api/client';
 
 const BACKEND_LABEL: Record<SecretStoreStatus['backend'], string> = {
   keychain: 'OS keychain',
@@ -40,4 +41,14 @@ export function SecretsStatus({ secrets }: { secrets: SecretStoreStatus }) {
       </Text>
     </Stack>
   );
+}
+
+/**
+ * On a screen that will ask for a secret: says before anything is typed that it can't be saved here, and how to fix
+ * it. Nothing when secrets can be stored (or while that is being checked).
+ */
+export function SecretsUnavailableAlert() {
+  const secrets = useContractQuery('system.info', undefined, { staleTime: 30_000 }).data?.secrets;
+  if (!secrets || secrets.available) return null;
+  return <SecretsStatus secrets={secrets} />;
 }

@@ -12,6 +12,7 @@ import { LawRulerFields, SmartAdvocateFields } from './credential-fields';
 import { ConnectionChecks } from './connection-checks';
 import { connectInputOf, draftIssues, draftOf, fieldsOf, KEEP_CA, type CaChange, type CredentialField, type CredentialsDraft } from './credentials-draft';
 import { crmName } from './crm-paths';
+import { SecretsUnavailableAlert } from '../../components/secrets-status';
 
 interface Checked {
   checks: CrmCheckView[];
@@ -80,6 +81,7 @@ export function CredentialsCard({ connection }: { connection: CrmConnectionView 
       </Text>
       <form onSubmit={submit} noValidate aria-label={`${crmName(crm)} credentials`}>
         <Stack gap="md">
+          <SecretsUnavailableAlert />
           <FormErrorsAlert title={`Couldn't connect ${crmName(crm)}`} messages={server.general} />
           {test.error && <FormErrorsAlert title="Couldn't test the connection" messages={[test.error.message]} />}
           <Fields draft={values} onChange={change} errors={errors} saved={saved} />

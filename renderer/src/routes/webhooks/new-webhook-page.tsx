@@ -11,6 +11,7 @@ import { AllowlistWarning } from './allowlist-warning';
 import { WebhookForm } from './webhook-form';
 import { webhookPath } from './webhook-paths';
 import { useWebhookBackTarget } from './webhook-back-target';
+import { SecretsUnavailableAlert } from '../../components/secrets-status';
 
 export function NewWebhookPage() {
   const navigate = useNavigate();
@@ -30,6 +31,7 @@ export function NewWebhookPage() {
         }
       />
       <Stack gap="lg">
+        <SecretsUnavailableAlert />
         <AllowlistWarning />
         <Card>
           <WebhookForm
