@@ -1,5 +1,5 @@
-// What the push obeys beyond the toggles' Enable: changes of a record made while its update is on its way go as one
-// next update; selective sync by case type and status; direction CRM → Kayse and Send off push nothing (and keep
+// What the push obeys beyond the toggles' Enable: an idle record's change goes at once while another's update is
+// slow; changes of a record made while its update is on its way go as one next update; selective sync by case type and status; direction CRM → Kayse and Send off push nothing (and keep
 // nothing pending for later).
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
@@ -27,6 +27,27 @@ describe.skipIf(!runKeychain)('Kayse → CRM push settings', () => {
     // One for the change that started it, one for the three made meanwhile (not three more).
     expect(udfWrites() - before).toBe(2);
     expect(t.smartadvocate.caseState(id)!.udfs['3003']).toBe(4);
+    expect(t.core.sync.pushStatus('smartadvocate').pending).toBe(0);
+  });
+
+  it("an idle record's change goes at once, while another record's update is still on its way", async () => {
+    const t = cleanup.use(await startPushTest());
+    const slow = t.kayseCase(t.client('Ros'), { med_bills: 0 });
+    const idle = t.kayseCase(t.client('Sid'), { med_bills: 0 });
+    await t.idle();
+    const [slowId, idleId] = t.smartadvocate.created();
+
+    t.smartadvocate.setFault({ kind: 'slow', ms: 1_500 }, { times: 1 });
+    await t.core.api.cases.update({ id: slow.id, expectedVersion: slow.version, customValues: { med_bills: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const sentAt = Date.now();
+    await t.core.api.cases.update({ id: idle.id, expectedVersion: idle.version, customValues: { med_bills: 2 } });
+    for (let i = 0; i < 100 && t.smartadvocate.caseState(idleId!)!.udfs['3003'] !== 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(t.smartadvocate.caseState(idleId!)!.udfs['3003']).toBe(2);
+    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    expect(t.smartadvocate.caseState(slowId!)!.udfs['3003']).toBe(0);
+    await t.idle();
+    expect(t.smartadvocate.caseState(slowId!)!.udfs['3003']).toBe(1);
     expect(t.core.sync.pushStatus('smartadvocate').pending).toBe(0);
   });
 

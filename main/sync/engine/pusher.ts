@@ -1,24 +1,28 @@
 // The Kayse → CRM push of one integration: reads record_changes after its durable cursor, leaves out changes the
-// CRM itself made (no echo), pushes each case once per pass (several changes of a record, or changes made while its
-// update was on its way, go as one update), and advances the cursor past what is done or recorded as the record's
-// error. Enable off: nothing is read, the changes stay pending. A 429 stops the pass where it was for the wait.
+// CRM itself made (no echo), and pushes each changed case as soon as it is read, several cases at once. A case
+// already on its way is not sent twice: its later changes mark it, and it goes once more, from its state then,
+// when the update in flight ends (coalescing). The durable cursor moves only past changes whose cases are done or
+// recorded as the record's error, so one bad record never holds up the others and a crash loses nothing.
+// Enable off: nothing is read, the changes stay pending. A 429 stops reading until its wait is over.
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { Clock } from '../../kernel';
 import { pushCase, type PushDeps, type PushOutcome } from './push-record';
-import type { LogChange, PushStore } from './push-store';
+import type { PushStore } from './push-store';
 
-/** Changes read per pass. */
+/** Changes read at a time. */
 export const PUSH_BATCH = 200;
-/** Passes one run makes at most before yielding to the next trigger (every loop bounded). */
-const MAX_PASSES = 10_000;
+/** Cases pushed at once per integration. */
+export const MAX_IN_FLIGHT = 8;
+/** Reads one pump makes at most (every loop bounded). */
+const MAX_READS = 100;
 
 export interface PusherDeps {
   crm: CrmConnectorId;
   store: PushStore;
   clock: Clock;
-  /** Everything a pass needs, read fresh each pass (toggles, settings, mappings, the connector); null: nothing to do now. */
+  /** Everything a push needs, read fresh (toggles, settings, mappings, the connector); null: nothing to do now. */
   prepare(): Promise<{ push: PushDeps; pushes: boolean } | null>;
-  /** Calls `wake` after `ms` (a timer of the host's; tests may shorten it). */
+  /** Calls `wake` after `ms` (a timer of the host's). */
   schedule(ms: number, wake: () => void): () => void;
   onError(error: unknown): void;
 }
@@ -33,130 +37,185 @@ export interface PushCounts {
 
 export interface PusherState {
   running: boolean;
+  inFlight: number;
   lastPushAt: string | null;
   /** A 429's wait: nothing is sent before it. */
   waitingUntil: string | null;
   counts: PushCounts;
 }
 
-/** Case ids in order of their first change, each with the seq just before it (where the cursor may go once earlier ones are done). */
-function casesOf(changes: LogChange[], crm: CrmConnectorId, store: PushStore): { caseId: string; before: number }[] {
-  const seen = new Map<string, number>();
-  for (const change of changes) {
-    if (change.origin === crm) continue; // the CRM's own change, applied from it: never sent back
-    const ids = change.entity === 'case' ? [change.entityId] : store.casesOfClient(change.entityId);
-    for (const id of ids) if (!seen.has(id)) seen.set(id, change.seq - 1);
-  }
-  return [...seen].map(([caseId, before]) => ({ caseId, before }));
+interface Flight {
+  /** The seq just before the earliest change of the case not yet done (Infinity: a retry, holding no place in the log). */
+  before: number;
+  /** Changed again while on its way: the seq just before the first such change. */
+  dirtyBefore: number | null;
+  done: Promise<void>;
 }
 
 export function createPusher(deps: PusherDeps) {
   const { crm, store, clock } = deps;
-  const state: PusherState = { running: false, lastPushAt: null, waitingUntil: null, counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 } };
+  const counts: PushCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  let lastPushAt: string | null = null;
+  let waitingUntil: string | null = null;
+  const inFlight = new Map<string, Flight>();
+  /** How far the log was read (ahead of the durable cursor while cases are on their way); null: from the cursor. */
+  let readSeq: number | null = null;
+  /** Cases to send again (changed while on their way, or stopped by a 429): the cursor stays before their change. */
+  const redo = new Map<string, number>();
+  let pumping: Promise<void> | null = null;
   let again = false;
   let stopped = false;
-  let run: Promise<void> | null = null;
   let cancelTimer: (() => void) | null = null;
+  const now = () => clock.now().toISOString();
 
-  const count = (outcome: PushOutcome) => {
-    if (typeof outcome === 'string') state.counts[outcome] += 1;
-    if (outcome === 'created' || outcome === 'updated') state.lastPushAt = clock.now().toISOString();
+  /** The durable cursor: before the earliest change not done. */
+  const saveCursor = () => {
+    if (readSeq === null) return;
+    let target = readSeq;
+    for (const f of inFlight.values()) target = Math.min(target, f.before);
+    for (const before of redo.values()) target = Math.min(target, before);
+    const stored = store.cursor(crm);
+    if (stored !== null && target > stored) store.setCursor(crm, target, now());
   };
 
-  /** One pass; true when there may be more to read at once. */
-  const pass = async (): Promise<boolean> => {
-    if (state.waitingUntil && Date.parse(state.waitingUntil) > clock.now().getTime()) return false;
-    state.waitingUntil = null;
+  const sendAgain = (caseId: string, before: number) => redo.set(caseId, Math.min(redo.get(caseId) ?? before, before));
+
+  const wait = (ms: number) => {
+    const until = new Date(clock.now().getTime() + ms).toISOString();
+    if (!waitingUntil || until > waitingUntil) waitingUntil = until;
+  };
+
+  const dispatch = (push: PushDeps, caseId: string, before: number) => {
+    const flight: Flight = { before, dirtyBefore: null, done: Promise.resolve() };
+    inFlight.set(caseId, flight);
+    flight.done = pushCase(push, caseId).then(
+      (outcome) => land(caseId, flight, outcome),
+      (error: unknown) => {
+        deps.onError(error);
+        land(caseId, flight, { waitMs: 60_000 });
+      },
+    );
+  };
+
+  /** One case's push ended: counted, sent once more if it changed meanwhile, the cursor moved on. */
+  const land = (caseId: string, flight: Flight, outcome: PushOutcome) => {
+    inFlight.delete(caseId);
+    if (typeof outcome === 'object') {
+      wait(outcome.waitMs);
+      sendAgain(caseId, Math.min(flight.before, flight.dirtyBefore ?? Infinity));
+    } else {
+      counts[outcome] += 1;
+      if (outcome === 'created' || outcome === 'updated') lastPushAt = now();
+      if (flight.dirtyBefore !== null) sendAgain(caseId, flight.dirtyBefore);
+    }
+    saveCursor();
+    kick();
+  };
+
+  const waiting = () => waitingUntil !== null && Date.parse(waitingUntil) > clock.now().getTime();
+
+  /** Reads what is new and sends every case not already on its way, up to MAX_IN_FLIGHT. */
+  const pump = async () => {
+    if (waiting()) return;
+    waitingUntil = null;
     const ready = await deps.prepare();
-    if (!ready) return false;
-    const cursor = store.cursor(crm);
-    if (cursor === null) return false;
-    const changes = store.changesAfter(cursor, PUSH_BATCH);
-    const end = changes.at(-1)?.seq ?? cursor;
-    const now = () => clock.now().toISOString();
-    if (!ready.pushes) {
-      // Direction CRM → Kayse or Send off: nothing is pushed, and these changes are not waiting for anything.
-      if (end > cursor) store.setCursor(crm, end, now());
-      return changes.length === PUSH_BATCH;
+    if (!ready || stopped || waiting()) return;
+    if (readSeq === null) readSeq = store.cursor(crm);
+    if (readSeq === null) return;
+    // Cases to send again first, from their state now.
+    for (const [caseId, before] of [...redo]) {
+      if (inFlight.size >= MAX_IN_FLIGHT || !ready.pushes) break;
+      redo.delete(caseId);
+      dispatch(ready.push, caseId, before);
     }
-    const pushed = new Set<string>();
-    for (const { caseId, before } of casesOf(changes, crm, store)) {
-      if (stopped) return false;
-      if (before > cursor) store.setCursor(crm, before, now());
-      const outcome = await pushCase(ready.push, caseId);
-      if (typeof outcome === 'object') {
-        state.waitingUntil = new Date(clock.now().getTime() + outcome.waitMs).toISOString();
-        return false;
+    if (!ready.pushes) redo.clear();
+    for (let read = 0; read < MAX_READS && inFlight.size < MAX_IN_FLIGHT; read += 1) {
+      const changes = store.changesAfter(readSeq, PUSH_BATCH);
+      if (changes.length === 0) break;
+      if (!ready.pushes) {
+        // Direction CRM → Kayse or Send off: nothing is pushed, and these changes wait for nothing.
+        readSeq = changes.at(-1)!.seq;
+        saveCursor();
+        continue;
       }
-      pushed.add(caseId);
-      count(outcome);
-    }
-    if (end > cursor) store.setCursor(crm, end, now());
-    // Records whose error is due (backoff over, or "Retry now") go again; they hold no place in the log.
-    for (const caseId of store.dueErrors(crm, now()).slice(0, PUSH_BATCH)) {
-      if (stopped || pushed.has(caseId)) continue;
-      const outcome = await pushCase(ready.push, caseId);
-      if (typeof outcome === 'object') {
-        state.waitingUntil = new Date(clock.now().getTime() + outcome.waitMs).toISOString();
-        return false;
+      // A case sent for one change of this read covers its later ones in it: it is read after they were written.
+      const sent = new Set<string>();
+      for (const change of changes) {
+        if (inFlight.size >= MAX_IN_FLIGHT) break;
+        // The CRM's own change (applied from it) is never sent back.
+        const ids = change.origin === crm ? [] : change.entity === 'case' ? [change.entityId] : store.casesOfClient(change.entityId);
+        for (const id of ids) {
+          if (sent.has(id)) continue;
+          const flight = inFlight.get(id);
+          if (flight) flight.dirtyBefore ??= change.seq - 1;
+          else {
+            const before = Math.min(redo.get(id) ?? Infinity, change.seq - 1);
+            redo.delete(id);
+            dispatch(ready.push, id, before);
+            sent.add(id);
+          }
+        }
+        readSeq = change.seq;
       }
-      count(outcome);
+      saveCursor();
     }
-    return changes.length === PUSH_BATCH;
+    // Records whose error is due (backoff over, or Retry now) go again; they hold no place in the log.
+    if (!ready.pushes) return;
+    for (const caseId of store.dueErrors(crm, now())) {
+      if (inFlight.size >= MAX_IN_FLIGHT) break;
+      if (!inFlight.has(caseId)) dispatch(ready.push, caseId, Infinity);
+    }
   };
 
   /** The next wake-up: the end of a 429's wait, else the first error due. */
   const arm = () => {
     cancelTimer?.();
     cancelTimer = null;
-    if (stopped) return;
-    const due = state.waitingUntil ?? store.nextTryAt(crm);
+    if (stopped || inFlight.size > 0) return;
+    const due = waitingUntil ?? store.nextTryAt(crm);
     if (!due) return;
     const ms = Math.max(0, Math.min(Date.parse(due) - clock.now().getTime(), 2 ** 31 - 1));
     cancelTimer = deps.schedule(ms, () => kick());
   };
 
-  const loop = async () => {
-    state.running = true;
-    try {
-      for (let i = 0; i < MAX_PASSES && !stopped; i += 1) {
-        again = false;
-        let more = false;
-        try {
-          more = await pass();
-        } catch (error) {
-          deps.onError(error);
-        }
-        if (!more && !again) break;
-      }
-    } finally {
-      state.running = false;
-      run = null;
-      arm();
-    }
-  };
-
-  /** Something changed (a new record change, a toggle, a wait over): a pass now, or right after the one running. */
+  /** Something changed (a new record change, a toggle, a push landed, a wait over): read now, or right after the read running. */
   function kick(): void {
     if (stopped) return;
-    if (run) {
+    if (pumping) {
       again = true;
       return;
     }
-    run = loop();
+    pumping = (async () => {
+      try {
+        for (let i = 0; i < MAX_READS; i += 1) {
+          again = false;
+          await pump();
+          if (!again || stopped) break;
+        }
+      } catch (error) {
+        deps.onError(error);
+      } finally {
+        pumping = null;
+        arm();
+      }
+    })();
   }
+
+  /** Resolves when nothing is being read or sent. */
+  const idle = async () => {
+    for (let i = 0; i < 10_000 && (pumping || inFlight.size > 0); i += 1) {
+      await Promise.all([pumping, ...[...inFlight.values()].map((f) => f.done)]);
+    }
+  };
 
   return {
     kick,
-    state: (): PusherState => ({ ...state, counts: { ...state.counts } }),
-    /** Resolves when no pass is running (tests, shutdown). */
-    idle: async () => {
-      for (let i = 0; i < 1_000 && run; i += 1) await run;
-    },
+    state: (): PusherState => ({ running: pumping !== null || inFlight.size > 0, inFlight: inFlight.size, lastPushAt, waitingUntil, counts: { ...counts } }),
+    idle,
     async stop() {
       stopped = true;
       cancelTimer?.();
-      await run;
+      await idle();
     },
   };
 }
