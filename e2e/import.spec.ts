@@ -188,7 +188,7 @@ test.describe('export', () => {
     const content = (await readFile(await file.path(), 'utf8')).replace(/^\ufeff/, '');
     const [header, ...rows] = content.trim().split(/\r?\n/);
     expect(header).toBe(
-      'id,caseNumber,name,caseTypeId,caseType,statusId,status,campaignId,clientIds,externalSource,externalId,version,createdAt,updatedAt,isDemo,custom.accident_date,custom.amount',
+      'id,caseNumber,name,caseTypeId,caseType,statusId,status,campaignId,campaignName,clientIds,clientNames,externalSource,externalId,version,createdAt,updatedAt,isDemo,custom.accident_date,custom.amount',
     );
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.split(',')[2]).sort()).toEqual(['Okafor slip and fall', 'Rivera v. Metro Transit']);

@@ -27,10 +27,18 @@ export interface ExportQuery {
 const TIME_COLUMN: Record<ExportKind, string> = { cases: 'c.updated_at', clients: 'c.updated_at', events: 'c.received_at' };
 
 const FROM: Record<ExportKind, string> = {
-  cases: `SELECT c.rowid AS rid, c.*, (SELECT group_concat(client_id) FROM (SELECT client_id FROM case_clients WHERE case_id = c.id ORDER BY is_primary DESC, rowid)) AS client_ids
+  // Names beside the ids (campaign, clients, case number) so a spreadsheet reads without look-ups; each a
+  // sub-select on a primary key or case_clients' case index.
+  cases: `SELECT c.rowid AS rid, c.*, (SELECT group_concat(client_id) FROM (SELECT client_id FROM case_clients WHERE case_id = c.id ORDER BY is_primary DESC, rowid)) AS client_ids,
+            (SELECT name FROM campaigns WHERE id = c.campaign_id) AS campaign_name,
+            (SELECT json_group_array(name) FROM (SELECT trim(cl.first_name || ' ' || cl.last_name) AS name FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id
+               WHERE cc.case_id = c.id ORDER BY cc.is_primary DESC, cc.rowid)) AS client_names
           FROM cases c`,
   clients: 'SELECT c.rowid AS rid, c.* FROM clients c',
-  events: 'SELECT c.rowid AS rid, c.* FROM events c',
+  events: `SELECT c.rowid AS rid, c.*, (SELECT name FROM campaigns WHERE id = c.campaign_id) AS campaign_name,
+             (SELECT case_number FROM cases WHERE id = c.case_id) AS case_number,
+             (SELECT trim(first_name || ' ' || last_name) FROM clients WHERE id = c.client_id) AS client_name
+           FROM events c`,
 };
 
 // Fixed fragments only: the statement text depends on which filters are present, never on their values.

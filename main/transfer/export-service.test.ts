@@ -51,7 +51,7 @@ describe('exports', () => {
     core.clock.set('2026-03-11T15:45:00.000Z');
     const { file, progress } = await exported(core, { kind: 'cases', format: 'csv' });
     expect(file).toMatchObject({ fileName: 'cases-20260311-1545.csv', mimeType: 'text/csv; charset=utf-8', rows: 3 });
-    expect(file.content.startsWith('\ufeffid,caseNumber,name,caseTypeId,caseType,statusId,status,campaignId,clientIds,')).toBe(true);
+    expect(file.content.startsWith('\ufeffid,caseNumber,name,caseTypeId,caseType,statusId,status,campaignId,campaignName,clientIds,clientNames,')).toBe(true);
     const rows = parseCsv(file.content);
     expect(Object.keys(rows[0]!).filter((k) => k.startsWith('custom.'))).toEqual([
       'custom.accident_date',
@@ -67,7 +67,10 @@ describe('exports', () => {
       name: 'Lee v. Acme',
       status: 'Intake',
       campaignId: 'cmp_spring',
+      campaignName: 'Spring Intake',
       clientIds: m1.clientIds.join(';'),
+      // Names beside the ids, primary client first; a formula-looking name is defused like any cell.
+      clientNames: "Ann Lee;=cmd|' /C calc'!A0 Ray",
       externalId: 'M1',
       'custom.treatments': 'Chiro;PT',
       'custom.amount': '1200.5',
@@ -133,7 +136,9 @@ describe('exports', () => {
     expect(clientsJson.map((c) => c.phones)).toEqual([['+15550000001', '+15550000002'], []]);
 
     const calls = JSON.parse((await exported(core, { kind: 'events', format: 'json', filters: { campaignId: 'cmp_spring', type: 'call_ended' } })).file.content) as { id: string; data: unknown }[];
-    expect(calls).toEqual([expect.objectContaining({ id: 'evt_2', type: 'call_ended', receivedAt: '2026-03-01T09:05:01.000Z', data: { call_id: 'k1', duration_seconds: 300 } })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ id: 'evt_2', type: 'call_ended', receivedAt: '2026-03-01T09:05:01.000Z', campaignName: 'Spring Intake', data: { call_id: 'k1', duration_seconds: 300 } }),
+    ]);
     const { file } = await exported(core, { kind: 'events', format: 'csv', filters: { from: '2026-03-02' } });
     expect(parseCsv(file.content)).toEqual([expect.objectContaining({ id: 'evt_3', type: 'form_submitted', data: '{"answers":{"injured":["back","neck"]}}' })]);
     const empty = await exported(core, { kind: 'events', format: 'json', filters: { from: '2027-01-01' } });
