@@ -84,6 +84,9 @@ test.describe('the delivery inspector', () => {
     const row = rows(page).filter({ hasText: eventId! });
     await expect(row.getByTestId('delivery-status')).toHaveText('Succeeded');
     await expect(row.getByTestId('http-status')).toHaveText('200');
+    // The Case column names the case by its number (what support scans for) and opens it.
+    const { caseNumber } = (await kayse.api.cases.get({ id: caseId })).case;
+    await expect(row.getByRole('link', { name: caseNumber })).toHaveAttribute('href', `#/cases/${caseId}`);
     await expect(page.getByTestId('delivery-count')).toHaveText('2 deliveries');
     await expect(page.getByTestId('hourly-totals')).toContainText('2 succeeded');
     await screenshot(page, testInfo, 'deliveries-list');

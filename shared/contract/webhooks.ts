@@ -70,6 +70,12 @@ export const deliverySummarySchema = z.object({
   eventId: z.string(),
   eventType: z.string(),
   caseId: z.string().nullable(),
+  /**
+   * The case's number and primary client, for scanning the list; null without a case (or once it is gone). Absent
+   * from bundles exported before they existed, which still open.
+   */
+  caseNumber: z.string().nullable().default(null),
+  clientName: z.string().nullable().default(null),
   isTest: z.boolean(),
   state: deliveryStateSchema,
   attempts: z.number().int(),

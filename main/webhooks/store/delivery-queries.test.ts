@@ -66,6 +66,22 @@ describe('the delivery list', () => {
     expect(rows[2]!.completedAt).not.toBeNull();
   });
 
+  it("names each delivery's case by its number and primary client, and a case that is gone by nothing", () => {
+    log = cleanup.use(openDeliveryLog());
+    const crm = log.addWebhook('CRM sync');
+    // The case and clients as the workspace stores them (its case type is not needed to read them back).
+    log.sqlite.pragma('foreign_keys = OFF');
+    log.sqlite.exec(`INSERT INTO cases (id, case_number, name, case_type_id, status_id, created_at, updated_at) VALUES ('case_1', 'PI-1042', 'Doe v. Acme', 'ct', 'st', '${T0}', '${T0}');
+      INSERT INTO clients (id, first_name, last_name, created_at, updated_at) VALUES ('cl_b', 'Ben', 'Doe', '${T0}', '${T0}'), ('cl_j', 'Jane', 'Doe', '${T0}', '${T0}');
+      INSERT INTO case_clients (case_id, client_id, is_primary) VALUES ('case_1', 'cl_b', 0), ('case_1', 'cl_j', 1);`);
+    const events = log.postEvents([{ type: 'call_ended', caseId: 'case_1' }, { type: 'call_ended', caseId: 'case_gone' }, { type: 'form_submitted' }]);
+    log.fanOut([crm], events, at(0));
+    const byCase = new Map(log.queries.list(input()).rows.map((r) => [r.caseId, r]));
+    expect(byCase.get('case_1')).toMatchObject({ caseNumber: 'PI-1042', clientName: 'Jane Doe' });
+    expect(byCase.get('case_gone')).toMatchObject({ caseNumber: null, clientName: null });
+    expect(byCase.get(null)).toMatchObject({ caseNumber: null, clientName: null });
+  });
+
   it('filters by webhook, event type, state and HTTP status (exact, class, or no response at all)', () => {
     log = cleanup.use(openDeliveryLog());
     const [a, b] = [log.addWebhook('Receiver A'), log.addWebhook('Receiver B')];

@@ -11,6 +11,8 @@ export interface DeliveryRow {
   event_id: string;
   event_type: string;
   case_id: string | null;
+  case_number: string | null;
+  client_name: string | null;
   is_test: number;
   state: string;
   attempts: number;
@@ -24,9 +26,18 @@ export interface DeliveryRow {
   completed_at: string | null;
 }
 
+/**
+ * The case's number and its primary client's name, so support can scan the list: read per row of a page (at most a
+ * page of rows), each on a primary key or case_clients' case index.
+ */
+const CASE_NAMES = `(SELECT case_number FROM cases WHERE id = d.case_id) AS case_number,
+  (SELECT trim(cl.first_name || ' ' || cl.last_name) FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id
+    WHERE cc.case_id = d.case_id ORDER BY cc.is_primary DESC, cc.rowid LIMIT 1) AS client_name`;
+
 /** Select list and join for DeliveryRow: `FROM webhook_deliveries d` must follow the select, then DELIVERY_JOIN. */
 export const DELIVERY_COLUMNS = `d.id, d.webhook_id, w.name AS webhook_name, d.event_id, d.event_type, d.case_id, d.is_test, d.state,
-  d.attempts, d.created_at, d.last_attempt_at, d.last_status, d.last_error_class, d.last_error, d.last_duration_ms, d.next_attempt_at, d.completed_at`;
+  d.attempts, d.created_at, d.last_attempt_at, d.last_status, d.last_error_class, d.last_error, d.last_duration_ms, d.next_attempt_at, d.completed_at,
+  ${CASE_NAMES}`;
 export const DELIVERY_JOIN = 'LEFT JOIN webhooks w ON w.id = d.webhook_id';
 
 /** Epoch ms as the contract's ISO time. */
@@ -40,6 +51,8 @@ export const toDeliverySummary = (r: DeliveryRow): DeliverySummary => ({
   eventId: r.event_id,
   eventType: r.event_type,
   caseId: r.case_id,
+  caseNumber: r.case_number,
+  clientName: r.client_name,
   isTest: r.is_test === 1,
   state: r.state as DeliveryState,
   attempts: r.attempts,

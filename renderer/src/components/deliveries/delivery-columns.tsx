@@ -80,15 +80,18 @@ export function deliveryColumns({ withWebhook, caseLinks = true }: { withWebhook
       : []),
     helper.accessor('caseId', {
       header: 'Case',
-      meta: { width: '64px' },
+      meta: { width: 'minmax(150px, 1fr)' },
       cell: (info) => {
         const caseId = info.getValue();
         if (!caseId) return dash;
-        if (!caseLinks) return mono(caseId);
+        const { caseNumber, clientName } = info.row.original;
+        // "PI-1042 · Jane Doe": what support scans for; the id when the case is gone (or an imported bundle has none).
+        const label = caseNumber ? [caseNumber, clientName].filter(Boolean).join(' · ') : null;
+        if (!caseLinks) return label ? <Text size="sm" truncate title={caseId}>{label}</Text> : mono(caseId);
         // The row opens the delivery; this link opens the case instead.
         return (
-          <Anchor component={Link} to={`/cases/${caseId}`} size="sm" onClick={(event) => event.stopPropagation()} tabIndex={-1} title={caseId}>
-            Open
+          <Anchor component={Link} to={`/cases/${caseId}`} size="sm" onClick={(event) => event.stopPropagation()} tabIndex={-1} title={caseId} truncate>
+            {label ?? 'Open case'}
           </Anchor>
         );
       },

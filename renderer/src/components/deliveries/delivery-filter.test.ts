@@ -14,6 +14,8 @@ const delivery = (patch: Partial<DeliverySummary>): DeliverySummary => ({
   eventId: 'evt_01JD00000000000000000000AA',
   eventType: 'call_ended',
   caseId: 'case_123456',
+  caseNumber: 'PI-1042',
+  clientName: 'Jane Doe',
   isTest: false,
   state: 'succeeded',
   attempts: 1,
