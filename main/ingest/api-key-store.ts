@@ -20,6 +20,12 @@ export interface ApiKeyStore {
   create(input: IngestKeyCreate, options?: { isDemo?: boolean }): { key: IngestKey; apiKey: string };
   list(): IngestKey[];
   revoke(id: string): IngestKey;
+  /**
+   * Gives a live demo key a new value in the same row (the old value stops working): demo mode keeps only the
+   * key's id across restarts, never its value, so it reuses its key this way rather than adding a row each start.
+   * Undefined when `id` is not a live demo key.
+   */
+  renewDemo(id: string): { key: IngestKey; apiKey: string } | undefined;
   /** Looks the presented key up by its hash. */
   authenticate(presented: string | undefined): Authentication;
   /** Records that the key was used now; returns true when it wrote (at most once a minute per key). */
@@ -63,7 +69,9 @@ export function createApiKeyStore(sqlite: Database.Database, clock: Clock, ids: 
     activeByName: sqlite.prepare('SELECT 1 FROM ingest_api_keys WHERE name = ? COLLATE NOCASE AND revoked_at IS NULL'),
     revoke: sqlite.prepare('UPDATE ingest_api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     touch: sqlite.prepare('UPDATE ingest_api_keys SET last_used_at = ? WHERE id = ?'),
+    renewDemo: sqlite.prepare('UPDATE ingest_api_keys SET prefix = ?, hash = ? WHERE id = ? AND is_demo = 1 AND revoked_at IS NULL'),
   };
+  const newKeyValue = () => `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   const lastTouched = new Map<string, number>();
 
   return {
@@ -74,7 +82,7 @@ export function createApiKeyStore(sqlite: Database.Database, clock: Clock, ids: 
           issues: [{ path: 'name', message: 'already used by an active key' }],
         });
       }
-      const apiKey = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+      const apiKey = newKeyValue();
       const row: KeyRow = {
         id: ids.next('key_'),
         name: input.name,
@@ -95,6 +103,11 @@ export function createApiKeyStore(sqlite: Database.Database, clock: Clock, ids: 
       if (!row) throw new AppError('NOT_FOUND', `No ingest API key with id ${id}. It may have been deleted; reload the list.`);
       q.revoke.run(clock.now().toISOString(), id);
       return toKey(q.byId.get(id) as KeyRow);
+    },
+    renewDemo(id) {
+      const apiKey = newKeyValue();
+      if (q.renewDemo.run(apiKey.slice(0, SHOWN_CHARS), hashKey(apiKey), id).changes === 0) return undefined;
+      return { key: toKey(q.byId.get(id) as KeyRow), apiKey };
     },
     authenticate(presented) {
       if (!presented) return { ok: false, reason: 'missing' };

@@ -19,6 +19,7 @@ import { createDeliveryLogInspector, type DeliveryLogInspector } from './inspect
 import { createReplayDelivery, type ReplayDelivery } from './service/replay-delivery';
 import { createReplayTasks, type ReplayTasks } from './service/replay-tasks';
 import { createRetention, type Retention } from './service/retention';
+import { createDemoWebhook, type DemoWebhook } from './service/demo-webhook';
 import { createWebhookAdmin, type WebhookAdmin } from './service/webhook-admin';
 import { createSecretVault, type SecretVault } from './signing/secret-vault';
 import { createDeliveryQueries, type DeliveryQueries } from './store/delivery-queries';
@@ -67,6 +68,8 @@ export interface Webhooks {
   retention: Retention;
   /** The delivery log inspector (`deliveryLog.*`). */
   inspector: DeliveryLogInspector;
+  /** Demo mode's own webhook to its loopback receiver. */
+  demo: DemoWebhook;
   /**
    * Resumes the deliveries a stop interrupted, then starts sending and pruning. The core calls it once everything
    * is built and registered for closing (unless `autoStart` is false): it is the first write at start-up, so a
@@ -144,6 +147,11 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     });
   dropRefusedAllowlistEntries(settingsStore, clock, logger);
   let agent = buildAgent(settingsStore.get());
+  // Demo mode's own webhook posts plain http to the console's receiver on 127.0.0.1. Rather than putting loopback
+  // in the firm's allowlist (which would open it to every webhook, and must show a warning), only that webhook
+  // (is_demo, which no contract input can set) gets an agent that may dial 127.0.0.1; every other webhook keeps the
+  // full URL rules, https only and no loopback, checked at save time and on every connection.
+  const demoAgent = createGuardedAgent({ allowlist: parseAllowlist(['127.0.0.1/32']), lookup: options.lookup, connectTimeoutMs: options.attemptTimeoutMs ?? 15_000, agent: { connections: 4, keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 } });
 
   const attemptLog = createAttemptLog({ sqlite, deliveries, logger });
   const engine = createDeliveryEngine({
@@ -151,7 +159,7 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     log: attemptLog,
     webhooks,
     credentials,
-    agent: () => agent,
+    agent: (w) => (w.isDemo ? demoAgent : agent),
     clock,
     rng: options.rng,
     logger,
@@ -178,6 +186,7 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     replayDelivery: createReplayDelivery({ queries, deliveries, engine, clock }),
     replays,
     retention,
+    demo: createDemoWebhook({ sqlite, webhooks, vault, engine, clock, ids, changed }),
     inspector: createDeliveryLogInspector({ sqlite, queries, webhooks, vault, clock, events: deps.events, ids }),
     start() {
       engine.start();
@@ -209,6 +218,7 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
       await attemptLog.close(); // every write already sent is committed before the database closes
       if (changeTimer) clearTimeout(changeTimer);
       await agent.close().catch(() => undefined);
+      await demoAgent.close().catch(() => undefined);
     },
   };
 }

@@ -23,3 +23,4 @@ export { createWebhooks, type WebhookEngineOptions, type Webhooks } from './crea
 export { webhooksHandlers } from './webhooks-handlers';
 export { deliveryLogHandlers, type DeliveryLogDeps } from './inspector/delivery-log-handlers';
 export type { DeliveryLogInspector } from './inspector/delivery-log-inspector';
+export { DEMO_WEBHOOK_NAME, type DemoWebhook } from './service/demo-webhook';

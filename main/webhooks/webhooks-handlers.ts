@@ -14,6 +14,8 @@ export function webhooksHandlers({ webhooks: w, clock }: { webhooks: Webhooks; c
     campaignId: row.campaignId,
     caseTypes: row.caseTypes,
     active: row.active,
+    receivesDemo: row.receivesDemo,
+    isDemo: row.isDemo,
     appKeyRef: row.appKeyRef,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

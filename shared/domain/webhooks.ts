@@ -82,6 +82,8 @@ export const webhookInputSchema = z
     /** Only events whose case type has one of these names (case-insensitive); empty = all. */
     caseTypes: caseTypesSchema.default([]),
     active: z.boolean({ error: 'Active must be true or false' }).default(true),
+    /** Receive demo data too (events the demo generator posts); left out = off, so demo data never reaches a real endpoint. */
+    receivesDemo: z.boolean({ error: 'receivesDemo must be true or false' }).optional(),
   })
   .superRefine(webhookRules);
 export type WebhookInput = z.input<typeof webhookInputSchema>;
@@ -96,6 +98,10 @@ export const webhookSchema = z.object({
   campaignId: z.string().nullable(),
   caseTypes: z.array(z.string()),
   active: z.boolean(),
+  /** Opted in to demo data. */
+  receivesDemo: z.boolean(),
+  /** Demo mode's own webhook (to the console's loopback demo receiver); removed by Wipe demo data. */
+  isDemo: z.boolean(),
   /** Keychain reference of the attached App Key (sent as X-Public-Api-Key); null when none is attached. */
   appKeyRef: z.string().nullable(),
   createdAt: z.string(),
@@ -109,4 +115,4 @@ export const deliveryErrorClassSchema = z.enum(DELIVERY_ERROR_CLASSES);
 export type DeliveryErrorClass = z.infer<typeof deliveryErrorClassSchema>;
 
 /** The parts of a webhook that decide which events it receives. */
-export type WebhookFilter = Pick<Webhook, 'events' | 'campaignId' | 'caseTypes'>;
+export type WebhookFilter = Pick<Webhook, 'events' | 'campaignId' | 'caseTypes'> & { receivesDemo?: boolean };

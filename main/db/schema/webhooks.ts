@@ -17,6 +17,10 @@ export const webhooks = sqliteTable(
     /** Case type names (case-insensitive); empty = all. */
     caseTypes: jsonText<string[]>('case_types').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull(),
+    /** Opted in to demo data: demo events (posted with the demo key) reach only webhooks that say so. */
+    receivesDemo: integer('receives_demo', { mode: 'boolean' }).notNull().default(false),
+    /** Demo mode's own webhook to its loopback receiver (created and removed by demo mode, plain http allowed). */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     /** Keychain account of the attached App Key; null when none. */
     appKeyRef: text('app_key_ref'),
     /** Why the engine turned it off (410 Gone); cleared when someone activates it again. */

@@ -29,7 +29,7 @@ export interface DeliveryEngineDeps {
   webhooks: WebhookStore;
   credentials: CredentialCache;
   /** The current agent (rebuilt when the allowlist or extra CAs change). */
-  agent: () => GuardedAgent;
+  agent: (webhook: { isDemo: boolean }) => GuardedAgent;
   clock: Clock;
   rng?: () => number;
   logger: Logger;

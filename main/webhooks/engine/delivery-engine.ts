@@ -291,7 +291,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
 
   function send({ w, d, body, headers, start, attemptId }: Prepared) {
     sending += 1;
-    const work = body === null ? Promise.resolve(missingEventResult()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs, stop: stop.signal });
+    const work = body === null ? Promise.resolve(missingEventResult()) : sendAttempt({ url: w.url, headers, body, agent: deps.agent(w), timeoutMs, stop: stop.signal });
     const over = () => {
       running.delete(task);
       sending -= 1;

@@ -20,7 +20,7 @@ export interface TestSendDeps {
   deliveries: DeliveryStore;
   webhooks: WebhookStore;
   credentials: CredentialCache;
-  agent: () => GuardedAgent;
+  agent: (webhook: { isDemo: boolean }) => GuardedAgent;
   clock: Clock;
   userAgent: string;
   timeoutMs: number;
@@ -68,7 +68,7 @@ export async function sendTestDelivery(deps: TestSendDeps, webhookId: string, ev
     userAgent: deps.userAgent,
   });
   const [attemptId] = deps.deliveries.start([{ deliveryId, webhookId: w.id, number: 1, trigger: 'test', startedAt, url: w.url, requestHeaders: loggedHeaders(headers) }]);
-  const result = await sendAttempt({ url: w.url, headers, body, agent: deps.agent(), timeoutMs: deps.timeoutMs, stop: deps.stop });
+  const result = await sendAttempt({ url: w.url, headers, body, agent: deps.agent(w), timeoutMs: deps.timeoutMs, stop: deps.stop });
   const { outcome } = result;
   if (!result.stopped && deps.open()) {
     const attempt = { attemptId: attemptId!, deliveryId, number: 1, startedAt, finishedAt: deps.clock.now().toISOString() };

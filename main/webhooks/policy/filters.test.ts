@@ -6,6 +6,14 @@ const all: WebhookFilter = { events: [], campaignId: null, caseTypes: [] };
 const event = (over: Partial<FilterableEvent> = {}): FilterableEvent => ({ type: 'call_ended', campaignId: 'cmp_1', caseType: 'Personal Injury', ...over });
 
 describe('webhook filters', () => {
+  it('sends demo events only to a webhook that opted in to demo data, whatever its other filters', () => {
+    expect(matchesWebhook(all, event({ isDemo: true }))).toBe(false);
+    expect(matchesWebhook({ ...all, receivesDemo: false }, event({ isDemo: true }))).toBe(false);
+    expect(matchesWebhook({ ...all, receivesDemo: true }, event({ isDemo: true }))).toBe(true);
+    expect(matchesWebhook({ ...all, receivesDemo: true, events: ['call_started'] }, event({ isDemo: true }))).toBe(false);
+    expect(matchesWebhook(all, event({ isDemo: false }))).toBe(true);
+  });
+
   it('sends every event to a webhook with an empty event list, including types added after it was saved', () => {
     expect(matchesWebhook(all, event())).toBe(true);
     expect(matchesWebhook(all, event({ type: 'message_sent', campaignId: null, caseType: null }))).toBe(true);

@@ -18,6 +18,8 @@ interface RawRow {
   campaign_id: string | null;
   case_types: string;
   active: number;
+  receives_demo: number;
+  is_demo: number;
   app_key_ref: string | null;
   deactivated_reason: string | null;
   deactivated_at: string | null;
@@ -34,6 +36,8 @@ const toRow = (r: RawRow): WebhookRow => ({
   campaignId: r.campaign_id,
   caseTypes: JSON.parse(r.case_types) as string[],
   active: r.active === 1,
+  receivesDemo: r.receives_demo === 1,
+  isDemo: r.is_demo === 1,
   appKeyRef: r.app_key_ref,
   deactivatedReason: r.deactivated_reason,
   deactivatedAt: r.deactivated_at,
@@ -49,7 +53,12 @@ export interface WebhookStore {
   find(id: string): WebhookRow | undefined;
   /** A live webhook or NOT_FOUND. */
   get(id: string): WebhookRow;
-  insert(id: string, input: WebhookConfigInput, now: string): WebhookRow;
+  /** `isDemo`: demo mode's own webhook (only demo mode passes it). */
+  insert(id: string, input: WebhookConfigInput, now: string, isDemo?: boolean): WebhookRow;
+  /** Points demo mode's webhook at its receiver's current address (the URL rules are demo mode's concern). */
+  setDemoUrl(id: string, url: string, now: string): WebhookRow;
+  /** Demo mode's live webhook, if any. */
+  demoWebhook(): WebhookRow | undefined;
   update(id: string, input: WebhookConfigInput, now: string): WebhookRow;
   setActive(id: string, active: boolean, now: string): WebhookRow;
   /** Turns a webhook off because the receiver said so (410); returns false when it was already off or gone. */
@@ -63,12 +72,12 @@ export interface WebhookStore {
 export function createWebhookStore(sqlite: Database.Database): WebhookStore {
   const byId = sqlite.prepare<[string], RawRow>('SELECT * FROM webhooks WHERE id = ?');
   const insert = sqlite.prepare(
-    `INSERT INTO webhooks (id, name, url, events, campaign_id, case_types, active, created_at, updated_at)
-     VALUES (@id, @name, @url, @events, @campaignId, @caseTypes, @active, @now, @now)`,
+    `INSERT INTO webhooks (id, name, url, events, campaign_id, case_types, active, receives_demo, is_demo, created_at, updated_at)
+     VALUES (@id, @name, @url, @events, @campaignId, @caseTypes, @active, @receivesDemo, @isDemo, @now, @now)`,
   );
   const update = sqlite.prepare(
     `UPDATE webhooks SET name = @name, url = @url, events = @events, campaign_id = @campaignId, case_types = @caseTypes,
-       active = @active, updated_at = @now,
+       active = @active, receives_demo = @receivesDemo, updated_at = @now,
        deactivated_reason = CASE WHEN @active = 1 THEN NULL ELSE deactivated_reason END,
        deactivated_at = CASE WHEN @active = 1 THEN NULL ELSE deactivated_at END
      WHERE id = @id AND deleted_at IS NULL`,
@@ -87,6 +96,8 @@ export function createWebhookStore(sqlite: Database.Database): WebhookStore {
   const markDeleted = sqlite.prepare('UPDATE webhooks SET deleted_at = @now, active = 0, app_key_ref = NULL WHERE id = @id AND deleted_at IS NULL');
   const live = sqlite.prepare<[], RawRow>('SELECT * FROM webhooks WHERE deleted_at IS NULL ORDER BY created_at, id');
   const liveForCampaign = sqlite.prepare<[string], RawRow>('SELECT * FROM webhooks WHERE deleted_at IS NULL AND campaign_id = ? ORDER BY created_at, id');
+  const setDemoUrl = sqlite.prepare('UPDATE webhooks SET url = @url, updated_at = @now WHERE id = @id AND is_demo = 1 AND deleted_at IS NULL');
+  const demo = sqlite.prepare<[], RawRow>('SELECT * FROM webhooks WHERE is_demo = 1 AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1');
   const active = sqlite.prepare<[], RawRow>('SELECT * FROM webhooks WHERE deleted_at IS NULL AND active = 1');
 
   const find = (id: string) => {
@@ -98,7 +109,7 @@ export function createWebhookStore(sqlite: Database.Database): WebhookStore {
     if (!row || row.deletedAt !== null) throw new AppError('NOT_FOUND', `Webhook ${id} does not exist (it may have been deleted). Reload the list.`, { id });
     return row;
   };
-  const params = (id: string, input: WebhookConfigInput, now: string) => ({
+  const params = (id: string, input: WebhookConfigInput, now: string, isDemo = false) => ({
     id,
     name: input.name,
     url: input.url,
@@ -106,6 +117,9 @@ export function createWebhookStore(sqlite: Database.Database): WebhookStore {
     campaignId: input.campaignId,
     caseTypes: JSON.stringify(input.caseTypes),
     active: input.active ? 1 : 0,
+    // Demo mode's own webhook always takes demo data (it exists for nothing else).
+    receivesDemo: input.receivesDemo === true || isDemo ? 1 : 0,
+    isDemo: isDemo ? 1 : 0,
     now,
   });
 
@@ -113,8 +127,8 @@ export function createWebhookStore(sqlite: Database.Database): WebhookStore {
     list: (options = {}) => (options.campaignId === undefined ? live.all() : liveForCampaign.all(options.campaignId)).map(toRow),
     find,
     get,
-    insert(id, input, now) {
-      insert.run(params(id, input, now));
+    insert(id, input, now, isDemo = false) {
+      insert.run(params(id, input, now, isDemo));
       return get(id);
     },
     update(id, input, now) {
@@ -138,5 +152,13 @@ export function createWebhookStore(sqlite: Database.Database): WebhookStore {
       markDeleted.run({ id, now });
     },
     activeForFanOut: () => active.all().map(toRow),
+    setDemoUrl(id, url, now) {
+      setDemoUrl.run({ id, url, now });
+      return get(id);
+    },
+    demoWebhook() {
+      const row = demo.get();
+      return row ? toRow(row) : undefined;
+    },
   };
 }

@@ -65,13 +65,15 @@ describe('draft conversions', () => {
       campaignId: 'camp_1',
       caseTypes: ['Personal Injury'],
       active: false,
+      receivesDemo: false,
+      isDemo: false,
       appKeyRef: null,
       createdAt: '2026-11-26T20:00:00.000Z',
       updatedAt: '2026-11-26T20:00:00.000Z',
     };
     const draft = draftOf(stored);
-    expect(draft).toEqual({ name: 'Zapier', url: 'https://hooks.zapier.com/x', allEvents: false, events: ['call_ended'], campaignId: 'camp_1', caseTypes: ['Personal Injury'], active: false });
-    expect(inputOf(draft)).toEqual({ name: 'Zapier', url: 'https://hooks.zapier.com/x', events: ['call_ended'], campaignId: 'camp_1', caseTypes: ['Personal Injury'], active: false });
+    expect(draft).toEqual({ name: 'Zapier', url: 'https://hooks.zapier.com/x', allEvents: false, events: ['call_ended'], campaignId: 'camp_1', caseTypes: ['Personal Injury'], active: false, receivesDemo: false });
+    expect(inputOf(draft)).toEqual({ name: 'Zapier', url: 'https://hooks.zapier.com/x', events: ['call_ended'], campaignId: 'camp_1', caseTypes: ['Personal Injury'], active: false, receivesDemo: false });
     expect(draftOf({ ...stored, events: [] }).allEvents).toBe(true);
   });
 });

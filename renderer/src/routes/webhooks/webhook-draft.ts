@@ -14,12 +14,14 @@ export interface WebhookDraft {
   campaignId: string | null;
   caseTypes: string[];
   active: boolean;
+  /** "Receive demo data": off unless the firm opts this endpoint in. */
+  receivesDemo: boolean;
 }
 
 /** The App Key is write-only: the form keeps it, replaces it, or removes it; it never reads it back. */
 export type AppKeyChange = { kind: 'keep' } | { kind: 'set'; value: string } | { kind: 'remove' };
 
-export const DRAFT_FIELDS = ['name', 'url', 'events', 'campaignId', 'caseTypes', 'active', 'appKey'] as const;
+export const DRAFT_FIELDS = ['name', 'url', 'events', 'campaignId', 'caseTypes', 'active', 'receivesDemo', 'appKey'] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 export type FieldMessages = Partial<Record<DraftField, string>>;
 
@@ -36,6 +38,7 @@ export function draftOf(webhook: Webhook): WebhookDraft {
     campaignId: webhook.campaignId,
     caseTypes: [...webhook.caseTypes],
     active: webhook.active,
+    receivesDemo: webhook.receivesDemo,
   };
 }
 
@@ -49,6 +52,7 @@ export function newDraft(campaignId: string | null = null): WebhookDraft {
     campaignId,
     caseTypes: [],
     active: true,
+    receivesDemo: false,
   };
 }
 
@@ -62,6 +66,7 @@ export function inputOf(draft: WebhookDraft): Required<WebhookInput> {
     campaignId: draft.campaignId,
     caseTypes: draft.caseTypes,
     active: draft.active,
+    receivesDemo: draft.receivesDemo,
   };
 }
 

@@ -174,6 +174,12 @@ export function WebhookForm({ webhook, initial, fixedCampaignId = null, onSaved,
           checked={values.active}
           onChange={(e) => edit({ active: e.currentTarget.checked })}
         />
+        <Switch
+          label="Receive demo data"
+          description="Off: events the demo generator posts never reach this webhook. Turn on only for a receiver meant for testing."
+          checked={values.receivesDemo}
+          onChange={(e) => edit({ receivesDemo: e.currentTarget.checked })}
+        />
         <Group justify="flex-end" gap="sm">
           {webhook === null && onCancel && (
             <Button variant="default" onClick={onCancel} disabled={busy !== null}>

@@ -1,6 +1,6 @@
 // The webhooks as a table: name and destination, events, scope, Active toggle, health, last delivery and a link to
 // the delivery inspector. A row opens the webhook.
-import { ActionIcon, Anchor, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { WebhookView } from '../../../../shared/contract/webhooks';
@@ -31,6 +31,17 @@ function WebhookRow({ webhook, showScope, back }: { webhook: WebhookView; showSc
         <Anchor component={Link} to={to} state={state} fw={500} onClick={(e) => e.stopPropagation()}>
           {webhook.name}
         </Anchor>
+        {webhook.isDemo ? (
+          <Badge ml="xs" size="xs" color="grape" variant="light" data-testid="webhook-demo-badge">
+            Demo
+          </Badge>
+        ) : (
+          webhook.receivesDemo && (
+            <Badge ml="xs" size="xs" color="grape" variant="outline" data-testid="webhook-demo-badge" title="Opted in: demo events reach this webhook">
+              Receives demo data
+            </Badge>
+          )
+        )}
         <Text size="xs" c="dimmed" ff="monospace" truncate="end" title={webhook.url} data-testid="webhook-destination">
           {shortDestination(webhook.url)}
         </Text>
