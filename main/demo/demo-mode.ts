@@ -9,24 +9,28 @@ import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel'
 import type { Ingest } from '../ingest';
 import type { Logger } from '../log';
 import type { Workspace } from '../workspace';
+import type { DemoWebhook } from '../webhooks';
 import { createDemoCounter } from './demo-counts';
 import type { DemoCrms } from './demo-crms';
+import { createDemoDelivery } from './demo-delivery';
+import { ensureDemoKey, type DemoKey } from './demo-key';
 import { demoStateFile } from './demo-state-file';
 import { loadDemoWorld } from './demo-world';
 import { createScenarioFactory } from './event-factory';
 import { realTimers, startDemoGenerator, type DemoGenerator, type Timers } from './generator';
 import { createIngestPoster } from './ingest-poster';
 import { createRng } from './prng';
+import { REAL_DATA_STOP_MESSAGE, watchForRealData } from './real-data-watch';
 import { seedDemoWorkspace, type SeedOptions } from './seed-workspace';
 import { wipeDemoRows } from './wipe-demo';
 
-export const DEMO_KEY_NAME = 'Demo generator';
+export { DEMO_KEY_NAME } from './demo-key';
 export const DEMO_SEED_TASK_KIND = 'demo-seed';
 /** Requests in flight at most; also the connections to the ingest API. */
 const MAX_IN_FLIGHT = 4;
 /** While the generator runs, `demo` is announced as changed at most this often (not once per event). */
 const NOTIFY_EVERY_MS = 1000;
-const WIPED_TABLES: TableName[] = ['cases', 'clients', 'case_clients', 'record_changes', 'campaigns', 'agents', 'case_types', 'case_statuses', 'custom_fields', 'events', 'ingest_api_keys', 'demo'];
+const WIPED_TABLES: TableName[] = ['cases', 'clients', 'case_clients', 'record_changes', 'campaigns', 'agents', 'case_types', 'case_statuses', 'custom_fields', 'events', 'ingest_api_keys', 'webhooks', 'webhook_deliveries', 'demo'];
 
 export interface DemoModeDeps {
   sqlite: Database.Database;
@@ -42,6 +46,8 @@ export interface DemoModeDeps {
   timers?: Timers;
   /** The CRM simulators demo mode starts and connects (none in tests of the generator alone). */
   crms?: DemoCrms;
+  /** Demo mode's own webhook (none in tests of the generator alone): it gets a loopback receiver run here. */
+  webhook?: DemoWebhook;
   /** Sizes and PRNG seed of the demo workspace (tests make it smaller). */
   seed?: Pick<SeedOptions, 'clients' | 'cases' | 'seed' | 'batchSize'>;
 }
@@ -83,7 +89,9 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
     )
     .pluck();
   let generator: DemoGenerator | undefined;
-  let key: { id: string; apiKey: string } | undefined;
+  let key: DemoKey | undefined;
+  let stoppedBecause: string | null = null;
+  const delivery = createDemoDelivery(deps.webhook, logger);
   let seeding = false;
   let queue: Promise<unknown> = Promise.resolve();
   const changed = (tables: TableName[]) => announceChanged(events, tables);
@@ -123,8 +131,10 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
         caseUpdates: stats?.caseUpdates ?? 0,
         failed: stats?.failed ?? 0,
         lastError: stats?.lastError ?? null,
+        stoppedBecause,
       },
       demoCounts,
+      receiver: delivery.url() === null ? null : { url: delivery.url()!, received: delivery.received() },
     };
   };
 
@@ -154,17 +164,10 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
     }
   };
 
-  /** The generator's key: the one in memory if still live, else a new one (older demo keys are revoked). */
   const ensureKey = (rateCeiling: number) => {
-    const keys = deps.ingest.keys.list();
-    const live = key && keys.find((k) => k.id === key!.id && k.revokedAt === null);
-    if (live && key) return key;
-    const state = file.read();
-    for (const old of keys) if (state.keyIds.includes(old.id) && old.revokedAt === null) deps.ingest.keys.revoke(old.id);
-    const created = deps.ingest.keys.create({ name: DEMO_KEY_NAME, rateLimitPerMinute: rateCeiling }, { isDemo: true });
-    file.update((s) => ({ ...s, keyIds: [...new Set([...s.keyIds, created.key.id])] }));
-    changed(['ingest_api_keys']);
-    key = { id: created.key.id, apiKey: created.apiKey };
+    const ensured = ensureDemoKey(deps.ingest, file, key, rateCeiling);
+    if (ensured.key.id !== key?.id) changed(['ingest_api_keys']);
+    key = ensured.key;
     return key;
   };
 
@@ -176,9 +179,22 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
     notifyTimer = undefined;
   };
 
+  const hasRealData = () => realRows.get() === 1;
+  // Real records arriving stop the generator, and the status says why (the card shows it, the log records it).
+  const unwatch = watchForRealData(events, () => generator?.stats().running === true, hasRealData, () => {
+    if (stoppedBecause !== null && !generator?.stats().running) return;
+    stoppedBecause = REAL_DATA_STOP_MESSAGE;
+    logger.info('demo generator stopped: real records arrived in the workspace');
+    void exclusive(async () => {
+      await stopGenerator();
+      changed(['demo']);
+      activity();
+    });
+  });
+
   return {
     status,
-    hasRealData: () => realRows.get() === 1,
+    hasRealData,
     start: ({ ratePerMinute, seed: seedFirst }) =>
       exclusive(async () => {
         if (generator?.stats().running) {
@@ -186,6 +202,12 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
           file.update((s) => ({ ...s, ratePerMinute }));
           changed(['demo']);
           return status();
+        }
+        if (hasRealData()) {
+          throw new AppError(
+            'CONFLICT',
+            'This workspace holds real records, so demo activity is not started (demo data never mixes with real work). Demo data already here can still be wiped.',
+          );
         }
         const ingest = deps.ingest.status();
         if (!ingest.listening) {
@@ -203,7 +225,9 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
           throw new AppError('CONFLICT', 'The demo data has no demo cases to post activity about. Wipe demo data and start again to re-create it.');
         }
         await stopGenerator();
+        stoppedBecause = null;
         const { apiKey } = ensureKey(DEMO_RATE_MAX * 2);
+        await delivery.start(); // the demo webhook exists before the first demo event fans out
         const runId = ids.next().slice(-10).toLowerCase();
         generator = startDemoGenerator({
           poster: createIngestPoster(reachableUrl(ingest), apiKey, MAX_IN_FLIGHT),
@@ -247,7 +271,10 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
         generator = undefined;
         await deps.crms?.wipe();
         const keyIds = [...new Set([...file.read().keyIds, ...(key ? [key.id] : [])])];
-        const result = wipeDemoRows(sqlite, keyIds);
+        const webhooks = await delivery.wipe();
+        const rows = wipeDemoRows(sqlite, keyIds);
+        const result: DemoWipeResult = { ...rows, deleted: { ...rows.deleted, webhooks } };
+        stoppedBecause = null;
         key = undefined;
         file.update((s) => ({ ...s, keyIds: [] }));
         caseTypes.reload();
@@ -256,9 +283,11 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
         return result;
       }),
     close: async () => {
+      unwatch();
       await queue; // a seed in progress finishes before the database closes
       await stopGenerator();
       await deps.crms?.close();
+      await delivery.close();
     },
     onActivity(listener) {
       activityListeners.add(listener);

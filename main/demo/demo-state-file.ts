@@ -1,6 +1,6 @@
 // Demo mode's own small state, kept beside the database as <data dir>/demo-mode.json: the ids of the ingest
 // API keys it created (so wiping removes them and nothing else) and the generator's rate. No secret is kept:
-// the demo key's value lives in memory only, and a new key is made after a restart.
+// the demo key's value lives in memory only; after a restart the same key row gets a new value (demo-key.ts).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';

@@ -137,6 +137,12 @@ export interface DemoCoreOptions {
   timers?: TestTimers;
   /** Start and connect the CRM simulators too, with this many records each (none by default). */
   crmRecords?: number;
+  /** Give demo mode its webhook and loopback receiver (off by default). */
+  webhook?: boolean;
+  /** An existing data dir and the same secrets key (a restart of an earlier core). */
+  dataDir?: string;
+  env?: Record<string, string>;
+  secretService?: string;
 }
 
 export interface DemoCore {
@@ -152,8 +158,8 @@ export interface DemoCore {
 }
 
 /** A core plus a demo mode over it (`clients`/`cases` demo records when seeded, 60 each by default). */
-export async function startDemoCore({ clients = 60, cases = 60, listen = true, clock, timers = countingTimers(), crmRecords }: DemoCoreOptions = {}): Promise<DemoCore> {
-  const core = startTestCore({ fileSecrets: true, ...(clock ? { clock } : {}) });
+export async function startDemoCore({ clients = 60, cases = 60, listen = true, clock, timers = countingTimers(), crmRecords, webhook = false, dataDir, env, secretService }: DemoCoreOptions = {}): Promise<DemoCore> {
+  const core = startTestCore({ fileSecrets: true, ...(clock ? { clock } : {}), ...(dataDir ? { dataDir } : {}), ...(env ? { env } : {}), ...(secretService ? { secretService } : {}) });
   if (listen) await core.ingest.listen({ host: '127.0.0.1', port: 0 });
   const demo = createDemoMode({
     sqlite: core.database.sqlite,
@@ -165,6 +171,7 @@ export async function startDemoCore({ clients = 60, cases = 60, listen = true, c
     dataDir: core.dataDir,
     timers,
     seed: { clients, cases },
+    ...(webhook ? { webhook: core.webhooks.demo } : {}),
     ...(crmRecords === undefined ? {} : { crms: createDemoCrms({ crm: core.crm, logger: core.logger, records: crmRecords }) }),
   });
   const sqlite: Database.Database = core.database.sqlite;

@@ -8,11 +8,11 @@ import type { DemoWipeResult } from '../../shared/contract/demo';
 import { writeTransaction } from '../db';
 
 /** Runs the wipe; `keyIds` are the demo ingest API keys (their events go too). */
-export function wipeDemoRows(sqlite: Database.Database, keyIds: readonly string[]): DemoWipeResult {
+export function wipeDemoRows(sqlite: Database.Database, keyIds: readonly string[]): Omit<DemoWipeResult, 'deleted'> & { deleted: Omit<DemoWipeResult['deleted'], 'webhooks'> } {
   const keys = JSON.stringify(keyIds);
   const run = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).run(...params).changes;
   const pluck = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
-  return writeTransaction(sqlite, (): DemoWipeResult => {
+  return writeTransaction(sqlite, () => {
     // What real rows depend on stays.
     run('CREATE TEMP TABLE IF NOT EXISTS demo_wipe_keep (kind TEXT NOT NULL, id TEXT NOT NULL)');
     run('DELETE FROM demo_wipe_keep');

@@ -34,6 +34,8 @@ export const demoGeneratorStatusSchema = z.object({
   /** Requests the ingest API refused or that could not reach it. */
   failed: z.number().int(),
   lastError: z.string().nullable(),
+  /** Why the generator stopped by itself (real records arrived), until it starts again; null otherwise. */
+  stoppedBecause: z.string().nullable(),
 });
 export type DemoGeneratorStatus = z.infer<typeof demoGeneratorStatusSchema>;
 
@@ -44,6 +46,8 @@ export const demoStatusSchema = z.object({
   seeding: z.boolean(),
   generator: demoGeneratorStatusSchema,
   demoCounts: demoCountsSchema,
+  /** The console's own demo webhook receiver (127.0.0.1) while it runs: its address and the requests it got. */
+  receiver: z.object({ url: z.string(), received: z.number().int() }).nullable(),
 });
 export type DemoStatus = z.infer<typeof demoStatusSchema>;
 
@@ -67,6 +71,8 @@ export const demoWipeCountsSchema = z.object({
   customFields: count,
   events: count,
   ingestApiKeys: count,
+  /** Demo mode's own webhook (to its loopback receiver), with its deliveries. */
+  webhooks: count,
 });
 export type DemoWipeCounts = z.infer<typeof demoWipeCountsSchema>;
 
@@ -111,7 +117,7 @@ export const demoContract = {
       input: z.undefined(),
       output: demoWipeResultSchema,
       reads: [],
-      description: 'Stop the generator and delete every demo row (records, their change history, events, the demo API key); real rows are untouched',
+      description: 'Stop the generator and delete every demo row (records, their change history, events, the demo API key, the demo webhook); real rows are untouched',
     }),
   },
 };

@@ -105,7 +105,7 @@ function WipeModal({ opened, counts, onClose }: { opened: boolean; counts: DemoC
 
 const eventsPosted = (n: number) => `${number(n)} ${n === 1 ? 'event' : 'events'} posted`;
 
-function Running({ status }: { status: DemoStatus }) {
+function Running({ status, canStart }: { status: DemoStatus; canStart: boolean }) {
   const stop = useContractMutation('demo.stop');
   const start = useContractMutation('demo.start');
   const setRate = useContractMutation('demo.setRate');
@@ -128,6 +128,17 @@ function Running({ status }: { status: DemoStatus }) {
         )}
       </Group>
       <Counts counts={status.demoCounts} />
+      {generator.stoppedBecause && !generator.running && (
+        <Alert color="blue" icon={<IconPlayerStop size={18} />} title="Demo activity stopped by itself" data-testid="demo-stopped-because">
+          <Text size="sm">{generator.stoppedBecause}</Text>
+        </Alert>
+      )}
+      {status.receiver && (
+        <Text size="sm" c="dimmed" data-testid="demo-receiver">
+          Demo webhook: deliveries go to the console&apos;s own receiver at {status.receiver.url} ({number(status.receiver.received)} received), never to
+          your webhooks unless one opts in to demo data.
+        </Text>
+      )}
       {generator.lastError && (
         <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Last problem posting demo activity">
           <Text size="sm">{generator.lastError}</Text>
@@ -159,6 +170,8 @@ function Running({ status }: { status: DemoStatus }) {
           ) : (
             <Button
               variant="default"
+              disabled={!canStart}
+              title={canStart ? undefined : 'This workspace holds real records: demo activity no longer starts. Wipe demo data when you are done with it.'}
               leftSection={<IconPlayerPlay size={16} />}
               onClick={() => start.mutate({ ratePerMinute: generator.ratePerMinute, seed: false })}
               loading={start.isPending}
@@ -217,13 +230,18 @@ function Offer({ ratePerMinute, progress }: { ratePerMinute: number; progress: T
   );
 }
 
-/** The demo mode card; the integrations page shows it while the workspace holds no real data. */
-export function DemoOffer() {
+/**
+ * The demo mode card. `canStart`: the workspace holds no real data, so demo mode may be offered and started. With
+ * real data it stays while any demo data exists or the generator runs, so status, Stop and Wipe are always reachable.
+ */
+export function DemoOffer({ canStart = true }: { canStart?: boolean }) {
   const query = useContractQuery('demo.status', undefined);
   // demo.start answers no task id, so seeding is followed as the running task of its kind, from whichever window started it.
   const progress = useTaskProgress({ running: SEED_KIND });
   const status = query.data;
   if (!status) return query.error ? <ErrorAlert title="Couldn't load demo mode" error={query.error} onRetry={() => void query.refetch()} /> : null;
+  const hasDemo = status.seeded || status.seeding || status.generator.running || status.demoCounts.events > 0;
+  if (!canStart && !hasDemo) return null;
   return (
     <Card component="section" aria-labelledby="demo-offer-title" data-testid="demo-offer" withBorder mb="lg">
       <Stack gap="md">
@@ -235,8 +253,8 @@ export function DemoOffer() {
         </Group>
         {status.seeding ? (
           <SeedingProgress progress={progress} />
-        ) : status.seeded ? (
-          <Running status={status} />
+        ) : hasDemo ? (
+          <Running status={status} canStart={canStart} />
         ) : (
           <Offer ratePerMinute={status.generator.ratePerMinute || DEMO_RATE_DEFAULT} progress={progress} />
         )}

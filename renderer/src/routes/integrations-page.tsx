@@ -32,7 +32,7 @@ function CardsSkeleton() {
 export function IntegrationsPage() {
   const query = useContractQuery('integrations.list', undefined);
   const summary = useContractQuery('workspace.summary', undefined).data;
-  // Offered on an empty workspace, and kept while the workspace holds nothing but demo data.
+  // Offered on an empty or demo-only workspace; with real data the card stays while demo data or activity exists.
   const onlyDemo = summary !== undefined && summary.caseTypes + summary.campaigns + summary.agents + summary.clients + summary.cases === summary.demoRecords;
   return (
     <>
@@ -40,7 +40,7 @@ export function IntegrationsPage() {
         title="Integrations"
         description="Connect your Kayse workspace to the CRM, scheduling and webhook endpoints your firm already uses."
       />
-      {onlyDemo && <DemoOffer />}
+      {summary !== undefined && <DemoOffer canStart={onlyDemo} />}
       <QueryState
         query={query}
         errorTitle="Couldn't load the integrations"
