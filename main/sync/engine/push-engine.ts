@@ -44,7 +44,8 @@ export function createPushEngine(deps: PushEngineDeps) {
 
   const prepare = (crm: CrmConnectorId) => async () => {
     if (!connected(crm)) return null;
-    const toggles = deps.crm.connection(crm).toggles;
+    const connection = deps.crm.connection(crm);
+    const { toggles } = connection;
     // Enable off pauses the integration: nothing is read, so every change stays pending.
     if (!toggles.enabled) return null;
     const connector = await deps.crm.connectorFor(crm);
@@ -69,6 +70,7 @@ export function createPushEngine(deps: PushEngineDeps) {
         catalog: deps.catalogOf(crm).catalog,
         toggles,
         settings,
+        demoConnection: connection.demo,
         mappingsFor(crmCaseTypeId: string) {
           if (!effective.has(crmCaseTypeId)) effective.set(crmCaseTypeId, deps.fields.effective(crm, crmCaseTypeId).used.filter((m) => m.direction !== 'from_crm'));
           return effective.get(crmCaseTypeId)!;

@@ -26,6 +26,8 @@ export interface PushDeps {
   catalog: CrmCatalogView | null;
   toggles: CrmToggles;
   settings: SyncSettings;
+  /** Connected to demo mode's simulator: the only place demo records may go. */
+  demoConnection: boolean;
   /** The mappings records of a CRM case type push with (used, direction both or to_crm). */
   mappingsFor(crmCaseTypeId: string): FieldMappingView[];
   statusSets: StatusMappingSet[];
@@ -66,6 +68,8 @@ export async function pushCase(deps: PushDeps, caseId: string): Promise<PushOutc
   const now = () => deps.clock.now().toISOString();
   const record = deps.getCase(caseId);
   if (!record || record.unreadable) return 'skipped';
+  // Demo data never reaches a real CRM (product.md); and a real record never goes to demo mode's simulator.
+  if (record.isDemo !== deps.demoConnection) return 'skipped';
   if (!passesFilters(record, deps.settings.selective)) return 'skipped';
   const client = record.clientIds[0] ? (deps.getClient(record.clientIds[0]) ?? null) : null;
   const link = store.link(crm, caseId);

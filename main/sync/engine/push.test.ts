@@ -61,6 +61,21 @@ describe.skipIf(!runKeychain)('Kayse → CRM push', () => {
     expect(t.smartadvocate.caseState(id)).toMatchObject({ statusId: '802', substatuses: { '22': '901' }, udfs: { '3003': 480 } });
   });
 
+  it("never sends a demo case to the firm's own CRM, while a real case beside it goes", async () => {
+    const t = cleanup.use(await startPushTest());
+    const created = t.smartadvocate.created().length;
+    const demo = t.core.workspace.records.upsertCase(
+      { externalSource: 'demo', externalId: 'd1', name: 'Demo v. Demo', caseType: 'Auto Accident', status: 'New', clientIds: [t.client('Dana').id] },
+      { origin: 'ingest', isDemo: true },
+    ).case;
+    const real = t.kayseCase(t.client('Rita'));
+    await t.idle();
+    expect(demo.isDemo).toBe(true);
+    expect(t.smartadvocate.created().length).toBe(created + 1);
+    expect(t.core.sync.push.store.link('smartadvocate', demo.id)).toBeNull();
+    expect(t.core.sync.push.store.link('smartadvocate', real.id)).not.toBeNull();
+  });
+
   it("never sends back a change whose origin is the CRM itself", async () => {
     const t = cleanup.use(await startPushTest());
     const kase = t.kayseCase(t.client('Cleo'), { med_bills: 10 });
