@@ -8,6 +8,8 @@ import { startDemoReceiver, type DemoReceiver } from './demo-receiver';
 export interface DemoDelivery {
   /** Starts the receiver (if not running) and creates or re-points the demo webhook; failures are logged, not thrown. */
   start(): Promise<void>;
+  /** True when demo mode's webhook exists (made by an earlier run). */
+  exists(): boolean;
   /** The receiver's address while it runs. */
   url(): string | null;
   /** Requests the receiver got since it started. */
@@ -35,6 +37,7 @@ export function createDemoDelivery(webhook: DemoWebhook | undefined, logger: Log
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'demo webhook not set up (the rest of demo mode runs without it)');
       }
     },
+    exists: () => webhook?.exists() ?? false,
     url: () => receiver?.url ?? null,
     received: () => receiver?.received() ?? 0,
     async wipe() {

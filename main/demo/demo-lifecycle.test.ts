@@ -60,6 +60,11 @@ describe('demo mode across restarts', () => {
     for (let restart = 0; restart < 2; restart++) {
       const t = await startDemoCore({ clients: 20, cases: 20, webhook: true, ...same });
       try {
+        // Before demo mode starts again, the receiver already runs on a new port with the demo webhook pointed at it.
+        await t.demo.stop(); // queued behind the receiver's start-up
+        const resumed = t.demo.status().receiver!.url;
+        expect(resumed).not.toBe(firstUrl);
+        expect((await t.core.api.webhooks.list({}))[0]!.url).toBe(resumed);
         const status = await t.demo.start({ ratePerMinute: 6000, seed: true });
         expect(t.core.ingest.keys.list()).toEqual([expect.objectContaining({ id: key!.id, name: 'Demo generator', revokedAt: null, isDemo: true })]);
         const hooks = await t.core.api.webhooks.list({});

@@ -4,8 +4,7 @@ import type Database from 'better-sqlite3';
 import { DEMO_RATE_MAX, type DemoStatus, type DemoWipeResult } from '../../shared/contract/demo';
 import type { TableName } from '../../shared/domain/tables';
 import { AppError } from '../../shared/result';
-import { announceChanged } from '../kernel';
-import { ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
+import { announceChanged, ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
 import type { Ingest } from '../ingest';
 import type { Logger } from '../log';
 import type { Workspace } from '../workspace';
@@ -92,8 +91,9 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
   let key: DemoKey | undefined;
   let stoppedBecause: string | null = null;
   const delivery = createDemoDelivery(deps.webhook, logger);
+  // Restarted with a demo webhook: its receiver runs again at once (new port), so deliveries still due succeed.
+  let queue: Promise<unknown> = delivery.exists() ? delivery.start() : Promise.resolve();
   let seeding = false;
-  let queue: Promise<unknown> = Promise.resolve();
   const changed = (tables: TableName[]) => announceChanged(events, tables);
   const timers = deps.timers ?? realTimers;
   let notifyTimer: unknown;

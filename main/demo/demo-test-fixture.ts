@@ -161,6 +161,8 @@ export interface DemoCore {
 export async function startDemoCore({ clients = 60, cases = 60, listen = true, clock, timers = countingTimers(), crmRecords, webhook = false, dataDir, env, secretService }: DemoCoreOptions = {}): Promise<DemoCore> {
   const core = startTestCore({ fileSecrets: true, ...(clock ? { clock } : {}), ...(dataDir ? { dataDir } : {}), ...(env ? { env } : {}), ...(secretService ? { secretService } : {}) });
   if (listen) await core.ingest.listen({ host: '127.0.0.1', port: 0 });
+  // The core's own demo mode would run a receiver for an existing demo webhook too: it steps aside for this one.
+  if (webhook) await core.demo.close();
   const demo = createDemoMode({
     sqlite: core.database.sqlite,
     workspace: core.workspace,

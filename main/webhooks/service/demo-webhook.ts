@@ -15,6 +15,8 @@ export const DEMO_WEBHOOK_NAME = 'Demo receiver';
 export interface DemoWebhook {
   /** Creates the demo webhook to `url`, or points the existing one at it (a restarted receiver has a new port). */
   ensure(url: string): Promise<WebhookRow>;
+  /** True while the demo webhook exists (a restarted console then runs its receiver again). */
+  exists(): boolean;
   /** Deletes the demo webhook with its deliveries and attempts and its signing secret; resolves to how many webhooks went. */
   wipe(): Promise<number>;
 }
@@ -39,6 +41,7 @@ export function createDemoWebhook(deps: DemoWebhookDeps): DemoWebhook {
     deps.changed(['webhooks', 'webhook_deliveries']);
   };
   return {
+    exists: () => deps.webhooks.demoWebhook() !== undefined,
     async ensure(url) {
       if (!LOOPBACK_URL.test(url)) throw new Error(`the demo webhook only posts to the console's own receiver on 127.0.0.1, not ${url}`);
       const existing = deps.webhooks.demoWebhook();
