@@ -1,5 +1,5 @@
 // Everyday screens in their first-use states (issue 17): the empty delivery inspector (its way to a first webhook,
-// no replay or export of nothing), a failed test send in plain words, the "Webhook created" toast clear of the
+// no replay or export of nothing), a failed test send in plain words, "Webhook created" said on the page, clear of the
 // signing secret, the shown-once API key asking before Esc loses it, and the export panel leaving with its kind.
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
@@ -50,12 +50,13 @@ test.describe('everyday screens', () => {
     await page.getByRole('textbox', { name: 'Destination URL', exact: true }).fill(`https://127.0.0.1:${port}/kayse`);
     await page.getByRole('button', { name: 'Save and send a test' }).click();
 
-    // The toast keeps clear of the signing secret the user needs next.
-    const toast = page.locator('.mantine-Notification-root', { hasText: 'Webhook created' });
-    await expect(toast).toBeVisible();
+    // "Webhook created" is said on the page, in the flow, never over the signing secret the user needs next.
+    const created = page.getByTestId('webhook-created');
+    await expect(created).toContainText('Webhook created');
+    await expect(page.locator('.mantine-Notification-root', { hasText: 'Webhook created' })).toHaveCount(0);
     const secret = page.getByTestId('signing-secret-card');
     await expect(secret).toBeVisible();
-    expect(overlaps((await toast.boundingBox())!, (await secret.boundingBox())!)).toBe(false);
+    expect(overlaps((await created.boundingBox())!, (await secret.boundingBox())!)).toBe(false);
 
     const result = page.getByTestId('test-result');
     await expect(result).toHaveAttribute('data-ok', 'false');

@@ -1,7 +1,5 @@
 // Settings → Integrations → Webhooks → New (or New from a campaign's Workflows tab, scoped to that campaign).
 import { Card, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconCheck } from '@tabler/icons-react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useContractQuery } from '../../api/client';
 import { BackLink } from '../../components/back-link';
@@ -39,9 +37,8 @@ export function NewWebhookPage() {
             fixedCampaignId={campaignId}
             onCancel={() => void navigate(back.to)}
             onSaved={(saved, test) => {
-              // Top right, and brief: at the bottom right it covered the signing secret card the user needs next.
-              notifications.show({ color: 'green', icon: <IconCheck size={18} />, title: 'Webhook created', message: saved.name, position: 'top-right', autoClose: 4000 });
-              void navigate(webhookPath(saved.id), { replace: true, state: { back: back.to, test } });
+              // Said on the webhook's page itself, in the flow: a toast covered the signing secret card needed next.
+              void navigate(webhookPath(saved.id), { replace: true, state: { back: back.to, test, created: true } });
             }}
           />
         </Card>

@@ -1,7 +1,7 @@
 // Settings → Integrations → Webhooks → one webhook: what needs attention (banner), the form with Save and send a
 // test (its result in place), the signing secret, and the way to its Recent deliveries.
-import { Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconListDetails } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconListDetails } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { testResultSchema, type TestResult, type WebhookView } from '../../../../shared/contract/webhooks';
@@ -22,6 +22,12 @@ import { WebhookForm } from './webhook-form';
 import { deliveriesPath, WEBHOOKS_PATH } from './webhook-paths';
 import { WebhookStatusBanner } from './webhook-status-banner';
 import { useWebhookBackTarget } from './webhook-back-target';
+
+/** True when the New form just created this webhook (navigation state is untrusted: only `created: true` counts). */
+function useJustCreated(): boolean {
+  const state: unknown = useLocation().state;
+  return typeof state === 'object' && state !== null && (state as { created?: unknown }).created === true;
+}
 
 /** A test result handed over by the New form (navigation state is untrusted: checked). */
 function useHandedTestResult(): TestResult | null {
@@ -66,6 +72,7 @@ function WebhookScreen({ webhook }: { webhook: WebhookView }) {
   const back = useWebhookBackTarget();
   const handed = useHandedTestResult();
   const [test, setTest] = useState<TestResult | null>(handed);
+  const [created, setCreated] = useState(useJustCreated());
   const condition = conditionOf(webhook);
   const look = CONDITION_LOOK[condition];
   return (
@@ -85,6 +92,11 @@ function WebhookScreen({ webhook }: { webhook: WebhookView }) {
         }
       />
       <Stack gap="lg">
+        {created && (
+          <Alert color="green" icon={<IconCheck size={18} />} title="Webhook created" withCloseButton onClose={() => setCreated(false)} data-testid="webhook-created">
+            Your receiver checks each delivery with this webhook's signing secret: reveal and copy it on the Signing secret card.
+          </Alert>
+        )}
         <WebhookStatusBanner webhook={webhook} />
         <AllowlistWarning />
         <Grid gap="lg">
