@@ -39,7 +39,11 @@ describe('demo mode with CRM simulators', () => {
     const after = await api.crm.connection({ crm: 'smartadvocate' });
     expect(after).toMatchObject({ state: 'connected', demo: true, connectedAt: before.connectedAt, lastTest: before.lastTest });
 
+    // The sync push keeps a cursor per connected CRM; the wipe forgets it, so a firm's own CRM starts afresh.
+    expect(t.count('sync_outbound_cursors')).toBe(2);
     await t.demo.wipe();
+    expect(t.count('sync_outbound_cursors')).toBe(0);
+    expect(t.count('sync_links') + t.count('sync_snapshots') + t.count('sync_create_intents') + t.count('sync_record_errors')).toBe(0);
     for (const id of ['lawruler', 'smartadvocate'] as const) {
       expect(await api.integrations.get({ id })).toMatchObject({ status: 'not_connected' });
       expect(await api.crm.catalog({ crm: id })).toMatchObject({ catalog: null, failure: null });
@@ -61,7 +65,10 @@ describe('demo mode with CRM simulators', () => {
     expect(await api.crm.connection({ crm: 'smartadvocate' })).toMatchObject({ state: 'connected', demo: false, connectedAs: 'firm-user' });
     expect(await api.crm.connection({ crm: 'lawruler' })).toMatchObject({ state: 'connected', demo: true });
 
+    expect(t.count('sync_outbound_cursors', "crm = 'smartadvocate'")).toBe(1);
     await t.demo.wipe();
+    // The firm's own connection keeps its sync state.
+    expect(t.count('sync_outbound_cursors', "crm = 'smartadvocate'")).toBe(1);
     expect(await api.crm.connection({ crm: 'smartadvocate' })).toMatchObject({ state: 'connected', demo: false, settings: { endpointUrl: firmSa.host } });
     expect((await api.crm.catalog({ crm: 'smartadvocate' })).catalog).not.toBeNull();
     expect((await api.crm.testConnection({ crm: 'smartadvocate' })).ok).toBe(true);

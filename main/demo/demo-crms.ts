@@ -27,6 +27,8 @@ export interface DemoCrmsDeps {
   crm: Crm;
   logger: Logger;
   records?: number;
+  /** Forgets the sync state kept for a CRM (cursor, links to the simulator's records), when its demo connection goes. */
+  forgetSync?: (crm: CrmConnectorId) => void;
 }
 
 type Running = { lawruler?: LawRulerSimulator; smartadvocate?: SmartAdvocateSimulator };
@@ -76,7 +78,12 @@ export function createDemoCrms(deps: DemoCrmsDeps): DemoCrms {
       return lines;
     },
     async wipe() {
-      for (const id of ['lawruler', 'smartadvocate'] as const) await forgetDemo(deps.crm, id);
+      for (const id of ['lawruler', 'smartadvocate'] as const) {
+        const wasDemo = deps.crm.connection(id).demo;
+        await forgetDemo(deps.crm, id);
+        // Else a firm connecting its own CRM later would start from the demo's cursor and push what came since.
+        if (wasDemo) deps.forgetSync?.(id);
+      }
       await stopAll();
     },
     close: stopAll,

@@ -130,6 +130,16 @@ export function createPushStore(sqlite: Database.Database, events: EventBus) {
   return {
     cursor: (crm: CrmConnectorId): number | null => q.cursor.get(crm)?.seq ?? null,
     setCursor: (crm: CrmConnectorId, seq: number, now: string) => write(['sync_outbound_cursors'], () => void q.setCursor.run(crm, seq, now)),
+    /**
+     * Forgets everything the push kept for `crm` (demo mode's wipe of its simulator connection): the next connection
+     * starts afresh, after the changes made before it, with no links to records of the simulator.
+     */
+    forget(crm: CrmConnectorId): void {
+      const tables = ['sync_outbound_cursors', 'sync_links', 'sync_snapshots', 'sync_create_intents', 'sync_record_errors'] as const;
+      write([...tables], () => {
+        for (const table of tables) sqlite.prepare(`DELETE FROM ${table} WHERE crm = ?`).run(crm);
+      });
+    },
     /** Where a new integration starts: after every change made before it was connected (the initial sync brings those). */
     startCursor(crm: CrmConnectorId, now: string): void {
       write(['sync_outbound_cursors'], () => {
