@@ -10,3 +10,4 @@ export { dnsFailureKind, dnsFailureWords, type DnsFailureKind } from './dns-fail
 export { systemLookup, bareHost, type Lookup, type ResolvedAddress } from './lookup';
 export { parseRetryAfter, parseHttpDate } from './retry-after';
 export { createCircuitBreakers, DEFAULT_BREAKER, type BreakerOptions, type CircuitBreakers } from './circuit-breaker';
+export { requestCapped, AnswerTooLarge, type CappedAnswer, type CappedRequest } from './capped-request';

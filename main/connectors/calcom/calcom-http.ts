@@ -4,9 +4,9 @@
 // refused / reset → unavailable, a booking write without an answer → unknown_outcome. Redirects are never followed
 // (a 3xx is a bad response: the API key is not sent to wherever it points). While Cal.com's block lasts, calls
 // fail at once without a request: Cal.com would refuse each one, and a live call can't spend a round trip on that.
-import { errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { errors as undiciErrors, type Dispatcher } from 'undici';
 import type { Clock } from '../../kernel';
-import { findBlockedAddressError, parseRetryAfter } from '../../net';
+import { AnswerTooLarge, findBlockedAddressError, parseRetryAfter, requestCapped } from '../../net';
 import { SchedulingError } from './scheduling-error';
 
 export interface CalcomHttpDeps {
@@ -53,28 +53,11 @@ export function createCalcomHttp(deps: CalcomHttpDeps) {
     if (now < blockedUntil) throw rateLimited(req.operation, blockedUntil - now);
     let answer: CalcomHttpAnswer;
     try {
-      const res = await request(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        dispatcher: deps.dispatcher,
-        headersTimeout: deps.timeoutMs,
-        bodyTimeout: deps.timeoutMs,
-        signal: AbortSignal.timeout(deps.timeoutMs),
-      });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) {
-          res.body.destroy();
-          throw new SchedulingError({ provider: 'calcom', kind: 'bad_response', operation: req.operation, status: res.statusCode, path: '(body)' }, `Cal.com answered ${req.operation} with more than 8 MB; that is not an answer the console understands.`);
-        }
-        chunks.push(chunk);
-      }
-      answer = { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+      answer = await requestCapped(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: deps.dispatcher, timeoutMs: deps.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
     } catch (error) {
-      if (error instanceof SchedulingError) throw error;
+      if (error instanceof AnswerTooLarge) {
+        throw new SchedulingError({ provider: 'calcom', kind: 'bad_response', operation: req.operation, status: error.status, path: '(body)' }, `Cal.com answered ${req.operation} with more than 8 MB; that is not an answer the console understands.`);
+      }
       throw transportError(req, error);
     }
     if (answer.status === 429) {

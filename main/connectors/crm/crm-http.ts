@@ -4,9 +4,9 @@
 // Redirects are never followed (undici's request doesn't; a 3xx is a bad response, not a reason to send credentials
 // elsewhere).
 // What a 2xx or another 4xx means is the connector's to say.
-import { errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { errors as undiciErrors, type Dispatcher } from 'undici';
 import { CONNECTOR_NAMES, type CrmConnectorId } from '../../../shared/domain/connectors';
-import { findBlockedAddressError, parseRetryAfter } from '../../net';
+import { AnswerTooLarge, findBlockedAddressError, parseRetryAfter, requestCapped } from '../../net';
 import { CrmError } from './errors';
 
 export interface CrmHttpDeps {
@@ -44,28 +44,11 @@ export async function crmHttp(deps: CrmHttpDeps, req: CrmHttpRequest): Promise<C
   const now = deps.now ?? (() => new Date());
   let answer: CrmHttpAnswer;
   try {
-    const res = await request(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.body,
-      dispatcher: deps.dispatcher,
-      headersTimeout: deps.timeoutMs,
-      bodyTimeout: deps.timeoutMs,
-      signal: AbortSignal.timeout(deps.timeoutMs),
-    });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_ANSWER_BYTES) {
-        res.body.destroy();
-        throw new CrmError({ crm: deps.crm, kind: 'bad_response', operation: req.operation, status: res.statusCode, path: '(body)' }, `${label(deps.crm)} answered ${req.operation} with more than 32 MB; that is not an answer the console understands.`);
-      }
-      chunks.push(chunk);
-    }
-    answer = { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+    answer = await requestCapped(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: deps.dispatcher, timeoutMs: deps.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
   } catch (error) {
-    if (error instanceof CrmError) throw error;
+    if (error instanceof AnswerTooLarge) {
+      throw new CrmError({ crm: deps.crm, kind: 'bad_response', operation: req.operation, status: error.status, path: '(body)' }, `${label(deps.crm)} answered ${req.operation} with more than 32 MB; that is not an answer the console understands.`);
+    }
     throw transportError(deps.crm, req, error);
   }
   if (answer.status === 429) {
