@@ -45,3 +45,42 @@ export function createCredentialCache(vault: SecretVault, secrets: SecretStore, 
     invalidate: (webhookId) => void cache.delete(webhookId),
   };
 }
+
+/** How long a webhook whose credentials could not be read waits before the keychain is asked again. */
+const CREDENTIAL_RETRY_MS = 30_000;
+
+export interface CredentialGate {
+  /** The webhook's credentials, or null when the keychain could not give them (asked again after a pause). */
+  forWebhook(webhookId: string, appKeyRef: string | null, nowMs: number): Promise<Credentials | null>;
+  /** Until when a webhook waits after a failed read; undefined when it doesn't. */
+  blockedUntil(webhookId: string): number | undefined;
+  /** The webhook changed (a new secret or App Key): drop its cached credentials and any pause. */
+  forget(webhookId: string): void;
+}
+
+/** The engine's way to credentials: the cache first, and a pause after a failed keychain read (logged once each). */
+export function createCredentialGate(cache: CredentialCache, onError: (webhookId: string, error: unknown) => void): CredentialGate {
+  const errors = new Map<string, number>();
+  return {
+    async forWebhook(webhookId, appKeyRef, nowMs) {
+      const cached = cache.peek(webhookId, nowMs);
+      if (cached) return cached;
+      const blocked = errors.get(webhookId);
+      if (blocked !== undefined && blocked > nowMs) return null;
+      try {
+        const loaded = await cache.load(webhookId, appKeyRef);
+        errors.delete(webhookId);
+        return loaded;
+      } catch (error) {
+        onError(webhookId, error);
+        errors.set(webhookId, nowMs + CREDENTIAL_RETRY_MS);
+        return null;
+      }
+    },
+    blockedUntil: (webhookId) => errors.get(webhookId),
+    forget(webhookId) {
+      cache.invalidate(webhookId);
+      errors.delete(webhookId);
+    },
+  };
+}

@@ -10,7 +10,7 @@ import type { AppliedOutcome } from '../store/attempt-log-sql';
 import type { AttemptFinish, AttemptStart, DueDelivery } from '../store/delivery-store';
 import type { WebhookRow } from '../store/webhook-store';
 import { createCircuitBreakers } from '../../net';
-import type { Credentials } from './credentials';
+import { createCredentialGate, type Credentials } from './credentials';
 import { loggedHeaders, requestHeaders } from './request-headers';
 import { attemptRecord } from './attempt-record';
 import { sendAttempt, type SendResult } from './send-attempt';
@@ -81,7 +81,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const claimed = new Map<string, Set<string>>();
   const running = new Set<Promise<void>>();
   const reader = createDueReader(deliveries);
-  const credentialErrors = new Map<string, number>();
+  const credentialGate = createCredentialGate(deps.credentials, (webhookId, error) =>
+    logger.error({ err: error, webhookId }, 'webhook signing secret unavailable; its deliveries wait'),
+  );
   /** Attempts claimed and not yet over (being logged, waiting for a request slot, or being sent). */
   let total = 0;
   /** Requests on the wire. */
@@ -135,23 +137,6 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     });
   }
 
-  /** Credentials for a webhook, or null when the keychain could not give them (tried again after a pause). */
-  async function credentialsFor(w: WebhookRow, now: number): Promise<Credentials | null> {
-    const cached = deps.credentials.peek(w.id, now);
-    if (cached) return cached;
-    const blockedUntil = credentialErrors.get(w.id);
-    if (blockedUntil !== undefined && blockedUntil > now) return null;
-    try {
-      const loaded = await deps.credentials.load(w.id, w.appKeyRef);
-      credentialErrors.delete(w.id);
-      return loaded;
-    } catch (error) {
-      logger.error({ err: error, webhookId: w.id }, 'webhook signing secret unavailable; its deliveries wait');
-      credentialErrors.set(w.id, now + 30_000);
-      return null;
-    }
-  }
-
   async function pump(): Promise<void> {
     if (closed || !started) return;
     if (pumping) {
@@ -168,7 +153,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         for (const w of hooks) {
           if (closed) return;
           if (roomFor(w, nowMs()) <= 0) continue;
-          const credentials = await credentialsFor(w, nowMs());
+          const credentials = await credentialGate.forWebhook(w.id, w.appKeyRef, nowMs());
           if (credentials !== null) ready.push({ w, credentials });
         }
         if (closed) return;
@@ -407,7 +392,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         wakeAt = Math.min(wakeAt, probe);
         continue;
       }
-      const blocked = credentialErrors.get(w.id);
+      const blocked = credentialGate.blockedUntil(w.id);
       if (blocked !== undefined && blocked > now) {
         wakeAt = Math.min(wakeAt, blocked);
         continue;
@@ -487,8 +472,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       fanOutList = null;
       live = null;
       if (webhookId !== undefined) {
-        deps.credentials.invalidate(webhookId);
-        credentialErrors.delete(webhookId);
+        credentialGate.forget(webhookId);
       }
       wake();
     },
