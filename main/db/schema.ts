@@ -7,3 +7,4 @@ export * from './schema/webhooks';
 export * from './schema/crm';
 export * from './schema/sync';
 export * from './schema/sync-links';
+export * from './schema/scheduling-connection';

@@ -37,6 +37,8 @@ export const DATABASE_TABLES = [
   'sync_outbound_cursors',
   'sync_create_intents',
   'sync_record_errors',
+  'scheduling_connection',
+  'scheduling_event_types',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 
