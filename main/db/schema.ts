@@ -8,3 +8,4 @@ export * from './schema/crm';
 export * from './schema/sync';
 export * from './schema/sync-links';
 export * from './schema/scheduling-connection';
+export * from './schema/sync-initial';

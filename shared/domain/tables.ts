@@ -37,6 +37,7 @@ export const DATABASE_TABLES = [
   'sync_outbound_cursors',
   'sync_create_intents',
   'sync_record_errors',
+  'sync_initial_jobs',
   'scheduling_connection',
   'scheduling_event_types',
 ] as const;
