@@ -9,3 +9,4 @@ export * from './schema/sync';
 export * from './schema/sync-links';
 export * from './schema/scheduling-connection';
 export * from './schema/sync-initial';
+export * from './schema/sync-runs';

@@ -40,6 +40,9 @@ export const DATABASE_TABLES = [
   'sync_initial_jobs',
   'scheduling_connection',
   'scheduling_event_types',
+  'sync_runs',
+  'sync_pauses',
+  'sync_notes',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 
