@@ -10,3 +10,4 @@ export * from './schema/sync-links';
 export * from './schema/scheduling-connection';
 export * from './schema/sync-initial';
 export * from './schema/sync-runs';
+export * from './schema/sync-pull';

@@ -43,6 +43,8 @@ export const DATABASE_TABLES = [
   'sync_runs',
   'sync_pauses',
   'sync_notes',
+  'sync_inbound_cursors',
+  'sync_conflicts',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 
