@@ -11,3 +11,4 @@ export * from './schema/scheduling-connection';
 export * from './schema/sync-initial';
 export * from './schema/sync-runs';
 export * from './schema/sync-pull';
+export * from './schema/scheduling-activity';

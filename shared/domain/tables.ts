@@ -45,6 +45,8 @@ export const DATABASE_TABLES = [
   'sync_notes',
   'sync_inbound_cursors',
   'sync_conflicts',
+  'scheduling_activity',
+  'scheduling_idempotency',
 ] as const;
 export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 
