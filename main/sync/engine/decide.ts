@@ -5,7 +5,9 @@
 // direction is obeyed: a to_crm mapping never takes the CRM's value, a from_crm mapping never sends Kayse's.
 // Pure: no database, no CRM; the pull, the initial sync and the sample record all decide through it.
 import type { MappingDirection } from '../../../shared/domain/sync';
-import type { ConflictRule } from '../../../shared/domain/sync-settings';
+import type { SyncSettings } from '../../../shared/domain/sync-settings';
+
+type ConflictRule = SyncSettings['conflict']['rule'];
 
 export interface FieldInput {
   /** The Kayse field key (`case.name`, `custom.<type>.<key>`, …); the snapshot's kayseValues key. */
