@@ -10,6 +10,7 @@ import type { Clock, EventBus } from '../kernel';
 import type { Logger } from '../log';
 import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
 import { createPushStatus } from './engine/push-status';
+import { createRunEngine } from './engine/run-engine';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
@@ -39,6 +40,12 @@ export interface SyncOptions {
   schedule?: PushEngineDeps['schedule'];
 }
 
+const defaultSchedule = (ms: number, wake: () => void) => {
+  const timer = setTimeout(wake, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
 export function createSync(deps: SyncDeps) {
   const store = createMappingStore(deps.sqlite);
   const catalogOf = (crm: CrmConnectorId): StoredCatalog => {
@@ -55,6 +62,8 @@ export function createSync(deps: SyncDeps) {
     clock: deps.clock,
     events: deps.events,
   });
+  const schedule = deps.options?.schedule ?? defaultSchedule;
+  const runs = createRunEngine({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, crm: deps.crm, settings, timezone: () => deps.company.get().timezone, schedule });
   const push = createPushEngine({
     sqlite: deps.sqlite,
     crm: deps.crm,
@@ -69,8 +78,13 @@ export function createSync(deps: SyncDeps) {
     events: deps.events,
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
+    control: runs.pushControl,
   });
-  if (deps.options?.autoStart !== false) push.start();
+  runs.bind(push);
+  if (deps.options?.autoStart !== false) {
+    push.start();
+    runs.start();
+  }
   const pushStatus = createPushStatus(push, deps.clock);
   return {
     fields,
@@ -88,7 +102,12 @@ export function createSync(deps: SyncDeps) {
     pushStatus: pushStatus.status,
     /** "Retry now" for one record's error. */
     retryRecord: pushStatus.retryRecord,
-    close: () => push.stop(),
+    /** Runs, frequency and the auth pause: the run history, Sync now, `store.record` for the pull and initial sync. */
+    runs,
+    close: async () => {
+      await push.stop();
+      runs.stop();
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
         sync.retryRecord(crm, caseId);
         return sync.pushStatus(crm);
       },
+      runs: ({ crm, before, limit }) => sync.runs.store.page(crm, before, limit),
+      syncNow: ({ crm }) => sync.runs.syncNow(crm),
     },
   };
 }

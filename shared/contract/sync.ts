@@ -19,6 +19,7 @@ import {
 import { pushStatusSchema, retryRecordInputSchema } from '../domain/sync-push';
 import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-settings';
 import type { TableName } from '../domain/tables';
+import { syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
 
 const catalogTables: TableName[] = ['crm_catalogs', 'crm_field_sheets', 'case_types', 'case_statuses', 'custom_fields'];
 
@@ -83,6 +84,18 @@ export const syncContract = {
       output: pushStatusSchema,
       reads: [],
       description: '"Retry now" for one record’s error: it is sent again at once',
+    }),
+    runs: procedure({
+      input: syncRunsInputSchema,
+      output: syncRunsPageSchema,
+      reads: ['sync_runs'],
+      description: 'The runs of an integration, newest first, a page at a time: trigger, times, counts, outcome, error summary',
+    }),
+    syncNow: procedure({
+      input: syncNowInputSchema,
+      output: syncRunSchema,
+      reads: [],
+      description: '"Sync now": one run of both directions at once, whatever the frequency; answers with the run once written',
     }),
   },
 };

@@ -12,6 +12,7 @@ import { DEFAULT_SCOPE, type MappingStore } from '../mapping-store';
 import type { StatusMappings } from '../status-mappings';
 import type { SyncSettingsService } from '../sync-settings';
 import { createPusher, type Pusher } from './pusher';
+import type { PushOutcome } from './push-record';
 import { createPushStore } from './push-store';
 
 export interface PushEngineDeps {
@@ -27,8 +28,17 @@ export interface PushEngineDeps {
   clock: Clock;
   events: EventBus;
   logger?: Pick<Logger, 'warn'>;
+  /** When a pass may run, and the runs its work is counted in (run-control.ts); absent: always, unrecorded. */
+  control?: PushControl;
   /** Timers for waits and backoff (default setTimeout, unref'd). */
   schedule?: (ms: number, wake: () => void) => () => void;
+}
+
+export interface PushControl {
+  allow(crm: CrmConnectorId): boolean;
+  landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome): void;
+  settled(crm: CrmConnectorId): void;
+  authFailed(crm: CrmConnectorId, message: string): void;
 }
 
 const defaultSchedule = (ms: number, wake: () => void) => {
@@ -36,6 +46,12 @@ const defaultSchedule = (ms: number, wake: () => void) => {
   timer.unref();
   return () => clearTimeout(timer);
 };
+
+const pushHooks = (control: PushControl, crm: CrmConnectorId) => ({
+  onLanded: (caseId: string, outcome: PushOutcome) => control.landed(crm, caseId, outcome),
+  onSettled: () => control.settled(crm),
+  onAuthFailed: (message: string) => control.authFailed(crm, message),
+});
 
 export function createPushEngine(deps: PushEngineDeps) {
   const store = createPushStore(deps.sqlite, deps.events);
@@ -48,6 +64,8 @@ export function createPushEngine(deps: PushEngineDeps) {
     const { toggles } = connection;
     // Enable off pauses the integration: nothing is read, so every change stays pending.
     if (!toggles.enabled) return null;
+    // Between scheduled slots, or paused after the CRM refused the credentials: nothing is read either.
+    if (deps.control && !deps.control.allow(crm)) return null;
     const connector = await deps.crm.connectorFor(crm);
     if (!connector) return null;
     const settings = deps.settings.get(crm);
@@ -90,6 +108,7 @@ export function createPushEngine(deps: PushEngineDeps) {
         clock: deps.clock,
         prepare: prepare(crm),
         schedule: deps.schedule ?? defaultSchedule,
+        ...(deps.control ? pushHooks(deps.control, crm) : {}),
         onError: (error) => deps.logger?.warn({ crm, error: error instanceof Error ? error.message : String(error) }, 'sync push stopped a pass'),
       }),
     ]),

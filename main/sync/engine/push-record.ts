@@ -13,7 +13,8 @@ import { newId } from '../../kernel';
 import { caseValues, changedSince, toChanges, toCreateInput, type CaseValues } from './case-values';
 import type { PushStore } from './push-store';
 
-export type PushOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | { waitMs: number };
+/** An object: the record goes again later (after a 429's wait; `auth`: once the integration's pause ends). */
+export type PushOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | { waitMs: number; auth?: string };
 
 export interface PushDeps {
   crm: CrmConnectorId;
@@ -146,6 +147,8 @@ async function create(deps: PushDeps, record: Case, client: Client | null, crmCa
 function failed(deps: PushDeps, caseId: string, error: unknown): PushOutcome {
   const lastAt = deps.clock.now().toISOString();
   if (error instanceof CrmError && error.kind === 'rate_limited') return { waitMs: error.crmDetails.retryAfterMs ?? 60_000 };
+  // Not the record's fault: the integration pauses and the record waits with the rest.
+  if (error instanceof CrmError && error.kind === 'auth') return { waitMs: 0, auth: error.crmDetails.crmMessage ?? error.message };
   const attempts = (deps.store.error(deps.crm, caseId)?.attempts ?? 0) + 1;
   const retryAt = new Date(deps.clock.now().getTime() + backoffMs(attempts)).toISOString();
   if (error instanceof CrmError) {

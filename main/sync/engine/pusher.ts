@@ -25,6 +25,11 @@ export interface PusherDeps {
   /** Calls `wake` after `ms` (a timer of the host's). */
   schedule(ms: number, wake: () => void): () => void;
   onError(error: unknown): void;
+  /** Runs (run-control.ts): each record's outcome, and when nothing is left to send for now. */
+  onLanded?(caseId: string, outcome: PushOutcome): void;
+  onSettled?(): void;
+  /** The CRM refused the credentials (after one re-authentication): the integration pauses (auth-pause.ts). */
+  onAuthFailed?(message: string): void;
 }
 
 export interface PushCounts {
@@ -100,7 +105,9 @@ export function createPusher(deps: PusherDeps) {
   /** One case's push ended: counted, sent once more if it changed meanwhile, the cursor moved on. */
   const land = (caseId: string, flight: Flight, outcome: PushOutcome) => {
     inFlight.delete(caseId);
+    deps.onLanded?.(caseId, outcome);
     if (typeof outcome === 'object') {
+      if (outcome.auth !== undefined) deps.onAuthFailed?.(outcome.auth);
       wait(outcome.waitMs);
       sendAgain(caseId, Math.min(flight.before, flight.dirtyBefore ?? Infinity));
     } else {
@@ -197,6 +204,7 @@ export function createPusher(deps: PusherDeps) {
       } finally {
         pumping = null;
         arm();
+        if (!stopped && inFlight.size === 0 && !waiting()) deps.onSettled?.();
       }
     })();
   }

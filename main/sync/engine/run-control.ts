@@ -1,0 +1,205 @@
+// When an integration's push may run, and the run each piece of its work belongs to. Real time: always, and the
+// work is grouped into batch windows (a window opens with the first record sent and ends once the push is idle
+// and the window is `windowMs` old), so a busy minute is one run, not a row per change. Hourly or daily: nothing
+// is read between slots (changes stay pending); at a slot, or on "Sync now", the push drains what waits, the pull
+// runs once, and that is one run. An integration paused after the CRM refused its credentials runs nothing.
+import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import { emptyRunCounts, type RunCounts, type RunTrigger, type SyncRun } from '../../../shared/domain/sync-runs';
+import type { SyncSettings } from '../../../shared/domain/sync-settings';
+import type { Clock } from '../../kernel';
+import type { PushOutcome } from './push-record';
+import { nextSlotAfter } from './run-schedule';
+import { summarise, type RunStore } from './run-store';
+
+/** How long a real-time batch window stays open. */
+export const REALTIME_WINDOW_MS = 60_000;
+
+export interface RunControlDeps {
+  runs: RunStore;
+  clock: Clock;
+  frequency(crm: CrmConnectorId): SyncSettings['frequency'];
+  direction(crm: CrmConnectorId): SyncSettings['direction'];
+  timezone(): string;
+  paused(crm: CrmConnectorId): boolean;
+  schedule(ms: number, wake: () => void): () => void;
+  /** True while the push of `crm` reads or sends nothing. */
+  pushIdle(crm: CrmConnectorId): boolean;
+  kick(crm: CrmConnectorId): void;
+  /** The message of a record's error (for the run's summary). */
+  errorOf(crm: CrmConnectorId, caseId: string): string | null;
+  /** CRM → Kayse once, at a slot or on Sync now (the pull's counts go in the same run). */
+  pull?(crm: CrmConnectorId, trigger: RunTrigger): Promise<Partial<RunCounts>>;
+  windowMs?: number;
+}
+
+interface Window {
+  trigger: RunTrigger;
+  startedAt: string;
+  counts: RunCounts;
+  messages: string[];
+}
+
+interface Due {
+  trigger: 'schedule' | 'manual';
+  done: Array<(run: SyncRun) => void>;
+}
+
+export function createRunControl(deps: RunControlDeps) {
+  const windowMs = deps.windowMs ?? REALTIME_WINDOW_MS;
+  const windows = new Map<CrmConnectorId, Window>();
+  const due = new Map<CrmConnectorId, Due>();
+  /** The last slot run (or the time the engine started): the next slot is the first after it. */
+  const anchors = new Map<CrmConnectorId, number>();
+  const slotTimers = new Map<CrmConnectorId, () => void>();
+  const windowTimers = new Map<CrmConnectorId, () => void>();
+  const now = () => deps.clock.now();
+
+  const open = (crm: CrmConnectorId, trigger: RunTrigger): Window => {
+    let w = windows.get(crm);
+    if (w && w.trigger !== trigger) {
+      close(crm);
+      w = undefined;
+    }
+    if (!w) {
+      w = { trigger, startedAt: now().toISOString(), counts: emptyRunCounts(), messages: [] };
+      windows.set(crm, w);
+    }
+    return w;
+  };
+
+  const direction = (crm: CrmConnectorId, pulled: boolean) => {
+    const d = deps.direction(crm);
+    if (!pulled || d === 'kayse_to_crm') return 'to_crm' as const;
+    return d === 'crm_to_kayse' ? ('from_crm' as const) : ('both' as const);
+  };
+
+  function close(crm: CrmConnectorId, extra: Partial<RunCounts> = {}, pulled = false): SyncRun | null {
+    windowTimers.get(crm)?.();
+    windowTimers.delete(crm);
+    const w = windows.get(crm);
+    windows.delete(crm);
+    if (!w) return null;
+    for (const [k, v] of Object.entries(extra) as [keyof RunCounts, number][]) w.counts[k] += v;
+    return deps.runs.record({ crm, trigger: w.trigger, direction: direction(crm, pulled), startedAt: w.startedAt, finishedAt: now().toISOString(), counts: w.counts, errorSummary: summarise(w.messages) });
+  }
+
+  /** A slot's or Sync now's run ends: the pull runs once, then the run is written with both sides' counts. */
+  const finishDue = async (crm: CrmConnectorId, d: Due) => {
+    due.delete(crm);
+    let pulled: Partial<RunCounts> = {};
+    let pullRan = false;
+    if (deps.pull && deps.direction(crm) !== 'kayse_to_crm') {
+      try {
+        pulled = await deps.pull(crm, d.trigger);
+        pullRan = true;
+      } catch (error) {
+        windows.get(crm)?.messages.push(error instanceof Error ? error.message : String(error));
+        pulled = { errors: 1 };
+      }
+    }
+    if (!windows.has(crm)) open(crm, d.trigger); // nothing was waiting: still a run
+    const run = close(crm, pulled, pullRan)!;
+    for (const resolve of d.done) resolve(run);
+  };
+
+  const armSlot = (crm: CrmConnectorId) => {
+    slotTimers.get(crm)?.();
+    slotTimers.delete(crm);
+    const next = nextSlotAfter(deps.frequency(crm), anchorOf(crm), deps.timezone());
+    if (next === null) return;
+    slotTimers.set(crm, deps.schedule(Math.max(0, Math.min(next - now().getTime(), 2 ** 31 - 1)), () => tick()));
+  };
+
+  const anchorOf = (crm: CrmConnectorId) => {
+    if (!anchors.has(crm)) anchors.set(crm, Date.parse(deps.runs.lastOf(crm, 'schedule')?.startedAt ?? now().toISOString()));
+    return anchors.get(crm)!;
+  };
+
+  /** Opens the slot of every integration whose slot has come (a missed slot runs once, not once per slot missed). */
+  function tick(): void {
+    for (const crm of ['lawruler', 'smartadvocate'] as const) {
+      const next = nextSlotAfter(deps.frequency(crm), anchorOf(crm), deps.timezone());
+      if (next !== null && next <= now().getTime() && !due.has(crm)) {
+        anchors.set(crm, now().getTime());
+        if (!deps.paused(crm)) {
+          due.set(crm, { trigger: 'schedule', done: [] });
+          deps.kick(crm);
+        }
+      }
+      armSlot(crm);
+    }
+  }
+
+  return {
+    /** Asked before each push pass: may it read and send now? */
+    allow(crm: CrmConnectorId): boolean {
+      if (deps.paused(crm)) return false;
+      const d = due.get(crm);
+      if (d) {
+        open(crm, d.trigger);
+        return true;
+      }
+      return deps.frequency(crm).kind === 'real_time';
+    },
+    /** One record's push ended: counted in the run open (a real-time window opens with it). */
+    landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome): void {
+      if (typeof outcome === 'object') return; // sent again later: counted then
+      const w = windows.get(crm) ?? open(crm, due.get(crm)?.trigger ?? 'realtime');
+      w.counts.read += 1;
+      if (outcome === 'created' || outcome === 'updated') w.counts.pushed += 1;
+      if (outcome === 'failed') {
+        w.counts.errors += 1;
+        const message = deps.errorOf(crm, caseId);
+        if (message) w.messages.push(message);
+      } else w.counts[outcome] += 1;
+    },
+    /** The push has nothing left to do for now. */
+    settled(crm: CrmConnectorId): void {
+      const d = due.get(crm);
+      if (d) {
+        void finishDue(crm, d);
+        return;
+      }
+      const w = windows.get(crm);
+      if (!w) return;
+      const age = now().getTime() - Date.parse(w.startedAt);
+      if (age >= windowMs) {
+        close(crm);
+        return;
+      }
+      windowTimers.get(crm)?.();
+      windowTimers.set(
+        crm,
+        deps.schedule(windowMs - age, () => {
+          if (deps.pushIdle(crm)) close(crm);
+        }),
+      );
+    },
+    /** "Sync now": one run of both directions at once, whatever the frequency; resolves with the run written. */
+    syncNow(crm: CrmConnectorId): Promise<SyncRun> {
+      const existing = due.get(crm);
+      return new Promise<SyncRun>((resolve) => {
+        if (existing) existing.done.push(resolve);
+        else {
+          if (windows.get(crm)?.trigger === 'realtime') close(crm);
+          due.set(crm, { trigger: 'manual', done: [resolve] });
+        }
+        deps.kick(crm);
+      });
+    },
+    tick,
+    /** The settings changed: the next slot is counted from now. */
+    rearm(): void {
+      for (const crm of ['lawruler', 'smartadvocate'] as const) armSlot(crm);
+    },
+    /** Writes the windows still open (the console stops). */
+    flush(): void {
+      for (const crm of [...windows.keys()]) if (!due.has(crm)) close(crm);
+      for (const cancel of [...slotTimers.values(), ...windowTimers.values()]) cancel();
+      slotTimers.clear();
+      windowTimers.clear();
+    },
+  };
+}
+
+export type RunControl = ReturnType<typeof createRunControl>;

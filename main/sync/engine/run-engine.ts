@@ -1,0 +1,99 @@
+// Runs, frequency and the auth pause of every integration, wired to the push: `control` is what the push engine
+// asks before a pass and tells after each record (built before the push, bound to it by `bind`); `start` opens
+// scheduled slots on time and resumes an integration whose credentials work again.
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/result';
+import { CONNECTOR_NAMES, type CrmConnectorId } from '../../../shared/domain/connectors';
+import type { RunCounts, RunTrigger, SyncRun } from '../../../shared/domain/sync-runs';
+import type { Crm } from '../../crm';
+import type { Clock, EventBus } from '../../kernel';
+import type { SyncSettingsService } from '../sync-settings';
+import { createAuthPauses } from './auth-pause';
+import type { PushControl, PushEngine } from './push-engine';
+import { createRunControl, type RunControl } from './run-control';
+import { createRunStore } from './run-store';
+
+export interface RunEngineDeps {
+  sqlite: Database.Database;
+  events: EventBus;
+  clock: Clock;
+  crm: Pick<Crm, 'connection'>;
+  settings: SyncSettingsService;
+  timezone(): string;
+  schedule(ms: number, wake: () => void): () => void;
+}
+
+export function createRunEngine(deps: RunEngineDeps) {
+  const store = createRunStore(deps.sqlite, deps.events);
+  let push: PushEngine | null = null;
+  let control: RunControl | null = null;
+  let pull: ((crm: CrmConnectorId, trigger: RunTrigger) => Promise<Partial<RunCounts>>) | null = null;
+  const kick = (crm: CrmConnectorId) => push?.kick(crm);
+  const pauses = createAuthPauses({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, connection: (crm) => deps.crm.connection(crm), resumed: kick });
+  const bound = () => {
+    if (!control) throw new Error('the run engine is not bound to the push yet');
+    return control;
+  };
+
+  const pushControl: PushControl = {
+    allow: (crm) => bound().allow(crm),
+    landed: (crm, caseId, outcome) => bound().landed(crm, caseId, outcome),
+    settled: (crm) => bound().settled(crm),
+    authFailed: (crm, message) => pauses.pause(crm, message),
+  };
+
+  let stopEvents: (() => void) | null = null;
+  return {
+    store,
+    pauses,
+    /** What the push engine is built with. */
+    pushControl,
+    /** Binds the push (after it is built). */
+    bind(engine: PushEngine) {
+      push = engine;
+      control = createRunControl({
+        runs: store,
+        clock: deps.clock,
+        frequency: (crm) => deps.settings.get(crm).frequency,
+        direction: (crm) => deps.settings.get(crm).direction,
+        timezone: deps.timezone,
+        paused: (crm) => pauses.pauseOf(crm) !== null,
+        schedule: deps.schedule,
+        pushIdle: (crm) => !engine.pusher(crm).state().running,
+        kick,
+        errorOf: (crm, caseId) => engine.store.error(crm, caseId)?.message ?? null,
+        pull: (crm, trigger) => (pull ? pull(crm, trigger) : Promise.resolve({})),
+      });
+    },
+    /** The CRM → Kayse side's one pass, run at each slot and on Sync now (its counts join the run). */
+    setPull(fn: (crm: CrmConnectorId, trigger: RunTrigger) => Promise<Partial<RunCounts>>) {
+      pull = fn;
+    },
+    start() {
+      stopEvents = deps.events.on('tables.changed', ({ tables }) => {
+        if (tables.includes('crm_connections')) pauses.connectionChanged(['lawruler', 'smartadvocate']);
+        if (tables.includes('sync_settings') || tables.includes('company')) bound().rearm();
+      });
+      pauses.connectionChanged(['lawruler', 'smartadvocate']);
+      bound().tick();
+    },
+    /** Opens the slots that are due (the slot timers call it; tests call it after moving the clock). */
+    tick: () => bound().tick(),
+    /** "Sync now": refused while the integration can't run; else resolves with the run once written. */
+    syncNow(crm: CrmConnectorId): Promise<SyncRun> {
+      const view = deps.crm.connection(crm);
+      const name = CONNECTOR_NAMES[crm];
+      if (view.state === 'not_connected') throw new AppError('CONFLICT', `${name} is not connected: connect it in Configuration first.`);
+      if (!view.toggles.enabled) throw new AppError('CONFLICT', `${name} is paused (Enable integration is off): turn it on to sync.`);
+      const pause = pauses.pauseOf(crm);
+      if (pause) throw new AppError('CONFLICT', `${name} is paused: ${pause.reason}. ${pause.fix}`);
+      return bound().syncNow(crm);
+    },
+    stop() {
+      stopEvents?.();
+      control?.flush();
+    },
+  };
+}
+
+export type RunEngine = ReturnType<typeof createRunEngine>;
