@@ -10,6 +10,7 @@ import { webhooksContract } from './contract/webhooks';
 import { deliveryLogContract } from './contract/delivery-log';
 import { crmContract } from './contract/crm';
 import { syncContract } from './contract/sync';
+import { schedulingContract } from './contract/scheduling';
 import { tableNameSchema } from './domain/tables';
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...deliveryLogContract,
   ...crmContract,
   ...syncContract,
+  ...schedulingContract,
 };
 
 export const events = {

@@ -11,6 +11,7 @@ import { createIntegrationCatalog } from '../integration-cards';
 import { createLogger, type Logger, type LoggerHandle } from '../log';
 import { confPreferences, type PreferencesStore } from '../preferences';
 import { createSecretStore, type SecretStore } from '../secrets';
+import { createScheduling, schedulingCardSource, type Scheduling, type SchedulingOptions } from '../scheduling';
 import { createSync, type Sync, type SyncOptions } from '../sync';
 import { createTransfer, type Transfer } from '../transfer';
 import { createDemoCrms, createDemoMode, type DemoMode } from '../demo';
@@ -43,6 +44,8 @@ export interface CoreOptions {
   crm?: CrmOptions;
   /** The sync engine's knobs (whether the push starts with the core, its timers). */
   sync?: SyncOptions;
+  /** Cal.com request and connect timeouts (tests shorten them). */
+  scheduling?: SchedulingOptions;
 }
 
 export interface Core {
@@ -66,6 +69,8 @@ export interface Core {
   crm: Crm;
   /** The sync engine: field and status mappings, auto-map, sync settings, the Kayse → CRM push. */
   sync: Sync;
+  /** Scheduling: the Cal.com connection (key in the keychain), event type look-ups, the agents that book. */
+  scheduling: Scheduling;
   clock: Clock;
   ids: IdGenerator;
   dataDir: string;
@@ -153,6 +158,8 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   opened.add('CRM connections', () => crm.close());
   const sync = createSync({ sqlite, crm, records: workspace.records, caseTypes: workspace.caseTypes, company: workspace.company, clock, events, logger, options: options.sync });
   opened.add('sync', () => sync.close());
+  const scheduling = createScheduling({ sqlite, secrets, company: workspace.company, events, clock, logger, options: options.scheduling });
+  opened.add('scheduling', () => scheduling.close());
   // Demo mode closes first: its generator posts through the ingest API and its CRM simulators serve the connections.
   const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: createDemoCrms({ crm, logger, forgetSync: (id) => sync.push.store.forget(id) }), webhook: webhooks.demo });
   opened.add('demo mode', () => demo.close());
@@ -162,8 +169,9 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
     company: workspace.company,
     integrations: createIntegrationCatalog({
       webhooks: webhooksCardSource(webhooks, clock),
-      lawruler: crmCardSource(crm, 'lawruler'),
-      smartadvocate: crmCardSource(crm, 'smartadvocate'),
+      lawruler: crmCardSource(crm, 'lawruler', (id) => sync.runs.pauses.pauseOf(id)),
+      smartadvocate: crmCardSource(crm, 'smartadvocate', (id) => sync.runs.pauses.pauseOf(id)),
+      scheduling: schedulingCardSource(scheduling),
     }),
     ingest,
     demo,
@@ -175,6 +183,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
     webhooks,
     crm,
     sync,
+    scheduling,
     systemInfo: async () => ({
       appVersion: pkg.version,
       host: options.host ?? 'headless',
@@ -201,6 +210,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
     transfer,
     crm,
     sync,
+    scheduling,
     clock,
     ids,
     dataDir,

@@ -4,6 +4,7 @@ import type { Handlers } from '../../shared/rpc';
 import { crmHandlers, type CrmHandlerDeps } from '../crm';
 import { demoHandlers, type DemoDeps } from '../demo';
 import { syncHandlers, type SyncHandlerDeps } from '../sync';
+import { schedulingHandlers, type SchedulingHandlerDeps } from '../scheduling';
 import { crmInboundHandlers, eventsHandlers, type CrmInboundHandlerDeps, type EventsDeps } from '../ingest';
 import { transferHandlers, type TransferHandlerDeps } from '../transfer';
 import { deliveryLogHandlers, webhooksHandlers, type Webhooks } from '../webhooks';
@@ -18,7 +19,8 @@ export type HandlerDeps = SettingsDeps &
   DemoDeps &
   CrmHandlerDeps &
   CrmInboundHandlerDeps &
-  SyncHandlerDeps & { webhooks: Webhooks; clock: Clock };
+  SyncHandlerDeps &
+  SchedulingHandlerDeps & { webhooks: Webhooks; clock: Clock };
 
 /** Every capability's handlers over the services the core built. */
 export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
@@ -33,5 +35,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<Contract> {
     // Connections, catalogs and field sheets (crm/), plus LawRuler's inbound webhook (ingest/, which receives it).
     crm: { ...crmHandlers(deps), ...crmInboundHandlers(deps) },
     ...syncHandlers(deps),
+    ...schedulingHandlers(deps),
   };
 }
