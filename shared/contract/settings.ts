@@ -19,13 +19,13 @@ export const settingsContract = {
     list: procedure({
       input: z.undefined(),
       output: z.array(integrationSummarySchema),
-      reads: ['webhooks', 'webhook_attempts', 'crm_connections'],
+      reads: ['webhooks', 'webhook_attempts', 'crm_connections', 'sync_pauses'],
       description: 'The integration cards with their status',
     }),
     get: procedure({
       input: z.strictObject({ id: integrationIdSchema }),
       output: integrationSummarySchema,
-      reads: ['webhooks', 'webhook_attempts', 'crm_connections'],
+      reads: ['webhooks', 'webhook_attempts', 'crm_connections', 'sync_pauses'],
       description: 'One integration card',
     }),
   },
