@@ -37,6 +37,8 @@ export interface IngestDeps {
   ids?: IdGenerator;
   events: EventBus;
   logger: Logger;
+  /** The booking API's routes, served beside the ingest routes (registered when the server starts). */
+  booking?: (app: FastifyInstance) => void;
 }
 
 const NOT_LISTENING: IngestStatus = { listening: false, url: null, host: null, port: null, loopbackOnly: true, error: null };
@@ -63,7 +65,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     status: () => status,
     async listen({ host = DEFAULT_INGEST_HOST, port = DEFAULT_INGEST_PORT, bodyLimit } = {}) {
       if (app || starting) throw new Error(`The ingest API is already listening at ${status.url ?? `${host}:${port}`}.`);
-      const server = buildIngestServer({ ingest: service, keys, sqlite: deps.sqlite, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, crmInbound, bodyLimit });
+      const server = buildIngestServer({ ingest: service, keys, sqlite: deps.sqlite, records: deps.records, events: deps.events, clock: deps.clock, logger: deps.logger, crmInbound, bodyLimit, booking: deps.booking });
       app = server;
       try {
         starting = server.listen({ host, port });

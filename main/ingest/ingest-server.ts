@@ -31,9 +31,12 @@ export interface IngestServerDeps {
   logger: Logger;
   crmInbound: CrmInbound;
   bodyLimit?: number;
+  /** The booking API's routes (scheduling/booking), behind the same API keys; absent: not served. */
+  booking?: (app: FastifyInstance) => void;
 }
 
-const ROUTES = 'POST /v1/events, PUT /v1/cases/:external_source/:external_id, PUT /v1/clients/:external_source/:external_id, and POST /v1/crm/lawruler/webhook for LawRuler';
+const ROUTES =
+  'POST /v1/events, PUT /v1/cases/:external_source/:external_id, PUT /v1/clients/:external_source/:external_id, POST /v1/crm/lawruler/webhook for LawRuler, and the booking API (GET /v1/agents/:agentId/availability, POST /v1/agents/:agentId/bookings, POST /v1/bookings/:uid/cancel and /reschedule)';
 
 /** Builds (without listening) the fastify app that serves the ingest API. */
 export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
@@ -66,5 +69,6 @@ export function buildIngestServer(deps: IngestServerDeps): FastifyInstance {
   registerEventRoutes(app, deps.ingest);
   registerRecordRoutes(app, deps.records, deps.sqlite);
   registerLawRulerWebhook(app, { crmInbound: deps.crmInbound, logger: deps.logger });
+  deps.booking?.(app);
   return app;
 }
