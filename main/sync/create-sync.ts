@@ -4,12 +4,14 @@
 // triggers nothing else.
 import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../shared/domain/connectors';
-import type { Case, CaseType, Client } from '../../shared/domain/workspace';
+import type { CaseType } from '../../shared/domain/workspace';
+import type { RecordStore } from '../workspace';
 import type { Crm } from '../crm';
 import type { Clock, EventBus } from '../kernel';
 import type { Logger } from '../log';
 import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
 import { createPushStatus } from './engine/push-status';
+import { createPullEngine } from './engine/pull-engine';
 import { createRunEngine } from './engine/run-engine';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
@@ -22,7 +24,7 @@ export interface SyncDeps {
   /** The CRM integrations: the stored catalog, the connection with its toggles and a ready connector of each CRM. */
   crm: Pick<Crm, 'catalog' | 'connection' | 'connectorFor'>;
   /** The cases and clients the push reads. */
-  records: { getCase(id: string): Case | undefined; getClient(id: string): Client | undefined };
+  records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertClient' | 'upsertCase' | 'batch'>;
   /** Kayse's case types with their statuses and custom fields. */
   caseTypes: { list(): CaseType[] };
   /** The company's timezone, for a daily sync time. */
@@ -81,9 +83,29 @@ export function createSync(deps: SyncDeps) {
     control: runs.pushControl,
   });
   runs.bind(push);
+  // CRM → Kayse: the real-time poll and LawRuler's webhook queue; hourly and daily runs call its pass through the runs engine.
+  const pull = createPullEngine({
+    sqlite: deps.sqlite,
+    crm: deps.crm,
+    records: deps.records,
+    caseTypes: () => deps.caseTypes.list(),
+    catalogOf,
+    fields,
+    statuses,
+    settings,
+    clock: deps.clock,
+    events: deps.events,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
+  });
+  runs.setPull(async (crm, trigger) => {
+    const c = await pull.pullOnce(crm, trigger === 'manual' ? 'manual' : 'scheduled');
+    return { read: c.read, pulled: c.applied, created: c.created, skipped: c.skipped, conflicts: c.conflicts, errors: c.errors };
+  });
   if (deps.options?.autoStart !== false) {
     push.start();
     runs.start();
+    pull.start();
   }
   const pushStatus = createPushStatus(push, deps.clock);
   return {
@@ -104,7 +126,10 @@ export function createSync(deps: SyncDeps) {
     retryRecord: pushStatus.retryRecord,
     /** Runs, frequency and the auth pause: the run history, Sync now, `store.record` for the pull and initial sync. */
     runs,
+    /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */
+    pull,
     close: async () => {
+      await pull.stop();
       await push.stop();
       runs.stop();
     },
