@@ -14,7 +14,7 @@ import { createSecretStore, type SecretStore } from '../secrets';
 import { createScheduling, schedulingCardSource, type Scheduling, type SchedulingOptions } from '../scheduling';
 import { createSync, type Sync, type SyncOptions } from '../sync';
 import { createTransfer, type Transfer } from '../transfer';
-import { createDemoCrms, createDemoMode, type DemoMode } from '../demo';
+import { createDemoCalcom, createDemoCrms, createDemoMode, withDemoCalcom, type DemoMode } from '../demo';
 import { createWebhooks, webhooksCardSource, type WebhookEngineOptions, type Webhooks } from '../webhooks';
 import { createWorkspace, type Workspace } from '../workspace';
 import { createEventBus, systemClock, ulidIds, type Clock, type EventBus, type IdGenerator } from '../kernel';
@@ -160,8 +160,8 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   opened.add('sync', () => sync.close());
   const scheduling = createScheduling({ sqlite, secrets, company: workspace.company, events, clock, logger, options: options.scheduling });
   opened.add('scheduling', () => scheduling.close());
-  // Demo mode closes first: its generator posts through the ingest API and its CRM simulators serve the connections.
-  const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: createDemoCrms({ crm, logger, forgetSync: (id) => sync.push.store.forget(id) }), webhook: webhooks.demo });
+  // Demo mode closes first: its generator posts through the ingest API and its CRM and Cal.com simulators serve the connections.
+  const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: withDemoCalcom(createDemoCalcom({ scheduling, agents: workspace.agents, logger }), createDemoCrms({ crm, logger, forgetSync: (id) => sync.push.store.forget(id) })), webhook: webhooks.demo });
   opened.add('demo mode', () => demo.close());
   const transfer = createTransfer({ sqlite, caseTypes: workspace.caseTypes, records: workspace.records, clock, ids, events, logger });
   opened.add('imports and exports', () => transfer.close()); // first: running ones stop between chunks

@@ -3,3 +3,4 @@ export { createDemoMode, DEMO_KEY_NAME, DEMO_SEED_TASK_KIND, type DemoMode, type
 export { demoHandlers, type DemoDeps } from './demo-handlers';
 export { startDemoAtLaunch, demoRequested } from './launch';
 export { createDemoCrms, DEMO_CRM_RECORDS, type DemoCrms } from './demo-crms';
+export { createDemoCalcom, withDemoCalcom, DEMO_EVENT_TYPE_IDS, type DemoCalcom } from './demo-calcom';

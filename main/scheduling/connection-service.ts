@@ -157,7 +157,8 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
       cached = null;
       demoKey = null;
       store.remove();
-      changed();
+      store.clearEventTypes(); // the simulator's, which no firm account has
+      announceChanged(events, ['scheduling_connection', 'scheduling_event_types']);
     },
     demoKeyHeld: () => demoKey !== null,
     async clientFor() {

@@ -48,6 +48,8 @@ export interface ConnectionStore {
   putEventType(summary: EventTypeSummary, at: string): void;
   /** Every looked-up event type, by id. */
   eventTypes(): Map<number, EventTypeSummary>;
+  /** Forgets every looked-up event type (they came from an account no longer connected: demo mode's). */
+  clearEventTypes(): void;
 }
 
 export function createConnectionStore(sqlite: Database.Database): ConnectionStore {
@@ -64,6 +66,7 @@ export function createConnectionStore(sqlite: Database.Database): ConnectionStor
     setError: sqlite.prepare("UPDATE scheduling_connection SET error_kind = ?, error_message = ?, error_since = ? WHERE provider = 'calcom'"),
     eventType: sqlite.prepare<[number], { id: number; title: string; slug: string; length_minutes: number }>('SELECT id, title, slug, length_minutes FROM scheduling_event_types WHERE id = ?'),
     eventTypes: sqlite.prepare<[], { id: number; title: string; slug: string; length_minutes: number }>('SELECT id, title, slug, length_minutes FROM scheduling_event_types'),
+    clearEventTypes: sqlite.prepare('DELETE FROM scheduling_event_types'),
     putEventType: sqlite.prepare(
       `INSERT INTO scheduling_event_types (id, title, slug, length_minutes, looked_up_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, slug = excluded.slug, length_minutes = excluded.length_minutes, looked_up_at = excluded.looked_up_at`,
@@ -87,5 +90,6 @@ export function createConnectionStore(sqlite: Database.Database): ConnectionStor
     },
     putEventType: (s, at) => void q.putEventType.run(s.id, s.title, s.slug, s.lengthMinutes, at),
     eventTypes: () => new Map(q.eventTypes.all().map((r) => [r.id, toSummary(r)])),
+    clearEventTypes: () => void q.clearEventTypes.run(),
   };
 }
