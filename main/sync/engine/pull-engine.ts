@@ -227,11 +227,15 @@ export function createPullEngine(deps: PullEngineDeps) {
     start() {
       stopped = false;
       for (const crm of CRM_CONNECTOR_IDS) poll(crm);
-      // A stored webhook call is applied at once in real time (other frequencies take it with their run).
-      stopEvents = deps.events.on('tables.changed', ({ tables }) => {
-        if (!tables.includes('crm_inbound_events')) return;
+      // A stored webhook call is applied at once in real time (other frequencies take it with their run); so are
+      // calls left waiting by a restart, or by Enable / Receive off once they are on again.
+      const drain = () => {
         for (const crm of CRM_CONNECTOR_IDS) if (isRealTime(crm) && store.waitingCount(crm) > 0) void quietly(crm, 'webhook');
+      };
+      stopEvents = deps.events.on('tables.changed', ({ tables }) => {
+        if (tables.includes('crm_inbound_events') || tables.includes('crm_connections') || tables.includes('sync_settings')) drain();
       });
+      drain();
     },
     /** Resolves when no pass is running. */
     async idle() {
