@@ -5,25 +5,25 @@
 import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../shared/domain/connectors';
 import type { CaseType } from '../../shared/domain/workspace';
-import type { RecordStore } from '../workspace';
 import type { Crm } from '../crm';
 import type { Clock, EventBus } from '../kernel';
 import type { Logger } from '../log';
 import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
 import { createPushStatus } from './engine/push-status';
-import { createPullEngine } from './engine/pull-engine';
 import { createRunEngine } from './engine/run-engine';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
 import { createStatusMappings } from './status-mappings';
 import { createSyncSettings } from './sync-settings';
+import { createInitialSync } from './initial';
+import type { RecordStore } from '../workspace';
 
 export interface SyncDeps {
   sqlite: Database.Database;
   /** The CRM integrations: the stored catalog, the connection with its toggles and a ready connector of each CRM. */
   crm: Pick<Crm, 'catalog' | 'connection' | 'connectorFor'>;
-  /** The cases and clients the push reads. */
+  /** The cases and clients the push reads (and the initial sync writes, with the CRM as origin). */
   records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertClient' | 'upsertCase' | 'batch'>;
   /** Kayse's case types with their statuses and custom fields. */
   caseTypes: { list(): CaseType[] };
@@ -40,6 +40,8 @@ export interface SyncOptions {
   autoStart?: boolean;
   /** Timers for a 429's wait and an error's backoff. */
   schedule?: PushEngineDeps['schedule'];
+  /** Records per page of the initial sync (default 200). */
+  initialPageSize?: number;
 }
 
 const defaultSchedule = (ms: number, wake: () => void) => {
@@ -83,9 +85,14 @@ export function createSync(deps: SyncDeps) {
     control: runs.pushControl,
   });
   runs.bind(push);
-  // CRM → Kayse: the real-time poll and LawRuler's webhook queue; hourly and daily runs call its pass through the runs engine.
-  const pull = createPullEngine({
+  if (deps.options?.autoStart !== false) {
+    push.start();
+    runs.start();
+  }
+  const initial = createInitialSync({
     sqlite: deps.sqlite,
+    events: deps.events,
+    clock: deps.clock,
     crm: deps.crm,
     records: deps.records,
     caseTypes: () => deps.caseTypes.list(),
@@ -93,20 +100,14 @@ export function createSync(deps: SyncDeps) {
     fields,
     statuses,
     settings,
-    clock: deps.clock,
-    events: deps.events,
-    ...(deps.logger ? { logger: deps.logger } : {}),
+    mappingStore: store,
+    pushStore: push.store,
     ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
+    ...(deps.options?.initialPageSize ? { pageSize: deps.options.initialPageSize } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
   });
-  runs.setPull(async (crm, trigger) => {
-    const c = await pull.pullOnce(crm, trigger === 'manual' ? 'manual' : 'scheduled');
-    return { read: c.read, pulled: c.applied, created: c.created, skipped: c.skipped, conflicts: c.conflicts, errors: c.errors };
-  });
-  if (deps.options?.autoStart !== false) {
-    push.start();
-    runs.start();
-    pull.start();
-  }
+  // A run a crash or a shutdown left unfinished goes on from its last page.
+  if (deps.options?.autoStart !== false) void initial.resume();
   const pushStatus = createPushStatus(push, deps.clock);
   return {
     fields,
@@ -124,12 +125,12 @@ export function createSync(deps: SyncDeps) {
     pushStatus: pushStatus.status,
     /** "Retry now" for one record's error. */
     retryRecord: pushStatus.retryRecord,
+    /** The initial sync: the match preview, the run as a task, its job. */
+    initial,
     /** Runs, frequency and the auth pause: the run history, Sync now, `store.record` for the pull and initial sync. */
     runs,
-    /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */
-    pull,
     close: async () => {
-      await pull.stop();
+      await initial.close();
       await push.stop();
       runs.stop();
     },

@@ -25,6 +25,10 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       },
       runs: ({ crm, before, limit }) => sync.runs.store.page(crm, before, limit),
       syncNow: ({ crm }) => sync.runs.syncNow(crm),
+      initialPreview: ({ crm }) => sync.initial.preview(crm),
+      initialStart: ({ crm }) => sync.initial.start(crm),
+      initialCancel: async ({ crm }) => ({ crm, job: await sync.initial.cancel(crm) }),
+      initialStatus: ({ crm }) => ({ crm, job: sync.initial.status(crm) }),
     },
   };
 }

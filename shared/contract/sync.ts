@@ -17,6 +17,7 @@ import {
   syncCrmInput,
 } from '../domain/sync';
 import { pushStatusSchema, retryRecordInputSchema } from '../domain/sync-push';
+import { initialJobSchema, initialPreviewSchema, initialStatusSchema } from '../domain/sync-initial';
 import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-settings';
 import type { TableName } from '../domain/tables';
 import { syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
@@ -96,6 +97,30 @@ export const syncContract = {
       output: syncRunSchema,
       reads: [],
       description: '"Sync now": one run of both directions at once, whatever the frequency; answers with the run once written',
+    }),
+    initialPreview: procedure({
+      input: syncCrmInput,
+      output: initialPreviewSchema,
+      reads: [],
+      description: 'Initial sync, before anything is written: how many CRM records would link (by which key), be created on each side, or are ambiguous (listed); writes nothing',
+    }),
+    initialStart: procedure({
+      input: syncCrmInput,
+      output: initialJobSchema,
+      reads: [],
+      description: 'Starts the initial sync as a task (task.progress; or returns the one running): paged, checkpointed after every page, resumed after a crash',
+    }),
+    initialCancel: procedure({
+      input: syncCrmInput,
+      output: initialStatusSchema,
+      reads: [],
+      description: 'Stops the initial sync after the page under way; what it synced stays',
+    }),
+    initialStatus: procedure({
+      input: syncCrmInput,
+      output: initialStatusSchema,
+      reads: ['sync_initial_jobs'],
+      description: 'The latest initial sync of a CRM: state, phase, pages, counts and the ambiguous records',
     }),
   },
 };
