@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
 import { createPushStatus } from './engine/push-status';
 import { createRunEngine } from './engine/run-engine';
+import { createRateLimits } from './engine/rate-limit';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
@@ -40,6 +41,8 @@ export interface SyncOptions {
   autoStart?: boolean;
   /** Timers for a 429's wait and an error's backoff. */
   schedule?: PushEngineDeps['schedule'];
+  /** Requests per second to each CRM (one limiter per integration, shared by push, pull and initial sync). */
+  rateLimits?: Partial<Record<CrmConnectorId, number>>;
   /** Records per page of the initial sync (default 200). */
   initialPageSize?: number;
 }
@@ -68,9 +71,12 @@ export function createSync(deps: SyncDeps) {
   });
   const schedule = deps.options?.schedule ?? defaultSchedule;
   const runs = createRunEngine({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, crm: deps.crm, settings, timezone: () => deps.company.get().timezone, schedule });
+  // Every engine reaches the CRM through these: one limiter per integration.
+  const rateLimits = createRateLimits(deps.options?.rateLimits);
+  const pacedCrm = rateLimits.limit(deps.crm);
   const push = createPushEngine({
     sqlite: deps.sqlite,
-    crm: deps.crm,
+    crm: pacedCrm,
     records: deps.records,
     caseTypes: () => deps.caseTypes.list(),
     catalogOf,
@@ -93,7 +99,7 @@ export function createSync(deps: SyncDeps) {
     sqlite: deps.sqlite,
     events: deps.events,
     clock: deps.clock,
-    crm: deps.crm,
+    crm: pacedCrm,
     records: deps.records,
     caseTypes: () => deps.caseTypes.list(),
     catalogOf,
@@ -129,6 +135,9 @@ export function createSync(deps: SyncDeps) {
     initial,
     /** Runs, frequency and the auth pause: the run history, Sync now, `store.record` for the pull and initial sync. */
     runs,
+    /** The limiter of each integration, and `limit(crm)`: the CRM service whose connectors are paced by them. */
+    rateLimits,
+    pacedCrm,
     close: async () => {
       await initial.close();
       await push.stop();

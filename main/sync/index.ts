@@ -3,3 +3,4 @@
 export { createSync, type Sync, type SyncDeps, type SyncOptions } from './create-sync';
 export { syncHandlers, type SyncHandlerDeps } from './sync-handlers';
 export { kayseStatusFor } from './status-mappings';
+export { createRateLimiter, limitConnector, type RateLimiter } from './engine/rate-limit';
