@@ -28,6 +28,7 @@ export async function startPullTest(core: Partial<CoreOptions> = {}): Promise<Pu
   return Object.assign(t, {
     clock,
     async linkedCase(customValues: Record<string, unknown> = { accident_date: '2026-03-01' }) {
+      await t.idle();
       const before = t.smartadvocate.created().length;
       const kase = t.kayseCase(t.client('Ana', 'Lopez'), customValues);
       await t.idle();
