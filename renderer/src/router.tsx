@@ -9,6 +9,7 @@ import { webhookRoutes } from './routes/webhooks/webhook-routes';
 import { campaignRoutes } from './routes/campaigns/campaign-routes';
 import { crmRoutes } from './routes/crm/crm-routes';
 import { agentRoutes } from './routes/agents/agent-routes';
+import { schedulingRoutes } from './routes/scheduling/scheduling-routes';
 import { RouteErrorPage } from './routes/route-error-page';
 
 // Each screen is its own chunk (lazyPage); the frame, the error and not-found pages stay in the entry.
@@ -44,6 +45,7 @@ export function createAppRouter() {
             ...deliveryRoutes,
             ...webhookRoutes,
             ...crmRoutes,
+            ...schedulingRoutes,
             ...campaignRoutes,
             ...agentRoutes,
             { path: '*', element: <NotFoundPage /> },

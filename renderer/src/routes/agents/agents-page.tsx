@@ -3,17 +3,24 @@
 import { Anchor, Card, EmptyState, Group, Table, Text } from '@mantine/core';
 import { IconRobot } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
-import type { Agent } from '../../../../shared/domain/workspace';
+import type { SchedulingAgentRow } from '../../../../shared/domain/scheduling';
 import { useContractQuery } from '../../api/client';
-import { CampaignName } from '../../components/campaign-name';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { DemoBadge } from '../../components/ui/demo-badge';
 import { EMPTY_VALUE } from '../../components/ui/format-value';
+import { RecordTime } from '../../components/ui/record-time';
+import { schedulingPath } from '../scheduling/scheduling-paths';
 import { agentPath } from './agent-paths';
 import { BookingBadge } from './booking-badge';
 
-function AgentRow({ agent }: { agent: Agent }) {
+const dimmed = (text: string) => (
+  <Text span size="sm" c="dimmed">
+    {text}
+  </Text>
+);
+
+function AgentRow({ agent }: { agent: SchedulingAgentRow }) {
   const navigate = useNavigate();
   const to = agentPath(agent.id);
   return (
@@ -27,33 +34,46 @@ function AgentRow({ agent }: { agent: Agent }) {
         </Group>
       </Table.Td>
       <Table.Td maw={220}>
-        <CampaignName id={agent.campaignId} />
+        <Text size="sm" truncate="end">
+          {agent.campaignName ?? dimmed(EMPTY_VALUE)}
+        </Text>
       </Table.Td>
       <Table.Td>
-        <BookingBadge on={agent.appointmentBooking} />
+        <BookingBadge on={agent.appointmentBooking} blocked={agent.canBook ? null : agent.cannotBookReason} />
       </Table.Td>
-      <Table.Td data-testid="agent-event-type">
+      <Table.Td data-testid="agent-event-type" maw={240}>
         {agent.eventTypeId === null ? (
-          <Text span size="sm" c="dimmed">
-            {EMPTY_VALUE}
-          </Text>
+          dimmed(EMPTY_VALUE)
         ) : (
-          <Text span size="sm" ff="monospace">
-            {agent.eventTypeId}
+          <Text size="sm" truncate="end">
+            {agent.eventType ? `${agent.eventType.title} · ${agent.eventType.lengthMinutes} min ` : ''}
+            <Text span size="sm" ff="monospace" c={agent.eventType ? 'dimmed' : undefined}>
+              {agent.eventType ? `(${agent.eventTypeId})` : agent.eventTypeId}
+            </Text>
           </Text>
         )}
       </Table.Td>
+      <Table.Td data-testid="agent-last-booking">{agent.lastBookingAt ? <RecordTime iso={agent.lastBookingAt} tooltip="native" /> : dimmed('Never')}</Table.Td>
     </Table.Tr>
   );
 }
 
 export function AgentsPage() {
-  const query = useContractQuery('agents.list', undefined);
+  const query = useContractQuery('scheduling.agents', undefined);
   return (
     <>
       <PageHeader
         title="Agents"
-        description="The voice agents of your Kayse campaigns. Open one to turn on appointment booking and choose the Cal.com event type it books into."
+        description={
+          <>
+            The voice agents of your Kayse campaigns. Open one to turn on appointment booking and choose the Cal.com event type it books into. Every check and booking
+            is in{' '}
+            <Anchor component={Link} to={schedulingPath('activity')}>
+              Scheduling → Activity
+            </Anchor>
+            .
+          </>
+        }
       />
       <Card>
         <QueryState
@@ -72,7 +92,7 @@ export function AgentsPage() {
           }
         >
           {(agents) => (
-            <Table.ScrollContainer minWidth={720}>
+            <Table.ScrollContainer minWidth={820}>
               <Table verticalSpacing="sm" highlightOnHover aria-label="Agents">
                 <Table.Thead>
                   <Table.Tr>
@@ -80,6 +100,7 @@ export function AgentsPage() {
                     <Table.Th>Campaign</Table.Th>
                     <Table.Th>Booking</Table.Th>
                     <Table.Th>Event type</Table.Th>
+                    <Table.Th>Last booking</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -1,5 +1,6 @@
-// Whether an agent books appointments: On, Off, or On but unable to (scheduling disconnected, no event type).
-import { Badge, Tooltip } from '@mantine/core';
+// Whether an agent books appointments: On, Off, or On but unable to (scheduling disconnected, no event type), with
+// the reason written under the badge.
+import { Badge, Stack, Text } from '@mantine/core';
 
 interface BookingBadgeProps {
   on: boolean;
@@ -18,11 +19,14 @@ export function BookingBadge({ on, blocked = null, size = 'sm' }: BookingBadgePr
   }
   if (blocked) {
     return (
-      <Tooltip label={blocked}>
-        <Badge color="orange" variant="light" size={size} data-testid="booking-badge" data-state="blocked" tabIndex={0} aria-label={`Booking on, but: ${blocked}`}>
-          Can’t book
+      <Stack gap={2} align="flex-start" miw={0}>
+        <Badge color="orange" variant="light" size={size} data-testid="booking-badge" data-state="blocked">
+          Booking on
         </Badge>
-      </Tooltip>
+        <Text size="xs" c="var(--mantine-color-orange-text)" data-testid="booking-blocked">
+          {blocked}
+        </Text>
+      </Stack>
     );
   }
   return (

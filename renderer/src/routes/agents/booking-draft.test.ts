@@ -31,4 +31,8 @@ describe('booking draft', () => {
     expect(isDirty({ booking: false, eventType: '501' }, agent)).toBe(true);
     expect(isDirty({ booking: true, eventType: 'nonsense' }, agent)).toBe(true);
   });
+
+  it('refuses what holds no event type id, saying where to find it', () => {
+    expect(bookingChange({ booking: true, eventType: 'https://app.cal.com/jordan/free-consultation' })).toEqual({ ok: false, message: expect.stringMatching(/event-types/) });
+  });
 });

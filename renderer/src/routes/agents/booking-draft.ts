@@ -1,7 +1,7 @@
 // The Appointment Booking form's state: the toggle and the Event Type ID as typed, what would be saved, and the
 // local rules checked before anything is sent.
 import type { Agent } from '../../../../shared/domain/workspace';
-import { eventTypeReference } from './event-type-reference';
+import { parseEventTypeRef } from '../../../../shared/domain/scheduling';
 
 export interface BookingDraft {
   booking: boolean;
@@ -18,14 +18,13 @@ export type BookingChange = { ok: true; appointmentBooking: boolean; eventTypeId
 
 /** What Save would send, or why it can't: booking on needs an event type; a value typed must be readable. */
 export function bookingChange(draft: BookingDraft): BookingChange {
-  const ref = eventTypeReference(draft.eventType);
-  if (ref.ok === false) return ref;
-  if (ref.ok === 'empty') {
+  if (draft.eventType.trim() === '') {
     return draft.booking
       ? { ok: false, message: 'Enter the Event Type ID this agent books into, or turn Appointment Booking off.' }
       : { ok: true, appointmentBooking: false, eventTypeId: null };
   }
-  return { ok: true, appointmentBooking: draft.booking, eventTypeId: ref.id };
+  const ref = parseEventTypeRef(draft.eventType);
+  return ref.ok ? { ok: true, appointmentBooking: draft.booking, eventTypeId: ref.id } : ref;
 }
 
 /** Whether the draft differs from what is saved on the agent. */
