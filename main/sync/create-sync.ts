@@ -10,6 +10,7 @@ import type { Clock, EventBus } from '../kernel';
 import type { Logger } from '../log';
 import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
 import { createPushStatus } from './engine/push-status';
+import { createPullEngine } from './engine/pull-engine';
 import { createRunEngine } from './engine/run-engine';
 import { createRateLimits } from './engine/rate-limit';
 import { suggestFieldMappings } from './auto-map';
@@ -91,9 +92,29 @@ export function createSync(deps: SyncDeps) {
     control: runs.pushControl,
   });
   runs.bind(push);
+  // CRM → Kayse: the real-time poll and LawRuler's webhook queue; hourly and daily runs call its pass through the runs engine.
+  const pull = createPullEngine({
+    sqlite: deps.sqlite,
+    crm: pacedCrm,
+    records: deps.records,
+    caseTypes: () => deps.caseTypes.list(),
+    catalogOf,
+    fields,
+    statuses,
+    settings,
+    clock: deps.clock,
+    events: deps.events,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
+  });
+  runs.setPull(async (crm, trigger) => {
+    const c = await pull.pullOnce(crm, trigger === 'manual' ? 'manual' : 'scheduled');
+    return { read: c.read, pulled: c.applied, created: c.created, skipped: c.skipped, conflicts: c.conflicts, errors: c.errors };
+  });
   if (deps.options?.autoStart !== false) {
     push.start();
     runs.start();
+    pull.start();
   }
   const initial = createInitialSync({
     sqlite: deps.sqlite,
@@ -138,7 +159,10 @@ export function createSync(deps: SyncDeps) {
     /** The limiter of each integration, and `limit(crm)`: the CRM service whose connectors are paced by them. */
     rateLimits,
     pacedCrm,
+    /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */
+    pull,
     close: async () => {
+      await pull.stop();
       await initial.close();
       await push.stop();
       runs.stop();
