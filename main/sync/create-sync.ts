@@ -13,6 +13,7 @@ import { createPushStatus } from './engine/push-status';
 import { createPullEngine } from './engine/pull-engine';
 import { createRunEngine } from './engine/run-engine';
 import { createRateLimits } from './engine/rate-limit';
+import { createNotes } from './engine/notes';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
@@ -92,6 +93,7 @@ export function createSync(deps: SyncDeps) {
     control: runs.pushControl,
   });
   runs.bind(push);
+  runs.setNotes(createNotes({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, crm: pacedCrm, settings, mayRun: runs.mayRun, authFailed: (crm, message) => runs.pauses.pause(crm, message) }));
   // CRM → Kayse: the real-time poll and LawRuler's webhook queue; hourly and daily runs call its pass through the runs engine.
   const pull = createPullEngine({
     sqlite: deps.sqlite,
@@ -165,7 +167,7 @@ export function createSync(deps: SyncDeps) {
       await pull.stop();
       await initial.close();
       await push.stop();
-      runs.stop();
+      await runs.stop();
     },
   };
 }

@@ -29,6 +29,8 @@ export interface RunControlDeps {
   errorOf(crm: CrmConnectorId, caseId: string): string | null;
   /** CRM → Kayse once, at a slot or on Sync now (the pull's counts go in the same run). */
   pull?(crm: CrmConnectorId, trigger: RunTrigger): Promise<Partial<RunCounts>>;
+  /** Notes due (messages, call records), sent at a slot or on Sync now before the run ends. */
+  notes?(crm: CrmConnectorId): Promise<void>;
   windowMs?: number;
 }
 
@@ -85,6 +87,7 @@ export function createRunControl(deps: RunControlDeps) {
 
   /** A slot's or Sync now's run ends: the pull runs once, then the run is written with both sides' counts. */
   const finishDue = async (crm: CrmConnectorId, d: Due) => {
+    await deps.notes?.(crm).catch(() => undefined);
     due.delete(crm);
     let pulled: Partial<RunCounts> = {};
     let pullRan = false;
@@ -141,6 +144,8 @@ export function createRunControl(deps: RunControlDeps) {
       }
       return deps.frequency(crm).kind === 'real_time';
     },
+    /** May other work of the integration (notes) go now: not paused, and real time or inside a run? */
+    mayRun: (crm: CrmConnectorId): boolean => !deps.paused(crm) && (due.has(crm) || deps.frequency(crm).kind === 'real_time'),
     /** One record's push ended: counted in the run open (a real-time window opens with it). */
     landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome): void {
       if (typeof outcome === 'object') return; // sent again later: counted then

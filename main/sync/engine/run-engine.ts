@@ -7,7 +7,9 @@ import { CONNECTOR_NAMES, type CrmConnectorId } from '../../../shared/domain/con
 import type { RunCounts, RunTrigger, SyncRun } from '../../../shared/domain/sync-runs';
 import type { Crm } from '../../crm';
 import type { Clock, EventBus } from '../../kernel';
+import type { TableName } from '../../../shared/domain/tables';
 import type { SyncSettingsService } from '../sync-settings';
+import type { Notes } from './notes';
 import { createAuthPauses } from './auth-pause';
 import type { PushControl, PushEngine } from './push-engine';
 import { createRunControl, type RunControl } from './run-control';
@@ -23,10 +25,14 @@ export interface RunEngineDeps {
   schedule(ms: number, wake: () => void): () => void;
 }
 
+/** Tables whose change may make a note due. */
+const NOTE_TRIGGERS: TableName[] = ['events', 'sync_links', 'crm_connections', 'sync_pauses', 'sync_settings'];
+
 export function createRunEngine(deps: RunEngineDeps) {
   const store = createRunStore(deps.sqlite, deps.events);
   let push: PushEngine | null = null;
   let control: RunControl | null = null;
+  let notes: Notes | null = null;
   let pull: ((crm: CrmConnectorId, trigger: RunTrigger) => Promise<Partial<RunCounts>>) | null = null;
   const kick = (crm: CrmConnectorId) => push?.kick(crm);
   const pauses = createAuthPauses({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, connection: (crm) => deps.crm.connection(crm), resumed: kick });
@@ -63,14 +69,26 @@ export function createRunEngine(deps: RunEngineDeps) {
         kick,
         errorOf: (crm, caseId) => engine.store.error(crm, caseId)?.message ?? null,
         pull: (crm, trigger) => (pull ? pull(crm, trigger) : Promise.resolve({})),
+        notes: (crm) => notes?.kick(crm) ?? Promise.resolve(),
       });
     },
     /** The CRM → Kayse side's one pass, run at each slot and on Sync now (its counts join the run). */
     setPull(fn: (crm: CrmConnectorId, trigger: RunTrigger) => Promise<Partial<RunCounts>>) {
       pull = fn;
     },
+    /** Messages and call records as notes (notes.ts): sent in real time as they come, or inside scheduled runs. */
+    setNotes(n: Notes) {
+      notes = n;
+    },
+    /** Resolves when no notes pass runs. */
+    notesIdle: () => notes?.idle() ?? Promise.resolve(),
+    /** Notes sent to `crm` so far. */
+    notesSent: (crm: CrmConnectorId) => notes?.sentCount(crm) ?? 0,
+    /** May other work of `crm` go now (not paused; real time, or inside a run)? */
+    mayRun: (crm: CrmConnectorId) => bound().mayRun(crm),
     start() {
       stopEvents = deps.events.on('tables.changed', ({ tables }) => {
+        if (NOTE_TRIGGERS.some((t) => tables.includes(t))) void notes?.kickAll();
         if (tables.includes('crm_connections')) pauses.connectionChanged(['lawruler', 'smartadvocate']);
         if (tables.includes('sync_settings') || tables.includes('company')) bound().rearm();
       });
@@ -89,8 +107,9 @@ export function createRunEngine(deps: RunEngineDeps) {
       if (pause) throw new AppError('CONFLICT', `${name} is paused: ${pause.reason}. ${pause.fix}`);
       return bound().syncNow(crm);
     },
-    stop() {
+    async stop() {
       stopEvents?.();
+      await notes?.idle();
       control?.flush();
     },
   };
