@@ -6,6 +6,7 @@ import { benchCasesList } from './cases-list.ts';
 import { benchWebhooks } from './webhooks.ts';
 import { webhookLogSuite } from './webhook-log.ts';
 import { benchConnectors } from './connectors.ts';
+import { benchScheduling } from './scheduling.ts';
 
 const suites = [
   ['headless host', benchHeadlessHost],
@@ -15,6 +16,7 @@ const suites = [
   ['webhook delivery engine', benchWebhooks],
   ['webhook delivery log queries (1,000,000 attempts)', webhookLogSuite],
   ['CRM connectors (SmartAdvocate, 100,000 cases)', benchConnectors],
+  ['scheduling booking API (Cal.com simulator)', benchScheduling],
 ];
 
 // `npm run bench -- webhook` runs only the suites whose title contains "webhook".

@@ -41,7 +41,7 @@ export const schedulingIdempotency = sqliteTable('scheduling_idempotency', {
   /** sha256 of the agent and the request body: the same key with another request is refused. */
   requestHash: text('request_hash').notNull(),
   agentId: text('agent_id').notNull(),
-  /** pending (the booking is on its way) | booked (`response` holds what was answered). */
+  /** booked (`response` holds what was answered); a booking on its way holds its key in memory only. */
   state: text('state').notNull(),
   bookingUid: text('booking_uid'),
   /** The booking answer, replayed as is to a retried request. */

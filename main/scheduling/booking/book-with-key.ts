@@ -1,9 +1,11 @@
 // Booking with an Idempotency-Key: a voice platform retries a tool call that timed out, and the retry must never
-// book a second time. The key is claimed in SQLite before Cal.com is asked; a booked key answers its stored booking
-// (the same request) or is refused (another request); a key whose booking is still on its way makes the retry wait
-// for it within the budget. A booking that failed for good frees its key. A booking still running at the deadline
-// keeps its key: when it lands, the key answers with it. (Cal.com holds one booking per host and time, so even a
-// key lost to a crash can't make a second booking of the same slot: the retry is told the slot is taken.)
+// book a second time. A key that booked answers its stored booking (the same request) or is refused (another
+// request); a key whose booking is still on its way (held in memory) makes the retry wait for it within the budget.
+// A booking that failed for good leaves its key free. A booking still running at the deadline keeps its key: when
+// it lands, the key answers with it. The booked key and the booking's activity row are one write transaction,
+// committed before the caller is answered. (After a crash mid-booking, Cal.com holds one booking per host and
+// time, so the retry can't book the slot twice: it is told the slot is taken.)
+import { writeTransaction } from '../../db';
 import type { ActivityLog } from './activity-log';
 import { toBookingAnswer, type BookingAnswer, type BookResult } from './booking-answer';
 import { bookingAgent, connectedClient, nextFreeSlots, trackActivity, type BookingServiceDeps } from './booking-context';
@@ -22,7 +24,7 @@ interface Parts {
 
 export function createBookWithKey({ deps, log, keys, budgetMs }: Parts) {
   /** Bookings on their way, by key: a retry arriving meanwhile waits for the first. */
-  const inFlight = new Map<string, Promise<BookingAnswer>>();
+  const inFlight = new Map<string, { hash: string; agentId: string; settled: Promise<BookingAnswer> }>();
 
   /** Waits (within the budget) for the booking of `key` already on its way. */
   async function awaitInFlight(key: string, running: Promise<BookingAnswer>, deadline: Deadline): Promise<BookingAnswer> {
@@ -68,36 +70,38 @@ export function createBookWithKey({ deps, log, keys, budgetMs }: Parts) {
       }
 
       const hash = requestHash({ agentId: agent.id, ...input });
-      let claim = keys.claim(key, hash, agent.id);
-      if (claim.kind === 'existing' && claim.row.requestHash !== hash) {
-        throw new BookingError(
+      const reused = (agentOfKey: string) =>
+        new BookingError(
           { reason: 'idempotency_key_reused', issues: [{ path: 'Idempotency-Key', message: 'used before for another request' }] },
-          `Idempotency-Key "${key}" was already used for a different booking request (agent ${claim.row.agentId}); nothing was booked. Use a new key for a new booking, and the same key only to retry the same request.`,
+          `Idempotency-Key "${key}" was already used for a different booking request (agent ${agentOfKey}); nothing was booked. Use a new key for a new booking, and the same key only to retry the same request.`,
         );
+      const stored = keys.get(key);
+      if (stored && stored.requestHash !== hash) throw reused(stored.agentId);
+      if (stored) {
+        track.entry.bookingUid = stored.bookingUid;
+        track.ok(`replayed booking ${stored.bookingUid}`, 'replayed');
+        return { booking: JSON.parse(stored.response!) as BookingAnswer, replayed: true };
       }
-      if (claim.kind === 'existing' && claim.row.state === 'booked') {
-        track.entry.bookingUid = claim.row.bookingUid;
-        track.ok(`replayed booking ${claim.row.bookingUid}`, 'replayed');
-        return { booking: JSON.parse(claim.row.response!) as BookingAnswer, replayed: true };
+      const running = inFlight.get(key);
+      if (running && running.hash !== hash) throw reused(running.agentId);
+      if (running) {
+        const answer = await awaitInFlight(key, running.settled, deadline);
+        track.entry.bookingUid = answer.uid;
+        track.ok(`replayed booking ${answer.uid} (made by the first request with this key)`, 'replayed');
+        return { booking: answer, replayed: true };
       }
-      if (claim.kind === 'existing') {
-        const running = inFlight.get(key);
-        if (running) {
-          const answer = await awaitInFlight(key, running, deadline);
-          track.entry.bookingUid = answer.uid;
-          track.ok(`replayed booking ${answer.uid} (made by the first request with this key)`, 'replayed');
-          return { booking: answer, replayed: true };
-        }
-        // Pending, but nothing in this process is booking it: the console stopped mid-booking. Claim it again.
-        keys.release(key);
-        claim = keys.claim(key, hash, agent.id);
-      }
+      // Held before the first await: a retry arriving from now on waits for this booking.
+      let settle!: { resolve: (a: BookingAnswer) => void; reject: (e: unknown) => void };
+      const settled = new Promise<BookingAnswer>((resolve, reject) => (settle = { resolve, reject }));
+      settled.catch(() => undefined);
+      inFlight.set(key, { hash, agentId: agent.id, settled });
 
       let client;
       try {
         client = await connectedClient(deps);
       } catch (error) {
-        keys.release(key);
+        inFlight.delete(key);
+        settle.reject(error);
         throw error;
       }
       const timeZone = deps.company.get().timezone;
@@ -108,10 +112,6 @@ export function createBookWithKey({ deps, log, keys, budgetMs }: Parts) {
       const answerOf = (b: Parameters<typeof toBookingAnswer>[0]) =>
         toBookingAnswer(b, { timeZone, now: deps.clock.now(), agentId: agent.id, attendee, caseId: input.caseId ?? null, clientId: input.clientId ?? null });
 
-      let settle!: { resolve: (a: BookingAnswer) => void; reject: (e: unknown) => void };
-      const settled = new Promise<BookingAnswer>((resolve, reject) => (settle = { resolve, reject }));
-      settled.catch(() => undefined);
-      inFlight.set(key, settled);
       let abandoned: Promise<Parameters<typeof answerOf>[0]> | undefined;
       try {
         const { value, attempts } = await withinBudget(
@@ -120,11 +120,13 @@ export function createBookWithKey({ deps, log, keys, budgetMs }: Parts) {
           { onAbandoned: (late) => (abandoned = late) },
         );
         const answer = answerOf(value);
-        keys.markBooked(key, value.uid, answer);
+        Object.assign(track.entry, { attempts, bookingUid: value.uid });
+        writeTransaction(deps.sqlite, () => {
+          keys.saveBooked(key, hash, agent.id, value.uid, answer);
+          track.ok(`${value.status} ${value.uid} at ${value.start}`);
+        });
         inFlight.delete(key);
         settle.resolve(answer);
-        Object.assign(track.entry, { attempts, bookingUid: value.uid });
-        track.ok(`${value.status} ${value.uid} at ${value.start}`);
         return { booking: answer, replayed: false };
       } catch (error) {
         if (abandoned) {
@@ -134,12 +136,13 @@ export function createBookWithKey({ deps, log, keys, budgetMs }: Parts) {
           abandoned.then(
             (b) => {
               const answer = answerOf(b);
-              keys.markBooked(key, b.uid, answer);
-              log.settleLate(rowId, { outcome: 'late_ok', answer: `${b.status} ${b.uid} at ${b.start} (after the caller was answered)`, bookingUid: b.uid });
+              writeTransaction(deps.sqlite, () => {
+                keys.saveBooked(key, hash, agent.id, b.uid, answer);
+                log.settleLate(rowId, { outcome: 'late_ok', answer: `${b.status} ${b.uid} at ${b.start} (after the caller was answered)`, bookingUid: b.uid });
+              });
               settle.resolve(answer);
             },
             (late: unknown) => {
-              keys.release(key);
               log.settleLate(rowId, { outcome: 'failed', answer: `after the caller was answered: ${late instanceof Error ? late.message : String(late)}` });
               deps.logger?.warn({ key, err: late }, 'a booking abandoned at the time budget failed');
               settle.reject(failure);
@@ -147,7 +150,6 @@ export function createBookWithKey({ deps, log, keys, budgetMs }: Parts) {
           ).finally(() => inFlight.delete(key));
           throw failure;
         }
-        keys.release(key);
         inFlight.delete(key);
         let alternatives;
         if (needsAlternatives(error)) alternatives = (await nextFreeSlots(client, agent.eventTypeId, new Date(input.start), timeZone, deps.clock.now(), deadline)).slots;

@@ -25,12 +25,21 @@ export interface BookingService {
   /** Logs a request refused before it reached the service (the routes' own checks of the query or body). */
   logRefusal(operation: ActivityOperation, subject: { agentId?: string; bookingUid?: string }, error: BookingError): void;
   readonly timeBudgetMs: number;
+  /** Stops watching the company's timezone (a booking still on its way settles on its own). */
+  close(): void;
 }
 
 const WEEK_MS = 7 * 86_400_000;
 
-export function createBookingService(deps: BookingServiceDeps): BookingService {
-  const budgetMs = deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+export function createBookingService(given: BookingServiceDeps): BookingService {
+  const budgetMs = given.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  // The company's timezone, read once and again after the company changes: its read costs close to a millisecond,
+  // and every call of a live call needs it.
+  let timezone: string | undefined;
+  const stopWatching = given.events.on('tables.changed', ({ tables }) => {
+    if (tables.includes('company')) timezone = undefined;
+  });
+  const deps: BookingServiceDeps = { ...given, company: { get: () => ({ timezone: (timezone ??= given.company.get().timezone) }) } };
   const log = createActivityLog(deps.sqlite, deps.clock, deps.events);
   const keys = createIdempotencyStore(deps.sqlite, deps.clock);
   const book = createBookWithKey({ deps, log, keys, budgetMs });
@@ -101,6 +110,7 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
 
   return {
     timeBudgetMs: budgetMs,
+    close: stopWatching,
     availability,
     book,
     cancel: (uid, reason) => change('cancel', uid, reason === undefined ? {} : { reason }),

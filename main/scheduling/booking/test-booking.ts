@@ -8,6 +8,7 @@ import { createIngest } from '../../ingest';
 import { createGuardedAgent } from '../../net';
 import { manualClock } from '../../test-support/clock';
 import { startTestCore } from '../../test-support/test-core';
+import type { BookingServiceDeps } from './booking-context';
 import { bookingRoutes } from './booking-routes';
 import { createBookingService } from './booking-service';
 
@@ -30,7 +31,7 @@ export async function startBookingTest(options: { timeBudgetMs?: number; clientT
   const dispatcher = createGuardedAgent({ allowlist: ['127.0.0.1/32'], connectTimeoutMs: 2_000 });
   const client = createCalcomClient({ apiKey: sim.keys.valid, baseUrl: sim.url, dispatcher, timeoutMs: options.clientTimeoutMs ?? 5_000, clock });
   const state = { connected: true };
-  const service = createBookingService({
+  const deps: BookingServiceDeps = {
     clientFor: async () => (state.connected ? client : null),
     agents: workspace.agents,
     company: workspace.company,
@@ -39,7 +40,8 @@ export async function startBookingTest(options: { timeBudgetMs?: number; clientT
     sqlite: core.database.sqlite,
     events: core.events,
     timeBudgetMs: options.timeBudgetMs,
-  });
+  };
+  const service = createBookingService(deps);
   const ingest = createIngest({ sqlite: core.database.sqlite, records: workspace.records, clock, events: core.events, logger: core.logger, booking: bookingRoutes(() => service) });
   const status = await ingest.listen({ host: '127.0.0.1', port: 0 });
   const { apiKey } = ingest.keys.create({ name: 'voice platform' });
@@ -59,6 +61,8 @@ export async function startBookingTest(options: { timeBudgetMs?: number; clientT
     clock,
     sim,
     service,
+    /** What the service was made with (another service over the same database: a restarted console). */
+    deps,
     state,
     agent,
     offAgent,
@@ -71,6 +75,7 @@ export async function startBookingTest(options: { timeBudgetMs?: number; clientT
     liveBookings: () => sim.bookings().filter((b) => b.status !== 'cancelled'),
     activityRows: () => core.database.sqlite.prepare('SELECT * FROM scheduling_activity ORDER BY id').all() as Record<string, unknown>[],
     async cleanup() {
+      service.close();
       await ingest.close();
       await sim.close();
       await dispatcher.close();

@@ -1,0 +1,42 @@
+// The booking service as the console's own screens call it (no HTTP): a change of the company's timezone reaches
+// the next answer, and a booked Idempotency-Key holds across a restart (a new service over the same database).
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../test-support/use-cleanup';
+import { createBookingService } from './booking-service';
+import { startBookingTest, THURSDAY } from './test-booking';
+
+const cleanup = useCleanup();
+const maria = { name: 'Maria Lopez', email: 'maria@example.com' };
+
+describe('booking service', () => {
+  it("answers in the company's timezone, and in the new one as soon as the company changes it", async () => {
+    const t = cleanup.use(await startBookingTest());
+    const ny = await t.service.availability(t.agent.id, THURSDAY);
+    expect(ny.slots[0]).toEqual({ start: '2026-12-03T09:00:00.000-05:00', spoken: 'Thursday, December 3 at 9 AM' });
+
+    t.core.workspace.company.update({ name: 'Avery Law', timezone: 'Europe/London' });
+    const london = await t.service.availability(t.agent.id, THURSDAY);
+    expect(london.timeZone).toBe('Europe/London');
+    expect(london.slots[0]).toEqual({ start: '2026-12-03T14:00:00.000+00:00', spoken: 'Thursday, December 3 at 2 PM' });
+    const booked = await t.service.book(t.agent.id, { start: london.slots[1]!.start, attendee: maria }, 'tz-1');
+    expect(booked.booking).toMatchObject({ start: '2026-12-03T15:00:00.000+00:00', spoken: 'Thursday, December 3 at 3 PM', timeZone: 'Europe/London' });
+  });
+
+  it('a booked Idempotency-Key holds across a restart: the new service answers the same booking, Cal.com books once', async () => {
+    const t = cleanup.use(await startBookingTest());
+    const first = await t.service.book(t.agent.id, { start: '2026-12-03T13:00:00-05:00', attendee: maria }, 'restart-1');
+    t.service.close();
+    const restarted = createBookingService(t.deps);
+    const again = await restarted.book(t.agent.id, { start: '2026-12-03T13:00:00-05:00', attendee: maria }, 'restart-1');
+    restarted.close();
+    expect(again).toEqual({ booking: first.booking, replayed: true });
+    expect(t.liveBookings()).toHaveLength(1);
+  });
+
+  it('a booking for another year says the year; a phone-only attendee books', async () => {
+    const t = cleanup.use(await startBookingTest());
+    const booked = await t.service.book(t.agent.id, { start: '2027-01-05T10:00:00-05:00', attendee: { name: 'Sam Ortiz', phone: '+15551230009' } }, 'year-1');
+    expect(booked.booking.spoken).toBe('Tuesday, January 5, 2027 at 10 AM');
+    expect(booked.booking.attendee).toEqual({ name: 'Sam Ortiz', phone: '+15551230009' });
+  });
+});
