@@ -10,7 +10,7 @@ import { webhooksContract } from './contract/webhooks';
 import { deliveryLogContract } from './contract/delivery-log';
 import { crmContract } from './contract/crm';
 import { syncContract } from './contract/sync';
-import { schedulingContract } from './contract/scheduling';
+import { schedulingBookingContract, schedulingContract } from './contract/scheduling';
 import { tableNameSchema } from './domain/tables';
 
 export const contract = {
@@ -24,6 +24,7 @@ export const contract = {
   ...crmContract,
   ...syncContract,
   ...schedulingContract,
+  ...schedulingBookingContract,
 };
 
 export const events = {

@@ -44,7 +44,7 @@ export interface CoreOptions {
   crm?: CrmOptions;
   /** The sync engine's knobs (whether the push starts with the core, its timers). */
   sync?: SyncOptions;
-  /** Cal.com request and connect timeouts (tests shorten them). */
+  /** Cal.com request and connect timeouts (tests shorten them) and the booking API's time budget. */
   scheduling?: SchedulingOptions;
 }
 
@@ -69,7 +69,7 @@ export interface Core {
   crm: Crm;
   /** The sync engine: field and status mappings, auto-map, sync settings, the Kayse → CRM push. */
   sync: Sync;
-  /** Scheduling: the Cal.com connection (key in the keychain), event type look-ups, the agents that book. */
+  /** Scheduling: the Cal.com connection (key in the keychain), event type look-ups, the agents that book, the booking service. */
   scheduling: Scheduling;
   clock: Clock;
   ids: IdGenerator;
@@ -149,7 +149,10 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   const events = createEventBus();
   const workspace = createWorkspace({ sqlite, db, clock, ids, events, logger });
   opened.add('workspace', () => workspace.close());
-  const ingest = createIngest({ sqlite, records: workspace.records, clock, ids, events, logger });
+  const scheduling = createScheduling({ sqlite, secrets, company: workspace.company, agents: workspace.agents, records: workspace.records, events, clock, logger, options: options.scheduling });
+  opened.add('scheduling', () => scheduling.close());
+  // The booking API (scheduling/booking) is served by the ingest server, behind the same API keys.
+  const ingest = createIngest({ sqlite, records: workspace.records, clock, ids, events, logger, booking: scheduling.bookingRoutes });
   const webhooks = createWebhooks({ sqlite, ingest, secrets, caseTypes: workspace.caseTypes, events, clock, ids, logger, appVersion: pkg.version, options: options.webhooks });
   opened.add('webhook engine', () => webhooks.close());
   // Registered after the webhooks, so it closes before them: no event is taken once nothing fans it out any more.
@@ -158,8 +161,6 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   opened.add('CRM connections', () => crm.close());
   const sync = createSync({ sqlite, crm, records: workspace.records, caseTypes: workspace.caseTypes, company: workspace.company, clock, events, logger, options: options.sync });
   opened.add('sync', () => sync.close());
-  const scheduling = createScheduling({ sqlite, secrets, company: workspace.company, events, clock, logger, options: options.scheduling });
-  opened.add('scheduling', () => scheduling.close());
   // Demo mode closes first: its generator posts through the ingest API and its CRM and Cal.com simulators serve the connections.
   const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: withDemoCalcom(createDemoCalcom({ scheduling, agents: workspace.agents, logger }), createDemoCrms({ crm, logger, forgetSync: (id) => sync.push.store.forget(id) })), webhook: webhooks.demo });
   opened.add('demo mode', () => demo.close());

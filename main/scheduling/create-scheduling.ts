@@ -1,14 +1,28 @@
 // The scheduling capability (`core.scheduling`): the company's Cal.com connection (key in the keychain only),
-// the live event type look-up, the agents that book, the Scheduling card, demo mode's simulator connection, and
-// `clientFor()`, the ready Cal.com client the booking service calls with (null while not connected).
+// the live event type look-up, the agents that book, the Scheduling card, demo mode's simulator connection, and the
+// booking service (./booking) over `clientFor()`, the ready Cal.com client (null while not connected): its routes
+// for the ingest server, the Try it panel and the Activity view.
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { IntegrationCardState } from '../../shared/domain/integrations';
-import type { EventTypeSummary, SchedulingAgentRow, SchedulingConnectInput, SchedulingConnection } from '../../shared/domain/scheduling';
+import type { z } from 'zod';
+import type {
+  EventTypeSummary,
+  SchedulingActivityRow,
+  SchedulingAgentRow,
+  SchedulingConnectInput,
+  SchedulingConnection,
+  TryItBooking,
+  tryItBookInputSchema,
+  TryItSlots,
+} from '../../shared/domain/scheduling';
 import type { CalcomClient } from '../connectors';
 import type { Clock, EventBus } from '../kernel';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
+import { createActivityView } from './activity-view';
 import { createAgentsView } from './agents-view';
+import { bookingRoutes, createBookingService, type BookingRoutes, type BookingService, type BookingServiceDeps } from './booking';
 import { createCalcomNet, type CalcomNetOptions } from './calcom-net';
 import { createConnectionService } from './connection-service';
 import { createConnectionStore } from './connection-store';
@@ -20,13 +34,19 @@ export interface SchedulingDeps {
   secrets: SecretStore;
   /** The company profile: its timezone is every booking's. */
   company: { get(): { timezone: string } };
+  /** The workspace's agents (booking toggle, event type) and records (a booking's case and client). */
+  agents: BookingServiceDeps['agents'];
+  records?: BookingServiceDeps['records'];
   events: EventBus;
   clock: Clock;
   logger: Logger;
   options?: SchedulingOptions;
 }
 
-export type SchedulingOptions = CalcomNetOptions;
+export type SchedulingOptions = CalcomNetOptions & {
+  /** How long a booking API call may take before it answers "try again shortly" (default 2.5 s). */
+  timeBudgetMs?: number;
+};
 
 export interface Scheduling {
   connection(): SchedulingConnection;
@@ -39,6 +59,16 @@ export interface Scheduling {
   /** The Cal.com client of the connection (built once per key); null while not connected or the key can't be read. */
   clientFor(): Promise<CalcomClient | null>;
   cardState(): IntegrationCardState;
+  /** The booking service voice agents reach through the ingest server. */
+  booking: BookingService;
+  /** Its routes, for the ingest server's `booking` dep. */
+  bookingRoutes: BookingRoutes;
+  tryIt: {
+    slots(input: { agentId: string; from?: string | undefined; to?: string | undefined }): Promise<TryItSlots>;
+    book(input: z.output<typeof tryItBookInputSchema>): Promise<TryItBooking>;
+    cancel(bookingUid: string): Promise<{ bookingUid: string; status: string }>;
+  };
+  activity(query: { offset: number; limit: number; agentId?: string | undefined }): { rows: SchedulingActivityRow[]; total: number };
   /** Demo mode: connects its simulator (key in memory only, marked Demo); false over the firm's own connection. */
   connectDemo(input: { apiKey: string; baseUrl: string }): Promise<boolean>;
   /** Demo mode's wipe: a demo connection ends; the firm's own is left alone. */
@@ -52,7 +82,19 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
   const service = createConnectionService({ store, secrets: deps.secrets, net, events: deps.events, clock: deps.clock, logger: deps.logger });
   const connection = () => connectionView(store.get(), deps.company.get().timezone, service.demoKeyHeld());
   const lookupEventType = createEventTypeLookup({ store, clientFor: () => service.clientFor(), events: deps.events, clock: deps.clock });
-  const agentsView = createAgentsView({ sqlite: deps.sqlite, eventTypes: () => store.eventTypes(), lastBookings: () => new Map() });
+  const activity = createActivityView(deps.sqlite);
+  const agentsView = createAgentsView({ sqlite: deps.sqlite, eventTypes: () => store.eventTypes(), lastBookings: activity.lastBookings });
+  const booking = createBookingService({
+    clientFor: () => service.clientFor(),
+    agents: deps.agents,
+    company: deps.company,
+    ...(deps.records ? { records: deps.records } : {}),
+    clock: deps.clock,
+    sqlite: deps.sqlite,
+    events: deps.events,
+    logger: deps.logger,
+    ...(deps.options?.timeBudgetMs === undefined ? {} : { timeBudgetMs: deps.options.timeBudgetMs }),
+  });
 
   return {
     connection,
@@ -68,6 +110,24 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
     agents: () => agentsView(connection()),
     clientFor: () => service.clientFor(),
     cardState: () => schedulingCardState(connection()),
+    booking,
+    bookingRoutes: bookingRoutes(() => booking),
+    tryIt: {
+      async slots({ agentId, from, to }) {
+        const found = await booking.availability(agentId, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+        const eventTypeId = deps.agents.get(agentId)?.eventTypeId ?? null;
+        return { timeZone: found.timeZone, eventType: eventTypeId === null ? null : store.eventType(eventTypeId), slots: found.slots };
+      },
+      async book({ agentId, start, attendee, idempotencyKey }) {
+        const { booking: made } = await booking.book(agentId, { start, attendee }, idempotencyKey ?? `try-it-${randomUUID()}`);
+        return { bookingUid: made.uid, start: made.start, end: made.end, spoken: made.spoken, status: made.status };
+      },
+      async cancel(bookingUid) {
+        const cancelled = await booking.cancel(bookingUid, 'Cancelled from Try it in the Kayse console');
+        return { bookingUid: cancelled.uid, status: cancelled.status };
+      },
+    },
+    activity: (query) => activity.list(query),
     connectDemo: (input) => service.connectDemo(input),
     forgetDemo: () => service.forgetDemo(),
     close: () => net.close(),

@@ -1,6 +1,8 @@
 // Test fixture: a real core (real SQLite, the real keychain under a throw-away service name) and the Cal.com
-// simulator on 127.0.0.1, with a company in `companyTimeZone` and a few agents, some booking.
+// simulator on 127.0.0.1 sharing one manual clock (Wednesday 2 December 2026, 10:00 in New York), with a company
+// in `companyTimeZone` and a few agents, some booking.
 import type { CoreOptions } from '../core';
+import { manualClock, type ManualClock } from '../test-support/clock';
 import { startCalcomSimulator, type CalcomSimulator } from '../connectors/calcom/simulator';
 import { hasSessionBus, makeTempDir, testSecretService } from '../test-support/temp-dir';
 import { startTestCore, type TestCore } from '../test-support/test-core';
@@ -12,6 +14,7 @@ if (!runKeychain && process.env.CI) throw new Error('CI must run the scheduling 
 export interface SchedulingTest {
   core: TestCore;
   sim: CalcomSimulator;
+  clock: ManualClock;
   dataDir: string;
   /** Agents made for the test: one booking into 501, one into 502, one not booking. */
   agents: { booker: string; reviewer: string; idle: string };
@@ -21,9 +24,10 @@ export interface SchedulingTest {
 }
 
 export async function startSchedulingTest(options: { companyTimeZone?: string; core?: Partial<CoreOptions> } = {}): Promise<SchedulingTest> {
-  const sim = await startCalcomSimulator();
+  const clock = manualClock('2026-12-02T15:00:00.000Z');
+  const sim = await startCalcomSimulator({ clock });
   const temp = makeTempDir();
-  const coreOptions = { dataDir: temp.dir, secretService: testSecretService(), scheduling: { timeoutMs: 5_000, connectTimeoutMs: 2_000 }, ...options.core };
+  const coreOptions = { dataDir: temp.dir, secretService: testSecretService(), clock, scheduling: { timeoutMs: 5_000, connectTimeoutMs: 2_000 }, ...options.core };
   let core = startTestCore(coreOptions);
   await core.api.company.update({ name: 'Avery & Lee Injury Law', timezone: options.companyTimeZone ?? 'America/New_York' });
   const campaign = await core.api.campaigns.create({ name: 'Car accidents' });
@@ -35,6 +39,7 @@ export async function startSchedulingTest(options: { companyTimeZone?: string; c
       return core;
     },
     sim,
+    clock,
     dataDir: temp.dir,
     agents: { booker: booker.id, reviewer: reviewer.id, idle: idle.id },
     async restart() {

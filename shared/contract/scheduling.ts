@@ -3,7 +3,7 @@
 //   keychain only after Cal.com's /v2/me accepted it), the live event type look-up, and the agents that book.
 // - `schedulingBooking.*`, backed by the booking service (main/scheduling/booking): the Try it panel (free slots
 //   as the voice agent says them, a test booking, its cancellation) and the Activity log of every availability
-//   check and booking. It joins the composed contract (shared/contract.ts) when that service's handlers exist.
+//   check and booking.
 import { z } from 'zod';
 import { procedure } from '../rpc';
 import {
@@ -54,7 +54,7 @@ export const schedulingContract = {
     agents: procedure({
       input: z.undefined(),
       output: z.array(schedulingAgentRowSchema),
-      reads: ['agents', 'campaigns', 'scheduling_connection', 'scheduling_event_types'],
+      reads: ['agents', 'campaigns', 'scheduling_connection', 'scheduling_event_types', 'scheduling_activity', 'company'],
       description: 'Every agent: campaign, booking on/off, event type, last booking, and whether it can book now (and why not)',
     }),
   },
@@ -84,8 +84,7 @@ export const schedulingBookingContract = {
     activity: procedure({
       input: schedulingActivityInputSchema,
       output: schedulingActivityPageSchema,
-      // The booking service's log table joins this list when it lands.
-      reads: ['agents'],
+      reads: ['scheduling_activity', 'agents', 'cases', 'clients'],
       description: 'Scheduling → Activity: every availability check and booking (agent, case, request, Cal.com’s answer, outcome, latency), newest first',
     }),
   },

@@ -152,6 +152,11 @@ export const tryItBookInputSchema = z.strictObject({
   agentId: z.string().trim().min(1, 'Choose an agent'),
   start: isoDateTime('start'),
   attendee: attendeeInputSchema,
+  /** One per booking attempt (a UUID), the same on a retry: a double submit never books twice. Default: a new one. */
+  idempotencyKey: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'expected 1 to 200 printable characters without spaces (a UUID works well)')
+    .optional(),
 });
 
 export const tryItBookingSchema = z.object({
@@ -179,15 +184,17 @@ export const schedulingActivityRowSchema = z.object({
   /** "PI-1042 · Jane Doe" when the call named a case. */
   caseLabel: z.string().nullable(),
   kind: schedulingActivityKindSchema,
-  /** Where it came from: the voice platform's booking API or the Try it panel. */
-  source: z.enum(['api', 'try_it']),
   /** "Slots Dec 8–Dec 15", "Book Dec 8 2:30 PM for Jane Doe". */
   request: z.string(),
   /** Cal.com's answer in a line: "12 free slots", "Booked (uid …)", "Slot taken". */
   answer: z.string(),
   ok: z.boolean(),
-  /** ok, slot_taken, invalid_key, unavailable, …: the booking service's outcome. */
+  /** The booking service's outcome: ok, replayed, late_ok, refused, unavailable, timed_out, failed. */
   outcome: z.string(),
+  /** Why it was refused or failed (slot_taken, booking_off, scheduling_disconnected, …); null when it went through. */
+  reason: z.string().nullable(),
+  /** The booking made, cancelled or moved, when there is one. */
+  bookingUid: z.string().nullable(),
   latencyMs: z.number().int().nonnegative(),
 });
 export type SchedulingActivityRow = z.infer<typeof schedulingActivityRowSchema>;
