@@ -25,6 +25,7 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       },
       runs: ({ crm, before, limit }) => sync.runs.store.page(crm, before, limit),
       syncNow: ({ crm }) => sync.runs.syncNow(crm),
+      conflicts: ({ crm, limit }) => sync.pull.conflicts.list(crm, limit),
       initialPreview: ({ crm }) => sync.initial.preview(crm),
       initialStart: ({ crm }) => sync.initial.start(crm),
       initialCancel: async ({ crm }) => ({ crm, job: await sync.initial.cancel(crm) }),

@@ -20,6 +20,7 @@ import { pushStatusSchema, retryRecordInputSchema } from '../domain/sync-push';
 import { initialJobSchema, initialPreviewSchema, initialStatusSchema } from '../domain/sync-initial';
 import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-settings';
 import type { TableName } from '../domain/tables';
+import { conflictListSchema, conflictsInputSchema } from '../domain/sync-pull';
 import { syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
 
 const catalogTables: TableName[] = ['crm_catalogs', 'crm_field_sheets', 'case_types', 'case_statuses', 'custom_fields'];
@@ -121,6 +122,12 @@ export const syncContract = {
       output: initialStatusSchema,
       reads: ['sync_initial_jobs'],
       description: 'The latest initial sync of a CRM: state, phase, pages, counts and the ambiguous records',
+    }),
+    conflicts: procedure({
+      input: conflictsInputSchema,
+      output: conflictListSchema,
+      reads: ['sync_conflicts'],
+      description: 'The conflict log, newest first: each field both sides changed since the last sync, both values, the rule that decided, the winner and what was done',
     }),
   },
 };

@@ -45,3 +45,4 @@ export const conflictEntrySchema = z.object({
 export type ConflictEntry = z.infer<typeof conflictEntrySchema>;
 
 export const conflictsInputSchema = z.strictObject({ crm: crmConnectorIdSchema, limit: z.number().int().min(1).max(500).default(100) });
+export const conflictListSchema = z.array(conflictEntrySchema);

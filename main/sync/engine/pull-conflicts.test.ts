@@ -38,6 +38,8 @@ describe.skipIf(!runKeychain)('CRM → Kayse: conflicts', () => {
     expect(t.core.sync.pull.conflicts.list('smartadvocate')).toEqual([
       expect.objectContaining({ caseId: kase.id, crmRecordId: crmId, kayseField: expect.stringMatching(/\.accident_date$/), crmFieldId: '3001', kayseValue: '2026-03-02', crmValue: '2026-03-03', rule: 'crm_wins', winner: 'crm', outcome: 'to_kayse' }),
     ]);
+    // The same log through the contract.
+    expect(await t.core.api.sync.conflicts({ crm: 'smartadvocate' })).toEqual(t.core.sync.pull.conflicts.list('smartadvocate'));
   });
 
   it('Kayse wins: the Kayse value is sent to SmartAdvocate, Kayse keeps it, the conflict is logged', async () => {
