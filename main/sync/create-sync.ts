@@ -131,6 +131,7 @@ export function createSync(deps: SyncDeps) {
     settings,
     mappingStore: store,
     pushStore: push.store,
+    pull: { store: pull.store, conflicts: pull.conflicts },
     ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
     ...(deps.options?.initialPageSize ? { pageSize: deps.options.initialPageSize } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),

@@ -9,6 +9,7 @@ import { writeTransaction } from '../../db';
 import { announceChanged, createTaskRegistry, newId, type EventBus, type Task } from '../../kernel';
 import type { Logger } from '../../log';
 import type { RecordStore } from '../../workspace';
+import type { ApplyDeps } from '../engine/pull-apply';
 import { INITIAL_PAGE_SIZE, type PageReader } from './crm-pages';
 import { previewInitial } from './initial-preview';
 import { initialRules } from './initial-rules';
@@ -24,6 +25,8 @@ export interface InitialSyncDeps extends PushDepsSource {
   schedule?: (ms: number, wake: () => void) => () => void;
   /** Records per page (default 200). */
   pageSize?: number;
+  /** The pull's store and conflict log: linked records are decided as the pull decides them. */
+  pull?: Pick<ApplyDeps, 'store' | 'conflicts'>;
   logger?: Pick<Logger, 'warn'>;
 }
 
@@ -68,6 +71,29 @@ export function createInitialSync(deps: InitialSyncDeps) {
     const ready = await pushDepsFor(deps, crm);
     return initialRules(ready.push, ready.pushes, deps.fields);
   };
+  /** The pull's decision, where the pull exists and values may come in from the CRM. */
+  const applyFor = (rules: ReturnType<typeof initialRules>): ApplyDeps | undefined => {
+    if (!deps.pull || !rules.receives) return undefined;
+    const { push } = rules;
+    const effective = new Map<string, ReturnType<ApplyDeps['mappingsFor']>>();
+    return {
+      crm: push.crm,
+      connector: push.connector,
+      ...deps.pull,
+      records: deps.records,
+      caseTypes: push.caseTypes,
+      catalog: push.catalog,
+      toggles: push.toggles,
+      settings: push.settings,
+      demoConnection: push.demoConnection,
+      mappingsFor(crmCaseTypeId) {
+        if (!effective.has(crmCaseTypeId)) effective.set(crmCaseTypeId, deps.fields.effective(push.crm, crmCaseTypeId).used);
+        return effective.get(crmCaseTypeId)!;
+      },
+      statusSets: push.statusSets,
+      clock: deps.clock,
+    };
+  };
   const reader = (rules: ReturnType<typeof initialRules>, stopping: () => boolean): PageReader => ({
     connector: rules.push.connector,
     pageSize: deps.pageSize ?? INITIAL_PAGE_SIZE,
@@ -110,7 +136,9 @@ export function createInitialSync(deps: InitialSyncDeps) {
     const stopping = () => closing || entry.cancelled;
     entry.done = (async () => {
       try {
-        await runInitial({ sqlite: deps.sqlite, store, pushStore: deps.pushStore, records: deps.records, rules, reader: reader(rules, stopping), now, onPage: () => progress(entry) }, job);
+        const apply = applyFor(rules);
+        const run = { sqlite: deps.sqlite, store, pushStore: deps.pushStore, records: deps.records, rules, reader: reader(rules, stopping), now, onPage: () => progress(entry) };
+        await runInitial(apply ? { ...run, apply } : run, job);
         // Closing: the job stays running, and the next start of the console resumes it from its checkpoint.
         if (closing && !entry.cancelled) return tasks.fail(entry.task, 'The console closed; the initial sync goes on from its last page when it starts again.');
         job.state = entry.cancelled ? 'cancelled' : 'done';

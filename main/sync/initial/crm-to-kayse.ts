@@ -100,7 +100,8 @@ export function kayseCreateFor(record: CrmRecord, c: CreateContext): KayseCreate
   const last = record.firstName?.trim() ? (record.lastName?.trim() ?? '') : '';
   const email = record.email && emailSchema.safeParse(record.email.trim()).success ? record.email.trim() : null;
   const phone = record.phone && record.phone.replace(/\D/g, '').length >= 7 ? kaysePhone(record.phone) : null;
-  const client: ClientUpsert = { externalSource: c.crm, externalId: `client-of-${record.id}`, firstName: first, lastName: last, emails: email ? [email] : [], phones: phone ? [phone] : [] };
+  // The same external reference the pull gives the client of a record it creates: the two never make two clients.
+  const client: ClientUpsert = { externalSource: c.crm, externalId: record.id, firstName: first, lastName: last, emails: email ? [email] : [], phones: phone ? [phone] : [] };
   const name = `${first} ${last}`.trim();
   return {
     client,

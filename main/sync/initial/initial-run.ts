@@ -9,8 +9,9 @@ import type Database from 'better-sqlite3';
 import type { Case, Client } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
 import type { RecordStore } from '../../workspace';
-import type { CrmRecord } from '../../connectors';
+import { CrmError, type CrmRecord } from '../../connectors';
 import { caseValues } from '../engine/case-values';
+import { applyCrmRecord, type ApplyDeps } from '../engine/pull-apply';
 import { crmCaseTypeFor, pushCase } from '../engine/push-record';
 import type { PushStore } from '../engine/push-store';
 import { MAX_PAGES, readPage, type PageReader } from './crm-pages';
@@ -30,6 +31,8 @@ export interface RunDeps {
   now(): string;
   /** After every checkpoint. */
   onPage(job: JobRow): void;
+  /** The pull's decision for a linked record (absent: links keep both sides as they are). */
+  apply?: ApplyDeps;
 }
 
 /** 429s one Kayse case may wait out before the run gives up on it for now (the push retries it later). */
@@ -44,15 +47,24 @@ export async function runInitial(deps: RunDeps, job: JobRow): Promise<JobRow> {
       if (!page) return job;
       // Worked on a copy: a page whose transaction fails leaves the job as its last checkpoint says.
       const next = structuredClone(job);
+      const linked: CrmRecord[] = [];
+      next.counts.read += page.records.length;
+      next.crmCursor = page.next;
+      next.pages += 1;
+      if (page.caughtUp || page.records.length === 0) next.phase = 'kayse';
       deps.records.batch(() => {
-        for (const record of page.records) applyRecord(deps, index, next, record);
-        next.counts.read += page.records.length;
-        next.crmCursor = page.next;
-        next.pages += 1;
-        if (page.caughtUp || page.records.length === 0) next.phase = 'kayse';
+        for (const record of page.records) if (applyRecord(deps, index, next, record)) linked.push(record);
         next.updatedAt = deps.now();
-        deps.store.save(next);
+        // Nothing to decide afterwards: the checkpoint goes with the page.
+        if (!deps.apply) deps.store.save(next);
       });
+      if (deps.apply) {
+        // Each linked record decided field by field as the pull decides (a CRM call may send Kayse's winners), then
+        // the checkpoint: a crash before it does the page again, its records linked by then and decided again.
+        for (const record of linked) if ((await decide(deps, deps.apply, next, record)) === null) return job;
+        next.updatedAt = deps.now();
+        deps.records.batch(() => deps.store.save(next));
+      }
       Object.assign(job, next);
       deps.onPage(job);
       if (next.phase === 'kayse') break;
@@ -62,45 +74,84 @@ export async function runInitial(deps: RunDeps, job: JobRow): Promise<JobRow> {
   return kaysePhase(deps, index, job);
 }
 
-/** One CRM record, inside its page's transaction. */
-function applyRecord(deps: RunDeps, index: KayseIndex, job: JobRow, record: CrmRecord): void {
+/** One linked record through the pull's decision; null when stopped while waiting out a 429. */
+async function decide(deps: RunDeps, apply: ApplyDeps, job: JobRow, record: CrmRecord): Promise<true | null> {
+  for (let i = 0; i < CASE_WAITS; i += 1) {
+    try {
+      await applyCrmRecord(apply, record);
+      return true;
+    } catch (error) {
+      if (error instanceof CrmError && error.kind === 'rate_limited') {
+        if (deps.reader.stopping()) return null;
+        await deps.reader.sleep(error.crmDetails.retryAfterMs ?? 1_000);
+        continue;
+      }
+      if (error instanceof CrmError && error.kind === 'auth') throw error;
+      // The record stays linked with what it had; the pull decides it again when it changes.
+      job.counts.failed += 1;
+      return true;
+    }
+  }
+  job.counts.failed += 1;
+  return true;
+}
+
+const linkedRecord = (deps: RunDeps, crmRecordId: string) =>
+  deps.sqlite.prepare<[string, string], { case_id: string }>('SELECT case_id FROM sync_links WHERE crm = ? AND crm_record_id = ?').get(deps.rules.push.crm, crmRecordId)?.case_id ?? null;
+
+/** One CRM record, inside its page's transaction; true when it is linked (to decide its values). */
+function applyRecord(deps: RunDeps, index: KayseIndex, job: JobRow, record: CrmRecord): boolean {
+  // Linked meanwhile by the pull or the push running beside the run (the index was read when it began).
+  const fresh = linkedRecord(deps, record.id);
+  if (fresh) index.claim(fresh, record.id);
   const d = decideCrmRecord(record, index, deps.rules);
   switch (d.kind) {
     case 'alreadyLinked':
       if (d.key === 'externalId') link(deps, record, d.caseId);
       index.claim(d.caseId, record.id);
       job.counts.alreadyLinked += 1;
-      return;
+      return true;
     case 'link':
       link(deps, record, d.caseId);
       index.claim(d.caseId, record.id);
       job.counts.linked += 1;
-      return;
+      return true;
     case 'ambiguous':
       for (const c of d.candidates) if (!job.heldCaseIds.includes(c.caseId)) job.heldCaseIds.push(c.caseId);
       if (job.ambiguous.length < AMBIGUOUS_LISTED) job.ambiguous.push(ambiguousEntry(record, d.key, d.candidates));
       job.counts.ambiguous += 1;
-      return;
+      return false;
     case 'createInKayse': {
       const origin = { origin: deps.rules.push.crm, isDemo: deps.rules.push.demoConnection };
       const { client } = deps.records.upsertClient(d.create.client, origin);
       const { case: created } = deps.records.upsertCase({ ...d.create.case, clientIds: [client.id] }, origin);
-      link(deps, record, created.id, created, client);
+      link(deps, record, created.id, created, client, true);
       index.addCreated({ caseId: created.id, caseNumber: created.caseNumber, name: created.name, caseTypeId: created.caseTypeId, statusId: created.statusId, isDemo: created.isDemo }, record.id);
       job.counts.createdInKayse += 1;
-      return;
+      return false;
     }
     default:
       job.counts.skipped += 1;
+      return false;
   }
 }
 
 /**
- * Pairs a Kayse case with a CRM record: the link, and a snapshot of the mapped values as each side holds them now,
- * so that from here on only a change of either side is synced.
+ * Pairs a Kayse case with a CRM record. A case made from the record, or any link while the pull's decision is not
+ * at hand: a snapshot of the mapped values as each side holds them now, so that from here on only a change of
+ * either side is synced. A matched case when the pull's decision is at hand: an empty snapshot, so the decision
+ * that follows treats every field as a first sync (equal: kept; one side empty: the filled side; else the rule).
  */
-function link(deps: RunDeps, record: CrmRecord, caseId: string, known?: Case, knownClient?: Client): void {
+function link(deps: RunDeps, record: CrmRecord, caseId: string, known?: Case, knownClient?: Client, createdHere = false): void {
   const { push } = deps.rules;
+  if (deps.apply && !createdHere) {
+    const at = deps.now();
+    const kase = deps.records.getCase(caseId);
+    const type = kase && push.caseTypes.find((t) => t.id === kase.caseTypeId);
+    const crmCaseTypeId = record.caseTypeId ?? (type ? crmCaseTypeFor(type, push.catalog, push.overrideScopes) : null) ?? '';
+    deps.pushStore.linkCreated(push.crm, { caseId, crmRecordId: record.id, crmCaseTypeId, linkedAt: at }, { kayseValues: {}, crmValues: {}, syncedAt: at });
+    return;
+  }
   const kase = known ?? deps.records.getCase(caseId);
   if (!kase) return;
   const type = push.caseTypes.find((t) => t.id === kase.caseTypeId);

@@ -35,6 +35,9 @@ interface Row {
   phones: string | null;
 }
 
+/** The push's marker: `kayse-<case id>-<unique>` (push-record.ts). */
+const MARKER = /^kayse-([0-9A-Z]{26})-/;
+
 /** Phones compared by their last ten digits ("(312) 555-0101" and "+13125550101" are one number). */
 export const phoneKey = (phone: string): string | null => {
   const digits = phone.replace(/\D/g, '');
@@ -94,8 +97,10 @@ export function loadKayseIndex(sqlite: Database.Database, crm: CrmConnectorId, d
     match(record: CrmRecord): Match {
       const linked = linkedCrm.get(record.id);
       if (linked) return { kind: 'linked', caseId: linked };
+      // A record this console created carries its case's id in its marker (an answer lost, or a crash, before the link).
+      const marked = MARKER.exec(record.marker ?? '')?.[1];
       const keyed: [Exclude<MatchKey, 'link'>, string[]][] = [
-        ['externalId', free([byExternal.get(record.id) ?? ''])],
+        ['externalId', free([byExternal.get(record.id) ?? marked ?? ''])],
         ['caseNumber', record.caseNumber ? free([byNumber.get(record.caseNumber) ?? '']) : []],
         ['email', record.email ? free(byEmail.get(emailKey(record.email) ?? '')) : []],
         ['phone', record.phone ? free(byPhone.get(phoneKey(record.phone) ?? '')) : []],
