@@ -6,7 +6,7 @@
 // - Private ranges only for a self-hosted root (not Cal.com's cloud): firms host it on their own network.
 import type { Clock } from '../kernel';
 import { CALCOM_CLOUD_BASE_URL, CALCOM_EU_BASE_URL, createCalcomClient, isLoopbackHost, type CalcomClient } from '../connectors';
-import { createGuardedAgent, type GuardedAgent } from '../net';
+import { createGuardedAgent, type GuardedAgent, type Lookup } from '../net';
 
 const LOOPBACK_RANGES = ['127.0.0.0/8', '::1/128'];
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fd00::/8'];
@@ -16,6 +16,8 @@ export interface CalcomNetOptions {
   timeoutMs?: number;
   /** DNS + TCP + TLS (default 5 s). */
   connectTimeoutMs?: number;
+  /** The resolver (tests give names their own answers); default the system's. */
+  lookup?: Lookup;
 }
 
 /** The ranges beyond public addresses that `baseUrl` (already parsed) may reach. */
@@ -37,7 +39,7 @@ export function createCalcomNet(clock: Clock, options: CalcomNetOptions = {}): C
   const agentFor = (baseUrl: string) => {
     let agent = agents.get(baseUrl);
     if (!agent) {
-      agent = createGuardedAgent({ allowlist: calcomAllowedRanges(baseUrl), connectTimeoutMs: options.connectTimeoutMs ?? 5_000, agent: { connections: 8, keepAliveTimeout: 30_000 } });
+      agent = createGuardedAgent({ allowlist: calcomAllowedRanges(baseUrl), ...(options.lookup ? { lookup: options.lookup } : {}), connectTimeoutMs: options.connectTimeoutMs ?? 5_000, agent: { connections: 8, keepAliveTimeout: 30_000 } });
       agents.set(baseUrl, agent);
     }
     return agent;

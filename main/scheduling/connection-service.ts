@@ -7,6 +7,7 @@ import type { SchedulingConnectInput } from '../../shared/domain/scheduling';
 import { AppError } from '../../shared/result';
 import { isSchedulingError, parseCalcomBaseUrl, SchedulingError, type CalcomAccount, type CalcomClient } from '../connectors';
 import { announceChanged, type Clock, type EventBus } from '../kernel';
+import { findBlockedAddressError } from '../net';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
 import type { CalcomNet } from './calcom-net';
@@ -59,6 +60,14 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     try {
       return await net.client(apiKey, baseUrl).me();
     } catch (error) {
+      const blocked = findBlockedAddressError(error);
+      if (blocked) {
+        const message =
+          `${blocked.host} resolves to ${blocked.address}, where the console never sends the Cal.com key: Cal.com's cloud only on public addresses, ` +
+          'a self-hosted Cal.com on public or private (10.x, 172.16–31.x, 192.168.x) ones, and this computer only when the address entered is itself 127.0.0.1 or localhost. ' +
+          'Check the Cal.com address and what it resolves to. Nothing was saved.';
+        throw new AppError('INVALID_INPUT', message, { issues: [{ path: 'baseUrl', message }] });
+      }
       if (error instanceof SchedulingError) throw new SchedulingError(error.schedulingDetails, `${error.message} Nothing was saved.`, error);
       throw error;
     }
