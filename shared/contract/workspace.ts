@@ -93,7 +93,7 @@ export const workspaceContract = {
     get: procedure({
       input: byId,
       output: caseDetailSchema,
-      reads: ['cases', 'clients', 'record_changes', 'case_types', 'campaigns'],
+      reads: ['cases', 'clients', 'record_changes', 'case_types', 'campaigns', 'scheduling_activity'],
       description: 'One case with its clients, case type (statuses, fields), campaign and change history (newest first)',
     }),
     setStatus: procedure({

@@ -62,6 +62,19 @@ export const HISTORY_SHOWN = 200;
 
 export const pageOf = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int().nonnegative() });
 
+/** An appointment the booking API made, moved or cancelled for a case (from scheduling_activity): part of its history. */
+export const caseAppointmentSchema = z.object({
+  id: z.number().int(),
+  /** When the booking API did it. */
+  at: z.string(),
+  kind: z.enum(['booked', 'rescheduled', 'cancelled']),
+  /** The appointment's start (ISO UTC); null for a cancel. */
+  start: z.string().nullable(),
+  bookingUid: z.string().nullable(),
+  agentName: z.string().nullable(),
+});
+export type CaseAppointment = z.infer<typeof caseAppointmentSchema>;
+
 export const caseDetailSchema = z.object({
   case: caseSchema,
   caseType: caseTypeSchema,
@@ -72,6 +85,8 @@ export const caseDetailSchema = z.object({
   history: z.array(recordChangeSchema),
   /** How many changes the record has in all (more than shown when it exceeds HISTORY_SHOWN). */
   historyTotal: z.number().int().nonnegative(),
+  /** Appointments booked, moved or cancelled for the case through the booking API, newest first. */
+  appointments: z.array(caseAppointmentSchema).optional(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

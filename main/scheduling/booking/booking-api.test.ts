@@ -142,5 +142,13 @@ describe('booking API', () => {
       ['book', made.booking.uid],
     ]);
     expect(t.service.activity({ caseId: t.theCase.id }).total).toBe(3);
+
+    // The case's detail (cases.get, as its screen reads it) lists them in its history, newest first.
+    const detail = await t.core.api.cases.get({ id: t.theCase.id });
+    expect(detail.appointments?.map((a) => [a.kind, a.start, a.bookingUid, a.agentName])).toEqual([
+      ['cancelled', null, movedBody.booking.uid, 'Intake line'],
+      ['rescheduled', '2026-12-03T20:00:00.000Z', movedBody.booking.uid, 'Intake line'],
+      ['booked', '2026-12-03T15:00:00.000Z', made.booking.uid, 'Intake line'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // Named queries behind the case and client detail screens: the record, what it links to, and its history.
 import type Database from 'better-sqlite3';
-import { HISTORY_SHOWN, type CaseDetail, type ClientDetail } from '../../../shared/domain/workspace-views';
+import { HISTORY_SHOWN, type CaseAppointment, type CaseDetail, type ClientDetail } from '../../../shared/domain/workspace-views';
 import type { RecordChange } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
 import { defineReadTransaction } from '../../db';
@@ -37,6 +37,23 @@ export function createRecordDetails(
       WHERE cc.client_id = ? ORDER BY c.updated_at DESC, c.rowid DESC`,
   );
 
+  // The booking API's log (scheduling/booking) names the case a booking was made for: its bookings, reschedules and
+  // cancels that went through belong to the case's history (a replayed retry is the same booking, left out).
+  const appointmentsOf = sqlite.prepare(
+    `SELECT s.id, s.at, s.operation, s.start, s.booking_uid, a.name AS agent_name FROM scheduling_activity s LEFT JOIN agents a ON a.id = s.agent_id
+      WHERE s.case_id = ? AND s.operation IN ('book', 'reschedule', 'cancel') AND s.outcome IN ('ok', 'late_ok') ORDER BY s.id DESC LIMIT ${HISTORY_SHOWN}`,
+  );
+  const APPOINTMENT_KINDS = { book: 'booked', reschedule: 'rescheduled', cancel: 'cancelled' } as const;
+  const appointments = (caseId: string): CaseAppointment[] =>
+    (appointmentsOf.all(caseId) as { id: number; at: string; operation: keyof typeof APPOINTMENT_KINDS; start: string | null; booking_uid: string | null; agent_name: string | null }[]).map((r) => ({
+      id: r.id,
+      at: r.at,
+      kind: APPOINTMENT_KINDS[r.operation],
+      start: r.operation === 'cancel' ? null : r.start,
+      bookingUid: r.booking_uid,
+      agentName: r.agent_name,
+    }));
+
   const logUnreadableHistory = (history: RecordChange[]) => {
     for (const change of history) deps.unreadable('record change', change.seq, change.unreadable);
   };
@@ -53,6 +70,7 @@ export function createRecordDetails(
       campaign: found.campaignId ? (deps.campaigns.get(found.campaignId) ?? null) : null,
       clients: found.clientIds.flatMap((clientId) => (clients.has(clientId) ? [clients.get(clientId)!] : [])),
       ...historyOf(deps.records.history('case', id, HISTORY_SHOWN)),
+      appointments: appointments(id),
     };
     deps.unreadable('case', found.id, found.unreadable);
     for (const client of detail.clients) deps.unreadable('client', client.id, client.unreadable);

@@ -16,6 +16,7 @@ import { DetailSkeleton } from '../../components/ui/detail-skeleton';
 import { CaseStatusBadge } from '../../components/records/record-badges';
 import { DemoBadge } from '../../components/ui/demo-badge';
 import { RecordHistory } from '../../components/records/record-history';
+import { CaseAppointments } from '../../components/records/case-appointments';
 import { RecordNotFound } from '../../components/ui/record-not-found';
 
 function CaseView({ detail, back, reload }: { detail: CaseDetail; back: string; reload: () => Promise<unknown> }) {
@@ -66,6 +67,7 @@ function CaseView({ detail, back, reload }: { detail: CaseDetail; back: string; 
             <Title order={3} size="h4" mb="xs">
               History
             </Title>
+            <CaseAppointments appointments={detail.appointments ?? []} />
             <RecordHistory
               history={history}
               total={historyTotal}
