@@ -1,6 +1,7 @@
 // Workspace → Agents (the Agent Builder) in Chromium through the headless host, against the Cal.com simulator each
 // test starts on loopback: the list, an agent's Event Type ID set by pasting its URL (looked up live: title and
-// length; a wrong id or a team event type explained), saved with Appointment Booking on.
+// length; a wrong id or a team event type explained), saved with Appointment Booking on; Try it (the next free
+// slots as the agent says them, a test booking on the simulator, its cancellation, a slot taken meanwhile).
 import type { Page, TestInfo } from '@playwright/test';
 import { SIM_EVENT_TYPES, SIM_USERS, startCalcomSimulator, type CalcomSimulator } from '../main/connectors/calcom/simulator';
 import { expect, openConsole, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
@@ -86,5 +87,62 @@ test.describe('Agent Builder', () => {
     await page.getByRole('link', { name: 'Back to agents' }).click();
     await expect(ava.getByTestId('booking-badge')).toHaveAttribute('data-state', 'on');
     await expect(ava.getByTestId('agent-event-type')).toContainText(`${CONSULTATION.title} · ${CONSULTATION.lengthInMinutes} min (${CONSULTATION.id})`);
+  });
+
+  test('Try it: the next free slots as the agent says them, a test appointment booked on Cal.com and cancelled; a slot taken meanwhile offers others', async ({ page, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startCalcomSimulator());
+    const { campaignId } = await connected(kayse, sim);
+    const agent = await kayse.api.agents.create({ name: 'Intake Ava', campaignId, appointmentBooking: true, eventTypeId: CONSULTATION.id });
+
+    await openConsole(page, kayse, `/agents/${agent.id}`);
+    const panel = page.getByTestId('try-it');
+    await panel.getByRole('button', { name: 'Show the next free slots' }).click();
+    const slots = panel.getByTestId('try-it-slot');
+    await expect(slots.first()).toBeVisible({ timeout: 20_000 });
+    expect(await slots.count()).toBeGreaterThan(1);
+    expect(await slots.count()).toBeLessThanOrEqual(6);
+    // As the voice agent says it, in the company's timezone.
+    await expect(panel.getByTestId('try-it-slots')).toContainText(/“\w+day, \w+ \d{1,2} at \d{1,2}:\d{2} (AM|PM)”/);
+    await expect(panel).toContainText(`${CONSULTATION.title} · ${CONSULTATION.lengthInMinutes} min · times in ${HOST.timeZone}`);
+    await screenshot(page, testInfo, 'agent-try-it-slots');
+
+    // Someone books the first slot on Cal.com's page between listing and booking: refused, others offered.
+    const first = await slots.first().getAttribute('value');
+    sim.takeSlot(CONSULTATION.id, first!);
+    await panel.getByRole('button', { name: 'Book test appointment' }).click();
+    const refused = panel.getByTestId('try-it-refused');
+    await expect(refused).toContainText('That time was just taken', { timeout: 20_000 });
+    await expect(refused).toContainText('The agent would offer instead');
+    await expect(slots.first()).not.toHaveAttribute('value', first!);
+
+    // Keyboard: the second slot is chosen with the arrow keys.
+    await slots.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(slots.nth(1)).toBeChecked();
+    const chosen = await slots.nth(1).getAttribute('value');
+    const spoken = (await slots.nth(1).getAttribute('data-spoken')) ?? '';
+    expect(spoken).not.toBe('');
+    await panel.getByRole('button', { name: 'Book test appointment' }).click();
+    const booking = panel.getByTestId('try-it-booking');
+    await expect(booking).toHaveAttribute('data-state', 'booked', { timeout: 20_000 });
+    await expect(panel.getByTestId('try-it-booked-at')).toHaveText(spoken);
+    const mine = sim.bookings().filter((b) => b.attendee === 'Test Caller' && b.status !== 'cancelled');
+    expect(mine).toHaveLength(1);
+    expect(Date.parse(mine[0]!.start)).toBe(Date.parse(chosen!));
+    await screenshot(page, testInfo, 'agent-try-it-booked');
+
+    await panel.getByRole('button', { name: 'Cancel test appointment' }).click();
+    await expect(booking).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
+    expect(sim.bookings().find((b) => b.uid === mine[0]!.uid)?.status).toBe('cancelled');
+
+    // The last booking shows on the list; one dark screenshot of the agent page.
+    await page.getByRole('link', { name: 'Back to agents' }).click();
+    await expect(page.getByTestId('agent-row').getByTestId('agent-last-booking')).not.toHaveText('Never');
+    await kayse.api.preferences.update({ colorScheme: 'dark' });
+    await openConsole(page, kayse, `/agents/${agent.id}`);
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await page.getByTestId('try-it').getByRole('button', { name: 'Show the next free slots' }).click();
+    await expect(page.getByTestId('try-it-slot').first()).toBeVisible({ timeout: 20_000 });
+    await screenshot(page, testInfo, 'agent-try-it-dark');
   });
 });

@@ -1,6 +1,7 @@
 // Settings → Integrations → Scheduling in Chromium through the headless host, against the Cal.com simulator each
 // test starts on loopback: connect from the card (an unknown key refused with what to do and nothing kept, the
-// simulator's key accepted: its account, the timezone warning, Connected on the card).
+// simulator's key accepted: its account, the timezone warning, Connected on the card), the Activity tab filling
+// live with a detail drawer, and Disconnect (the booking agents counted first, then told they can't book).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
@@ -87,5 +88,63 @@ test.describe('Scheduling', () => {
     await expect(card.getByTestId('integration-status')).toHaveText('Connected');
     await expect(card.getByTestId('integration-status')).toHaveAttribute('data-status', 'connected');
     await screenshot(page, testInfo, 'scheduling-card-connected');
+  });
+
+  test('Activity fills live with each check and booking, a row opens its detail; Disconnect counts the booking agents, then they say they cannot book', async ({ page, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startCalcomSimulator());
+    await kayse.api.company.update({ name: 'Avery Law', timezone: HOST.timeZone });
+    await kayse.api.scheduling.connect({ apiKey: sim.keys.valid, baseUrl: sim.url });
+    const agent = await kayse.api.agents.create({ name: 'Intake Ava', appointmentBooking: true, eventTypeId: 501 });
+    await kayse.api.agents.create({ name: 'Follow-up Finn' });
+
+    await openConsole(page, kayse, `${SCHEDULING}?tab=activity`);
+    await expect(page.getByRole('tab', { name: 'Activity' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('activity-empty')).toBeVisible();
+    await screenshot(page, testInfo, 'scheduling-activity-empty');
+
+    // Made elsewhere (as the voice platform would), shown here without a reload.
+    const free = await kayse.api.schedulingBooking.slots({ agentId: agent.id });
+    expect(free.slots.length).toBeGreaterThan(0);
+    const rows = page.getByTestId('activity-row');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute('data-kind', 'availability');
+    const booked = await kayse.api.schedulingBooking.book({ agentId: agent.id, start: free.slots[0]!.start, attendee: { name: 'Jane Doe', email: 'jane.doe@example.com' } });
+    await expect(rows).toHaveCount(2);
+    const booking = page.locator('[data-testid="activity-row"][data-kind="booking"]');
+    await expect(booking).toHaveAttribute('data-outcome', 'ok');
+    await expect(booking).toContainText('Intake Ava');
+    await screenshot(page, testInfo, 'scheduling-activity');
+
+    // Keyboard: the row takes focus and Enter opens its detail; Escape closes it.
+    await booking.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('activity-detail');
+    await expect(drawer).toBeVisible();
+    await expect(drawer).toContainText('Intake Ava');
+    await expect(drawer).toContainText(booked.bookingUid);
+    await screenshot(page, testInfo, 'scheduling-activity-detail');
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+
+    await page.getByRole('tab', { name: 'Connection' }).click();
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Disconnect scheduling?' });
+    await expect(dialog.getByTestId('disconnect-agents')).toContainText('1 agent has Appointment Booking on');
+    await screenshot(page, testInfo, 'scheduling-disconnect-confirm');
+    await dialog.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(page.getByTestId('scheduling-state')).toHaveAttribute('data-state', 'not_connected');
+    await expect(page.getByTestId('scheduling-connect')).toBeVisible();
+    expect(await secretStored(kayse, KEY_ACCOUNT)).toBe(false);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();
+    const ava = page.getByTestId('agent-row').filter({ hasText: 'Intake Ava' });
+    await expect(ava.getByTestId('booking-blocked')).toHaveText("Can't book: scheduling is disconnected");
+    await expect(page.getByTestId('agent-row').filter({ hasText: 'Follow-up Finn' }).getByTestId('booking-badge')).toHaveAttribute('data-state', 'off');
+    await screenshot(page, testInfo, 'agents-disconnected');
+    await ava.getByRole('link', { name: 'Intake Ava' }).click();
+    await expect(page.getByTestId('cannot-book')).toContainText("Can't book: scheduling is disconnected");
+    await expect(page.getByTestId('try-it-blocked')).toContainText("Can't book: scheduling is disconnected");
+    await expect(page.getByTestId('event-type-lookup')).toHaveAttribute('data-state', 'disconnected');
+    await screenshot(page, testInfo, 'agent-disconnected');
   });
 });

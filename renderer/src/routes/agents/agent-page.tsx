@@ -20,6 +20,7 @@ import { AGENTS_PATH } from './agent-paths';
 import { BookingBadge } from './booking-badge';
 import { BookingSettingsCard } from './booking-settings-card';
 import { EventTypeLookup } from './event-type-lookup';
+import { TryItPanel } from './try-it-panel';
 
 /** The agent's fields as the workspace keeps them (the booking form edits these). */
 const agentOf = (row: SchedulingAgentRow): Agent => ({
@@ -90,6 +91,7 @@ function CannotBook({ agent, connection }: { agent: SchedulingAgentRow; connecti
 
 function AgentView({ agent }: { agent: SchedulingAgentRow }) {
   const connection = useContractQuery('scheduling.connection', undefined).data;
+  const tryItBlocked = agent.canBook ? null : !agent.appointmentBooking ? 'Turn Appointment Booking on, enter the Event Type ID and Save to try it.' : (agent.cannotBookReason ?? 'This agent can’t book right now.');
   return (
     <>
       <PageHeader
@@ -113,6 +115,7 @@ function AgentView({ agent }: { agent: SchedulingAgentRow }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
+            <TryItPanel key={`${agent.appointmentBooking}-${agent.eventTypeId}`} agentId={agent.id} blocked={tryItBlocked} />
             <AgentFacts agent={agent} />
           </Stack>
         </Grid.Col>

@@ -1,7 +1,7 @@
 // Settings → Integrations → Scheduling: the company's Cal.com connection, and the Activity log of every
 // availability check and booking. The tab lives in the address (?tab=activity) so links can open it.
 import { Group, Tabs } from '@mantine/core';
-import { IconSettings } from '@tabler/icons-react';
+import { IconListDetails, IconSettings } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import type { SchedulingConnection } from '../../../../shared/domain/scheduling';
 import { useContractQuery } from '../../api/client';
@@ -11,6 +11,7 @@ import { QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { DemoBadge } from '../../components/ui/demo-badge';
 import { DetailSkeleton } from '../../components/ui/detail-skeleton';
+import { ActivityTab } from './activity-tab';
 import { ConnectionTab } from './connection-tab';
 import { INTEGRATIONS_PATH, type SchedulingTab } from './scheduling-paths';
 
@@ -46,9 +47,15 @@ export function SchedulingPage() {
               <Tabs.Tab value="connection" leftSection={<IconSettings size={16} />}>
                 Connection
               </Tabs.Tab>
+              <Tabs.Tab value="activity" leftSection={<IconListDetails size={16} />}>
+                Activity
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="connection">
               <ConnectionTab connection={connection} />
+            </Tabs.Panel>
+            <Tabs.Panel value="activity">
+              <ActivityTab />
             </Tabs.Panel>
           </Tabs>
         </>
