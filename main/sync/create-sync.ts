@@ -14,6 +14,8 @@ import { createPullEngine } from './engine/pull-engine';
 import { createRunEngine } from './engine/run-engine';
 import { createRateLimits } from './engine/rate-limit';
 import { createNotes } from './engine/notes';
+import { createMonitoring } from './monitoring/monitoring';
+import { createSample } from './sample/sample';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
@@ -139,6 +141,8 @@ export function createSync(deps: SyncDeps) {
   // A run a crash or a shutdown left unfinished goes on from its last page.
   if (deps.options?.autoStart !== false) void initial.resume();
   const pushStatus = createPushStatus(push, deps.clock);
+  const monitoring = createMonitoring({ sqlite: deps.sqlite, clock: deps.clock, runs: runs.store, push, pauses: runs.pauses });
+  const sample = createSample({ sqlite: deps.sqlite, push, fields, runs: runs.store, clock: deps.clock });
   return {
     fields,
     statuses,
@@ -162,6 +166,10 @@ export function createSync(deps: SyncDeps) {
     /** The limiter of each integration, and `limit(crm)`: the CRM service whose connectors are paced by them. */
     rateLimits,
     pacedCrm,
+    /** Monitoring: last sync, records synced, errors, pending, runs, chart data; one record's error in detail. */
+    monitoring,
+    /** Test with a sample record: the dry run (writes nothing) and Apply. */
+    sample,
     /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */
     pull,
     close: async () => {

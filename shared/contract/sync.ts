@@ -22,6 +22,8 @@ import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-set
 import type { TableName } from '../domain/tables';
 import { conflictListSchema, conflictsInputSchema } from '../domain/sync-pull';
 import { syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
+import { errorDetailInputSchema, errorDetailSchema, monitoringInputSchema, syncMonitoringSchema } from '../domain/sync-monitoring';
+import { sampleApplySchema, sampleDryRunSchema, sampleInputSchema } from '../domain/sync-sample';
 
 const catalogTables: TableName[] = ['crm_catalogs', 'crm_field_sheets', 'case_types', 'case_statuses', 'custom_fields'];
 
@@ -98,6 +100,30 @@ export const syncContract = {
       output: syncRunSchema,
       reads: [],
       description: '"Sync now": one run of both directions at once, whatever the frequency; answers with the run once written',
+    }),
+    monitoring: procedure({
+      input: monitoringInputSchema,
+      output: syncMonitoringSchema,
+      reads: ['sync_runs', 'sync_links', 'sync_snapshots', 'sync_record_errors', 'sync_outbound_cursors', 'record_changes', 'sync_pauses', 'crm_inbound_events'],
+      description: 'Monitoring of an integration: last sync, records synced, open errors, pending, recent runs, and chart data (records per run by outcome over 24 h, 7 or 30 days)',
+    }),
+    errorDetail: procedure({
+      input: errorDetailInputSchema,
+      output: errorDetailSchema,
+      reads: ['sync_record_errors', 'sync_snapshots', 'sync_links', 'sync_field_mappings', 'sync_status_mappings', 'cases', 'clients'],
+      description: 'One record’s error: the CRM’s answer, the request the next attempt sends, and the record’s mapped values',
+    }),
+    sampleDryRun: procedure({
+      input: sampleInputSchema,
+      output: sampleDryRunSchema,
+      reads: [],
+      description: 'Test with a sample record: the mapped values a Kayse case would send (or a CRM record would apply) and the CRM record before; writes nothing',
+    }),
+    sampleApply: procedure({
+      input: sampleInputSchema,
+      output: sampleApplySchema,
+      reads: [],
+      description: 'Test with a sample record, Apply: pushes the case now; the CRM record before and after, each changed field marked',
     }),
     initialPreview: procedure({
       input: syncCrmInput,

@@ -12,7 +12,7 @@ import { DEFAULT_SCOPE, type MappingStore } from '../mapping-store';
 import type { StatusMappings } from '../status-mappings';
 import type { SyncSettingsService } from '../sync-settings';
 import { createPusher, type Pusher } from './pusher';
-import type { PushOutcome } from './push-record';
+import type { PushDeps, PushOutcome } from './push-record';
 import { createPushStore } from './push-store';
 
 export interface PushEngineDeps {
@@ -58,16 +58,14 @@ export function createPushEngine(deps: PushEngineDeps) {
   const connected = (crm: CrmConnectorId) => deps.crm.connection(crm).state !== 'not_connected';
   const now = () => deps.clock.now().toISOString();
 
-  const prepare = (crm: CrmConnectorId) => async () => {
+  /** Everything a push of `crm` needs, read now (whatever the toggles and the schedule say); null when not connected. */
+  const depsFor = async (crm: CrmConnectorId): Promise<{ push: PushDeps; pushes: boolean } | null> => {
     if (!connected(crm)) return null;
-    const connection = deps.crm.connection(crm);
-    const { toggles } = connection;
-    // Enable off pauses the integration: nothing is read, so every change stays pending.
-    if (!toggles.enabled) return null;
-    // Between scheduled slots, or paused after the CRM refused the credentials: nothing is read either.
-    if (deps.control && !deps.control.allow(crm)) return null;
     const connector = await deps.crm.connectorFor(crm);
     if (!connector) return null;
+    // Read after the wait: a toggle saved meanwhile is obeyed by this pass.
+    const connection = deps.crm.connection(crm);
+    const { toggles } = connection;
     const settings = deps.settings.get(crm);
     const pushes = toggles.send && toggles.sendFields && toggles.sendMapping && settings.direction !== 'crm_to_kayse';
     const overrideScopes = new Map<string, string[]>();
@@ -99,6 +97,16 @@ export function createPushEngine(deps: PushEngineDeps) {
     };
   };
 
+  const prepare = (crm: CrmConnectorId) => async () => {
+    if (!connected(crm)) return null;
+    // Enable off pauses the integration: nothing is read, so every change stays pending.
+    if (!deps.crm.connection(crm).toggles.enabled) return null;
+    // Between scheduled slots, or paused after the CRM refused the credentials: nothing is read either.
+    if (deps.control && !deps.control.allow(crm)) return null;
+    const ready = await depsFor(crm);
+    return ready?.push.toggles.enabled ? ready : null;
+  };
+
   const pushers = new Map<CrmConnectorId, Pusher>(
     CRM_CONNECTOR_IDS.map((crm) => [
       crm,
@@ -126,6 +134,8 @@ export function createPushEngine(deps: PushEngineDeps) {
   let stopEvents: (() => void) | null = null;
   return {
     store,
+    /** What a push of `crm` would use now (the sample record, Apply to all records). */
+    depsFor,
     start() {
       startCursors();
       stopEvents = deps.events.on('tables.changed', ({ tables }) => {

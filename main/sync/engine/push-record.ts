@@ -57,7 +57,7 @@ export function crmCaseTypeFor(kayseType: CaseType, catalog: CrmCatalogView | nu
   return null;
 }
 
-function passesFilters(record: Case, selective: SyncSettings['selective']): boolean {
+export function passesFilters(record: Case, selective: SyncSettings['selective']): boolean {
   if (selective.recordKinds.length > 0 && !selective.recordKinds.includes('cases')) return false;
   if (selective.caseTypeIds.length > 0 && !selective.caseTypeIds.includes(record.caseTypeId)) return false;
   if (selective.statusIds.length > 0 && !selective.statusIds.includes(record.statusId)) return false;

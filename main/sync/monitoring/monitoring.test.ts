@@ -1,0 +1,73 @@
+// Monitoring through the contract on a real core, the SmartAdvocate simulator and a manual clock: the numbers
+// after real pushes (last sync, records synced, errors, pending, runs) and the chart's buckets over 24 hours and
+// 7 days; one record's error in detail with the CRM's answer, the request and the mapped values.
+import { describe, expect, it } from 'vitest';
+import { refusal } from '../../test-support/api';
+import { useCleanup } from '../../test-support/use-cleanup';
+import { runKeychain, startRunTest, type RunTest } from '../engine/test-runs';
+
+const cleanup = useCleanup();
+
+/** Ends the real-time batch window: the run is written. */
+async function endWindow(t: RunTest) {
+  await t.idle();
+  t.clock.advance(61_000);
+  t.timers.fire();
+}
+
+describe.skipIf(!runKeychain)('sync monitoring', () => {
+  it('shows the last sync, records synced, errors, pending, runs and the chart from real pushes', async () => {
+    const t = cleanup.use(await startRunTest('2026-11-26T20:00:00.000Z'));
+    const empty = await t.core.api.sync.monitoring({ crm: 'smartadvocate' });
+    expect(empty).toMatchObject({ lastSync: null, recordsSynced: { linked: 0, changedLast24h: 0 }, errors: 0, pending: { kayse: 0, crm: null }, paused: null, recentRuns: [] });
+    expect(empty.chart.buckets).toHaveLength(24);
+
+    t.kayseCase(t.client('Ana'));
+    t.kayseCase(t.client('Ben'));
+    const bad = t.kayseCase(t.client('Hal', ''));
+    await endWindow(t);
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { enabled: false } });
+    t.kayseCase(t.client('Cy'));
+
+    const m = await t.core.api.sync.monitoring({ crm: 'smartadvocate' });
+    expect(m).toMatchObject({
+      lastSync: { at: '2026-11-26T20:01:01.000Z', outcome: 'partial', trigger: 'realtime' },
+      recordsSynced: { linked: 2, changedLast24h: 2 },
+      errors: 1,
+      pending: { kayse: 2 }, // Cy and her case
+    });
+    expect(m.recentRuns).toHaveLength(1);
+    const hour = m.chart.buckets.find((b) => b.start === '2026-11-26T20:00:00.000Z');
+    expect(hour).toMatchObject({ runs: 1, created: 2, failed: 1, updated: 0 });
+    expect(m.chart.buckets.at(-1)!.start).toBe('2026-11-26T20:00:00.000Z');
+    expect(m.chart.buckets.filter((b) => b.runs > 0)).toHaveLength(1);
+
+    // Two days on, another run: out of the 24-hour chart's first run, both in the 7-day one, a day apart.
+    t.clock.set('2026-11-28T09:00:00.000Z');
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { enabled: true } });
+    await endWindow(t);
+    const day = await t.core.api.sync.monitoring({ crm: 'smartadvocate' });
+    expect(day.chart.buckets.reduce((n, b) => n + b.runs, 0)).toBe(1);
+    expect(day.chart.buckets.at(-1)).toMatchObject({ start: '2026-11-28T09:00:00.000Z', runs: 1, created: 1 });
+    expect(day.recordsSynced).toEqual({ linked: 3, changedLast24h: 1 });
+    const week = await t.core.api.sync.monitoring({ crm: 'smartadvocate', range: '7d' });
+    expect(week.chart.buckets).toHaveLength(7);
+    expect(week.chart.buckets.filter((b) => b.runs > 0).map((b) => [b.start, b.created])).toEqual([
+      ['2026-11-26T00:00:00.000Z', 2],
+      ['2026-11-28T00:00:00.000Z', 1],
+    ]);
+    expect(day.lastSync).toMatchObject({ outcome: 'ok' });
+    expect(day.pending.kayse).toBe(0);
+
+    // The refused record in detail: the CRM's answer beside what is sent and its mapped values.
+    const detail = await t.core.api.sync.errorDetail({ crm: 'smartadvocate', caseId: bad.id });
+    expect(detail).toMatchObject({
+      caseId: bad.id,
+      error: { kind: 'rejected', httpStatus: 400 },
+      response: { kind: 'rejected', httpStatus: 400, crmMessage: expect.stringMatching(/lastName field is required/) },
+      request: { operation: 'create', crmRecordId: null, values: { 'standard.first_name': 'Hal' } },
+    });
+    expect(detail.mappedValues.map((v) => v.kayseField)).toEqual(expect.arrayContaining(['client.first_name', 'client.last_name', 'client.email']));
+    expect(await refusal(t.core.api.raw.sync.errorDetail({ crm: 'smartadvocate', caseId: 'no-such-case' }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,112 @@
+// The monitoring of one integration, read from what the engine keeps: the last run, linked records and those
+// synced in the last 24 hours, open errors, Kayse changes waiting (and LawRuler's webhook calls not yet applied),
+// the pause, recent runs, and the runs' records by outcome in time buckets for the chart. Plus one record's error
+// in detail: the CRM's answer beside the request the next attempt sends and the record's mapped values.
+import type Database from 'better-sqlite3';
+import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import type { ChartBucket, ChartRange, ErrorDetail, SyncMonitoring } from '../../../shared/domain/sync-monitoring';
+import type { SyncRun } from '../../../shared/domain/sync-runs';
+import { AppError } from '../../../shared/result';
+import type { Clock } from '../../kernel';
+import type { AuthPauses } from '../engine/auth-pause';
+import type { PushEngine } from '../engine/push-engine';
+import type { RunStore } from '../engine/run-store';
+import { planCase } from '../sample/case-plan';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const RANGES: Record<ChartRange, { bucketMs: number; buckets: number }> = {
+  '24h': { bucketMs: HOUR, buckets: 24 },
+  '7d': { bucketMs: DAY, buckets: 7 },
+  '30d': { bucketMs: DAY, buckets: 30 },
+};
+
+export interface MonitoringDeps {
+  sqlite: Database.Database;
+  clock: Clock;
+  runs: RunStore;
+  push: Pick<PushEngine, 'store' | 'depsFor'>;
+  pauses: Pick<AuthPauses, 'pauseOf'>;
+}
+
+/** Runs' records by outcome, in `buckets` buckets of `bucketMs` ending with the one holding `nowMs`. */
+export function chartOf(runs: SyncRun[], nowMs: number, bucketMs: number, buckets: number): ChartBucket[] {
+  const lastStart = Math.floor(nowMs / bucketMs) * bucketMs;
+  const first = lastStart - (buckets - 1) * bucketMs;
+  const out: ChartBucket[] = Array.from({ length: buckets }, (_, i) => ({
+    start: new Date(first + i * bucketMs).toISOString(),
+    runs: 0,
+    created: 0,
+    updated: 0,
+    pulled: 0,
+    unchanged: 0,
+    skipped: 0,
+    conflicts: 0,
+    failed: 0,
+  }));
+  for (const run of runs) {
+    const i = Math.floor((Date.parse(run.startedAt) - first) / bucketMs);
+    const b = out[i];
+    if (!b) continue;
+    b.runs += 1;
+    b.created += run.counts.created;
+    b.updated += run.counts.updated;
+    b.pulled += run.counts.pulled;
+    b.unchanged += run.counts.unchanged;
+    b.skipped += run.counts.skipped;
+    b.conflicts += run.counts.conflicts;
+    b.failed += run.counts.errors;
+  }
+  return out;
+}
+
+export function createMonitoring(deps: MonitoringDeps) {
+  const q = {
+    syncedSince: deps.sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM sync_snapshots WHERE crm = ? AND synced_at >= ?'),
+    errors: deps.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sync_record_errors WHERE crm = ?'),
+    inbound: deps.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM crm_inbound_events WHERE crm = ? AND processed_at IS NULL'),
+  };
+  const { store } = deps.push;
+
+  return {
+    monitoring(crm: CrmConnectorId, range: ChartRange): SyncMonitoring {
+      const nowMs = deps.clock.now().getTime();
+      const { bucketMs, buckets } = RANGES[range];
+      const recentRuns = deps.runs.recent(crm, 10);
+      const last = recentRuns[0];
+      const cursor = store.cursor(crm);
+      const pause = deps.pauses.pauseOf(crm);
+      const chartFrom = new Date(Math.floor(nowMs / bucketMs) * bucketMs - (buckets - 1) * bucketMs).toISOString();
+      return {
+        crm,
+        lastSync: last ? { at: last.finishedAt, outcome: last.outcome, trigger: last.trigger } : null,
+        recordsSynced: { linked: store.linkCount(crm), changedLast24h: q.syncedSince.get(crm, new Date(nowMs - DAY).toISOString())?.n ?? 0 },
+        errors: q.errors.get(crm)?.n ?? 0,
+        pending: { kayse: cursor === null ? 0 : store.pendingCount(crm, cursor), crm: crm === 'lawruler' ? (q.inbound.get(crm)?.n ?? 0) : null },
+        paused: pause ? { reason: pause.reason, fix: pause.fix, since: pause.since } : null,
+        recentRuns,
+        chart: { range, bucketMs, buckets: chartOf(deps.runs.since(crm, chartFrom), nowMs, bucketMs, buckets) },
+      };
+    },
+
+    /** One record's error with the request the next attempt sends and the record's mapped values. */
+    async errorDetail(crm: CrmConnectorId, caseId: string): Promise<ErrorDetail> {
+      const error = store.error(crm, caseId);
+      if (!error) throw new AppError('NOT_FOUND', `Case ${caseId} has no error with this CRM.`);
+      const ready = await deps.push.depsFor(crm);
+      const plan = ready ? planCase(ready.push, caseId) : null;
+      const sent = Object.fromEntries((plan?.values ?? []).filter((v) => v.differs).map((v) => [v.crmFieldId, v.value]));
+      return {
+        crm,
+        caseId,
+        caseName: plan?.caseName ?? null,
+        error,
+        request: { operation: plan?.operation ?? 'skip', crmRecordId: plan?.crmRecordId ?? null, values: sent },
+        response: { kind: error.kind, httpStatus: error.httpStatus, crmMessage: error.crmMessage, field: error.field },
+        mappedValues: plan?.values ?? [],
+      };
+    },
+  };
+}
+
+export type Monitoring = ReturnType<typeof createMonitoring>;

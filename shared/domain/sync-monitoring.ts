@@ -1,0 +1,71 @@
+// The monitoring of one CRM integration as the contract shows it: the last sync, records synced, open errors,
+// what is pending, the recent runs, and chart data (records per run by outcome over 24 hours, 7 days or 30 days);
+// and one record's error in detail.
+import { z } from 'zod';
+import { crmConnectorIdSchema } from './connectors';
+import { pushRecordErrorSchema } from './sync-push';
+import { syncMappedValueSchema } from './sync-sample';
+import { RUN_OUTCOMES, syncRunSchema } from './sync-runs';
+
+export const CHART_RANGES = ['24h', '7d', '30d'] as const;
+export type ChartRange = (typeof CHART_RANGES)[number];
+
+export const monitoringInputSchema = z.strictObject({
+  crm: crmConnectorIdSchema,
+  /** The chart's span: 24 hourly buckets, 7 daily or 30 daily ones (default 24h). */
+  range: z.enum(CHART_RANGES, { error: `range is one of ${CHART_RANGES.join(', ')}` }).default('24h'),
+});
+
+export const chartBucketSchema = z.object({
+  /** ISO start of the bucket (UTC). */
+  start: z.string(),
+  runs: z.number().int(),
+  /** Records by what happened to them. */
+  created: z.number().int(),
+  updated: z.number().int(),
+  pulled: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  conflicts: z.number().int(),
+  failed: z.number().int(),
+});
+export type ChartBucket = z.infer<typeof chartBucketSchema>;
+
+export const syncMonitoringSchema = z.object({
+  crm: crmConnectorIdSchema,
+  lastSync: z.object({ at: z.string(), outcome: z.enum(RUN_OUTCOMES), trigger: z.string() }).nullable(),
+  /** Kayse cases linked with a CRM record, and those synced in the last 24 hours. */
+  recordsSynced: z.object({ linked: z.number().int(), changedLast24h: z.number().int() }),
+  /** Records with an open error (each inspectable with errorDetail; Retry now with retryRecord). */
+  errors: z.number().int(),
+  pending: z.object({
+    /** Kayse changes waiting to be sent. */
+    kayse: z.number().int(),
+    /** CRM changes waiting where known (LawRuler's webhook calls not yet applied); null where the CRM can't say. */
+    crm: z.number().int().nullable(),
+  }),
+  /** Why the integration is paused by the sync (the CRM refused the credentials), with what to do. */
+  paused: z.object({ reason: z.string(), fix: z.string(), since: z.string() }).nullable(),
+  recentRuns: z.array(syncRunSchema),
+  chart: z.object({ range: z.enum(CHART_RANGES), bucketMs: z.number().int(), buckets: z.array(chartBucketSchema) }),
+});
+export type SyncMonitoring = z.infer<typeof syncMonitoringSchema>;
+
+export const errorDetailInputSchema = z.strictObject({
+  crm: crmConnectorIdSchema,
+  caseId: z.string().trim().min(1, 'caseId is the Kayse case whose error to show'),
+});
+
+export const errorDetailSchema = z.object({
+  crm: crmConnectorIdSchema,
+  caseId: z.string(),
+  caseName: z.string().nullable(),
+  error: pushRecordErrorSchema,
+  /** What was sent: a create or an update of the linked record, and the values (those that differ from the last sync). */
+  request: z.object({ operation: z.enum(['create', 'update', 'skip']), crmRecordId: z.string().nullable(), values: z.record(z.string(), z.unknown()) }),
+  /** The CRM's answer: its HTTP status, its own words, the field it refused. */
+  response: z.object({ kind: z.string(), httpStatus: z.number().int().nullable(), crmMessage: z.string().nullable(), field: z.string().nullable() }),
+  /** Every mapped value of the record now, both sides named. */
+  mappedValues: z.array(syncMappedValueSchema),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
