@@ -11,6 +11,8 @@ export interface CappedRequest {
   /** Time allowed for the whole request (connect, send, answer). */
   timeoutMs: number;
   maxBytes: number;
+  /** Ends the request early (a caller's own deadline), besides `timeoutMs`. */
+  signal?: AbortSignal;
 }
 
 export interface CappedAnswer {
@@ -39,7 +41,7 @@ export async function requestCapped(url: string, req: CappedRequest): Promise<Ca
     dispatcher: req.dispatcher,
     headersTimeout: req.timeoutMs,
     bodyTimeout: req.timeoutMs,
-    signal: AbortSignal.timeout(req.timeoutMs),
+    signal: req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(req.timeoutMs)]) : AbortSignal.timeout(req.timeoutMs),
   });
   const chunks: Buffer[] = [];
   let size = 0;

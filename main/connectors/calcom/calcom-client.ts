@@ -68,7 +68,8 @@ export interface CalcomClient {
   readonly baseUrl: string;
   me(): Promise<CalcomAccount>;
   eventType(id: number): Promise<CalcomEventType>;
-  slots(query: { eventTypeId: number; start: string; end: string; timeZone: string }): Promise<CalcomSlot[]>;
+  /** `signal` ends the request early (the booking API's time budget). */
+  slots(query: { eventTypeId: number; start: string; end: string; timeZone: string }, options?: { signal?: AbortSignal }): Promise<CalcomSlot[]>;
   book(request: BookingRequest): Promise<CalcomBooking>;
   cancel(uid: string, reason?: string): Promise<CalcomBooking>;
   reschedule(uid: string, start: string, reason?: string): Promise<CalcomBooking>;
@@ -104,7 +105,7 @@ export function createCalcomClient(options: CalcomClientOptions): CalcomClient {
     const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' };
     if (req.version) headers['cal-api-version'] = req.version;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
-    const answer = await http.send({ operation: ctx.operation, method: req.method, url: `${baseUrl}${req.url}`, headers, body: req.body, write: req.write });
+    const answer = await http.send({ operation: ctx.operation, method: req.method, url: `${baseUrl}${req.url}`, headers, body: req.body, write: req.write, signal: req.signal });
     return read(answer);
   }
 
@@ -126,10 +127,10 @@ export function createCalcomClient(options: CalcomClientOptions): CalcomClient {
         return { id: d.id, title: d.title, slug: d.slug, lengthInMinutes: d.lengthInMinutes };
       });
     },
-    slots(query) {
+    slots(query, options = {}) {
       const ctx = { operation: 'list free slots', subject: `event type ${query.eventTypeId}` };
       const params = new URLSearchParams({ eventTypeId: String(query.eventTypeId), start: toUtc(query.start, ctx.operation), end: toUtc(query.end, ctx.operation), timeZone: query.timeZone });
-      return call(ctx, { method: 'GET', url: `/v2/slots?${params.toString()}`, version: CAL_API_VERSIONS.slots }, (a) => {
+      return call(ctx, { method: 'GET', url: `/v2/slots?${params.toString()}`, version: CAL_API_VERSIONS.slots, signal: options.signal }, (a) => {
         const byDate = readAnswer(ctx, a, slotsSchema).data;
         return Object.entries(byDate)
           .flatMap(([date, slots]) => slots.map((s) => ({ start: s.start, date })))

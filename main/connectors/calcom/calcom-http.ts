@@ -24,6 +24,8 @@ export interface CalcomHttpRequest {
   body?: string;
   /** A booking write: without an answer its outcome is unknown. */
   write?: boolean;
+  /** The caller's deadline (the booking API's time budget): aborts the request when it fires. */
+  signal?: AbortSignal;
 }
 
 export interface CalcomHttpAnswer {
@@ -53,7 +55,7 @@ export function createCalcomHttp(deps: CalcomHttpDeps) {
     if (now < blockedUntil) throw rateLimited(req.operation, blockedUntil - now);
     let answer: CalcomHttpAnswer;
     try {
-      answer = await requestCapped(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: deps.dispatcher, timeoutMs: deps.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
+      answer = await requestCapped(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: deps.dispatcher, timeoutMs: deps.timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal: req.signal });
     } catch (error) {
       if (error instanceof AnswerTooLarge) {
         throw new SchedulingError({ provider: 'calcom', kind: 'bad_response', operation: req.operation, status: error.status, path: '(body)' }, `Cal.com answered ${req.operation} with more than 8 MB; that is not an answer the console understands.`);

@@ -52,7 +52,10 @@ export function createActivityLog(sqlite: Database.Database, clock: Clock, event
       `INSERT INTO scheduling_activity (at, operation, agent_id, case_id, client_id, booking_uid, previous_booking_uid, start, request, answer, outcome, reason, latency_ms, attempts)
        VALUES (@at, @operation, @agentId, @caseId, @clientId, @bookingUid, @previousBookingUid, @start, @request, @answer, @outcome, @reason, @latencyMs, @attempts)`,
     ),
-    late: sqlite.prepare('UPDATE scheduling_activity SET outcome = @outcome, answer = @answer, booking_uid = coalesce(@bookingUid, booking_uid) WHERE id = @id'),
+    late: sqlite.prepare(
+      `UPDATE scheduling_activity SET outcome = @outcome, answer = @answer, booking_uid = coalesce(@bookingUid, booking_uid),
+         previous_booking_uid = coalesce(@previousBookingUid, previous_booking_uid), start = coalesce(@start, start) WHERE id = @id`,
+    ),
     list: sqlite.prepare(
       `SELECT ${COLUMNS} FROM scheduling_activity
         WHERE (@agentId IS NULL OR agent_id = @agentId) AND (@caseId IS NULL OR case_id = @caseId)
@@ -80,8 +83,8 @@ export function createActivityLog(sqlite: Database.Database, clock: Clock, event
       return id;
     },
     /** An abandoned call's answer arrived after the caller was answered. */
-    settleLate(id: number, change: { outcome: ActivityOutcome; answer: string; bookingUid?: string }): void {
-      q.late.run({ id, outcome: change.outcome, answer: change.answer, bookingUid: change.bookingUid ?? null });
+    settleLate(id: number, change: { outcome: ActivityOutcome; answer: string; bookingUid?: string; previousBookingUid?: string; start?: string }): void {
+      q.late.run({ id, outcome: change.outcome, answer: change.answer, bookingUid: change.bookingUid ?? null, previousBookingUid: change.previousBookingUid ?? null, start: change.start ?? null });
       announceChanged(events, ['scheduling_activity']);
     },
     /** Newest first, with the count of every row matching the filters. */

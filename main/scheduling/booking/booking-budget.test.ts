@@ -3,6 +3,7 @@
 // Idempotency-Key, so the caller's retry gets that booking once it lands and nothing is booked twice.
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
+import { createBookingService } from './booking-service';
 import { bookingBody, startBookingTest, THURSDAY } from './test-booking';
 
 const cleanup = useCleanup();
@@ -31,6 +32,28 @@ describe('booking API time budget', () => {
     expect(ms).toBeGreaterThanOrEqual(BUDGET_MS - 50);
     expect(ms).toBeLessThan(BUDGET_MS + MARGIN_MS);
     expect(t.activityRows().at(-1)).toMatchObject({ operation: 'availability', outcome: 'timed_out', reason: 'unavailable' });
+  });
+
+  it('the slots request still running at the deadline is aborted then, not left to the client\'s own 5 s timeout', async () => {
+    const t = cleanup.use(await startBookingTest({ timeBudgetMs: BUDGET_MS }));
+    const client = (await t.deps.clientFor())!;
+    let settledAfterMs = -1;
+    const watched = createBookingService({
+      ...t.deps,
+      clientFor: async () => ({
+        ...client,
+        slots: (query, options) => {
+          const started = performance.now();
+          return client.slots(query, options).finally(() => (settledAfterMs = performance.now() - started));
+        },
+      }),
+    });
+    cleanup.add(() => watched.close());
+    t.sim.setFault({ kind: 'slow', ms: 3_000 });
+    await expect(watched.availability(t.agent.id, THURSDAY)).rejects.toMatchObject({ reason: 'unavailable' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(settledAfterMs).toBeGreaterThan(0);
+    expect(settledAfterMs).toBeLessThan(BUDGET_MS + MARGIN_MS);
   });
 
   it('5xx answers are tried again within the budget: the caller gets the slots', async () => {

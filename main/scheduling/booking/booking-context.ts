@@ -67,8 +67,10 @@ const TWO_WEEKS_MS = 14 * 86_400_000;
 export async function nextFreeSlots(client: CalcomClient, eventTypeId: number, after: Date, timeZone: string, now: Date, deadline: Deadline): Promise<{ slots: SpokenSlot[]; attempts: number }> {
   const from = new Date(Math.max(after.getTime(), now.getTime()));
   try {
-    const { value, attempts } = await withinBudget(deadline, () =>
-      client.slots({ eventTypeId, start: from.toISOString(), end: new Date(from.getTime() + TWO_WEEKS_MS).toISOString(), timeZone }),
+    const { value, attempts } = await withinBudget(
+      deadline,
+      (signal) => client.slots({ eventTypeId, start: from.toISOString(), end: new Date(from.getTime() + TWO_WEEKS_MS).toISOString(), timeZone }, { signal }),
+      { abortAtDeadline: true },
     );
     const later = value.filter((s) => Date.parse(s.start) > after.getTime()).slice(0, 3);
     return { slots: toSpokenSlots(later, timeZone, now), attempts };

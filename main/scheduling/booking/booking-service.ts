@@ -1,6 +1,7 @@
 // The booking service voice agents reach through the ingest server (and the console through "Try it"): free slots
 // in the company's timezone, bookings that a retried tool call never makes twice, cancel and reschedule, each
 // within the time budget and each logged. The rules of a booking's Idempotency-Key are in book-with-key.ts.
+import type { CalcomBooking } from '../../connectors';
 import { createActivityLog, type ActivityOperation, type ActivityQuery, type SchedulingActivity } from './activity-log';
 import { toBookingAnswer, toSpokenSlots, type Availability, type BookingAnswer, type BookResult } from './booking-answer';
 import { bookingAgent, connectedClient, nextFreeSlots, trackActivity, type BookingServiceDeps } from './booking-context';
@@ -59,7 +60,11 @@ export function createBookingService(given: BookingServiceDeps): BookingService 
       const to = r.to ? new Date(r.to) : new Date(from.getTime() + WEEK_MS);
       const timeZone = deps.company.get().timezone;
       track.entry.request = `slots of event type ${agent.eventTypeId} ${from.toISOString()} → ${to.toISOString()} (${timeZone})`;
-      const { value, attempts } = await withinBudget(deadline, () => client.slots({ eventTypeId: agent.eventTypeId, start: from.toISOString(), end: to.toISOString(), timeZone }));
+      const { value, attempts } = await withinBudget(
+        deadline,
+        (signal) => client.slots({ eventTypeId: agent.eventTypeId, start: from.toISOString(), end: to.toISOString(), timeZone }, { signal }),
+        { abortAtDeadline: true },
+      );
       track.entry.attempts = attempts;
       const slots = toSpokenSlots(value, timeZone, now);
       track.ok(`${slots.length} free slot(s)${slots[0] ? `, first ${slots[0].start}` : ''}`);
@@ -84,16 +89,28 @@ export function createBookingService(given: BookingServiceDeps): BookingService 
       const client = await connectedClient(deps);
       const timeZone = deps.company.get().timezone;
       if (input.start) track.entry.request = `reschedule booking ${uid} to ${new Date(input.start).toISOString()}`;
-      let attempts = 0;
+      let abandoned: Promise<CalcomBooking> | undefined;
       try {
-        const { value, attempts: n } = await withinBudget(deadline, () => (kind === 'cancel' ? client.cancel(uid, input.reason) : client.reschedule(uid, input.start!, input.reason)));
-        attempts = n;
+        const { value, attempts } = await withinBudget(deadline, () => (kind === 'cancel' ? client.cancel(uid, input.reason) : client.reschedule(uid, input.start!, input.reason)), {
+          onAbandoned: (late) => (abandoned = late),
+        });
         const answer = toBookingAnswer(value, { timeZone, now: deps.clock.now(), agentId: made?.agentId ?? null, attendee: null, caseId: made?.caseId ?? null, clientId: made?.clientId ?? null });
         if (kind === 'reschedule') Object.assign(track.entry, { bookingUid: value.uid, previousBookingUid: uid, start: value.start });
         track.entry.attempts = attempts;
         track.ok(`${value.status} ${value.uid} at ${value.start}`);
         return answer;
       } catch (error) {
+        if (abandoned) {
+          // Cal.com is still working on it: the caller is told to try again; the row says what happened when it lands.
+          const failure = toBookingError(error, ctx);
+          const rowId = track.failed(failure);
+          const late = { uid, kind };
+          abandoned.then(
+            (b) => log.settleLate(rowId, { outcome: 'late_ok', answer: `${b.status} ${b.uid} at ${b.start} (after the caller was answered)`, ...(late.kind === 'reschedule' ? { bookingUid: b.uid, previousBookingUid: late.uid, start: b.start } : {}) }),
+            (e: unknown) => log.settleLate(rowId, { outcome: 'failed', answer: `after the caller was answered: ${e instanceof Error ? e.message : String(e)}` }),
+          );
+          throw failure;
+        }
         const eventTypeId = made?.agentId ? (deps.agents.get(made.agentId)?.eventTypeId ?? null) : null;
         if (kind === 'reschedule' && needsAlternatives(error) && eventTypeId !== null) {
           const next = await nextFreeSlots(client, eventTypeId, new Date(input.start!), timeZone, deps.clock.now(), deadline);

@@ -3,9 +3,10 @@
 // "try again shortly" instead of waiting. Real time, not the injected clock: the caller on the phone waits in real
 // time, and the clock of tests stands still.
 //
-// The Cal.com client takes no AbortSignal, so an attempt still running at the deadline is abandoned, not aborted:
-// the caller gets its answer at once, the request ends at the client's own timeout, and `onAbandoned` receives it so
-// a booking that lands late is still recorded (its Idempotency-Key then answers with it).
+// At the deadline a read (free slots) is aborted: its request ends then. A write (book, cancel, reschedule) is left
+// to finish instead, because aborting a request Cal.com has received undoes nothing there, it only loses the answer:
+// the caller gets its answer at once, and `onAbandoned` receives the write so that what lands late is still recorded
+// (a booking's Idempotency-Key then answers with it). The client's own timeout bounds it.
 import { isSchedulingError, type SchedulingError } from '../../connectors';
 
 export const DEFAULT_TIME_BUDGET_MS = 2_500;
@@ -42,6 +43,8 @@ export class BudgetExhausted extends Error {
 }
 
 export interface BudgetOptions<T> {
+  /** Aborts an attempt still running at the deadline (reads); otherwise it is abandoned to `onAbandoned`. */
+  abortAtDeadline?: boolean;
   /** An attempt still running at the deadline (its outcome arrives later). */
   onAbandoned?: (attempt: Promise<T>) => void;
   /** Whether a failure may be tried again (default: Cal.com unavailable: 5xx, timeout, refused). */
@@ -51,14 +54,15 @@ export interface BudgetOptions<T> {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `attempt` until it succeeds, fails for good, or the deadline passes (BudgetExhausted). */
-export async function withinBudget<T>(deadline: Deadline, attempt: () => Promise<T>, options: BudgetOptions<T> = {}): Promise<{ value: T; attempts: number }> {
+export async function withinBudget<T>(deadline: Deadline, attempt: (signal: AbortSignal) => Promise<T>, options: BudgetOptions<T> = {}): Promise<{ value: T; attempts: number }> {
   const retryable = options.retryable ?? ((error: unknown) => isSchedulingError(error, 'unavailable'));
   let attempts = 0;
   let lastError: SchedulingError | undefined;
   for (;;) {
     if (attempts > 0 && deadline.remainingMs() < MIN_ATTEMPT_MS) throw new BudgetExhausted(attempts, lastError);
     attempts += 1;
-    const running = attempt();
+    const controller = new AbortController();
+    const running = attempt(controller.signal);
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<'expired'>((resolve) => {
       timer = setTimeout(() => resolve('expired'), deadline.remainingMs());
@@ -67,7 +71,8 @@ export async function withinBudget<T>(deadline: Deadline, attempt: () => Promise
       const outcome = await Promise.race([running.then((value) => ({ value })), expired]);
       if (outcome !== 'expired') return { value: outcome.value, attempts };
       running.catch(() => undefined);
-      options.onAbandoned?.(running);
+      if (options.abortAtDeadline) controller.abort(new Error('the time budget is spent'));
+      else options.onAbandoned?.(running);
       throw new BudgetExhausted(attempts, lastError);
     } catch (error) {
       if (error instanceof BudgetExhausted || !retryable(error)) throw error;
