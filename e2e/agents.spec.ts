@@ -2,19 +2,13 @@
 // test starts on loopback: the list, an agent's Event Type ID set by pasting its URL (looked up live: title and
 // length; a wrong id or a team event type explained), saved with Appointment Booking on; Try it (the next free
 // slots as the agent says them, a test booking on the simulator, its cancellation, a slot taken meanwhile).
-import type { Page, TestInfo } from '@playwright/test';
 import { SIM_EVENT_TYPES, SIM_USERS, startCalcomSimulator, type CalcomSimulator } from '../main/connectors/calcom/simulator';
-import { expect, openConsole, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
+import { expect, openConsole, test, type ConsoleHost } from './fixtures';
+import { expectFitsNarrowWindow, screenshot } from './scheduling-helpers';
 
 const CONSULTATION = SIM_EVENT_TYPES.find((e) => e.id === 501)!;
 const TEAM_TYPE = SIM_EVENT_TYPES.find((e) => e.team)!;
 const HOST = SIM_USERS[0]!;
-
-/** A full-page screenshot from the top (a scrolled page would paint the fixed header over the middle). */
-async function screenshot(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await fullPageScreenshot(page, testInfo, screen);
-}
 
 /** A company in the Cal.com host's timezone, connected to the simulator, with one campaign. */
 async function connected(kayse: ConsoleHost, sim: CalcomSimulator): Promise<{ campaignId: string }> {
@@ -43,6 +37,7 @@ test.describe('Agent Builder', () => {
     await expect(ava.getByTestId('agent-last-booking')).toHaveText('Never');
     await expect(rows.filter({ hasText: 'Follow-up Finn' }).getByTestId('booking-badge')).toHaveAttribute('data-state', 'on');
     await screenshot(page, testInfo, 'agents-list');
+    await expectFitsNarrowWindow(page);
 
     await ava.getByRole('link', { name: 'Intake Ava' }).click();
     await expect(page).toHaveURL(new RegExp(`#/agents/${agent.id}$`));
@@ -130,6 +125,7 @@ test.describe('Agent Builder', () => {
     expect(mine).toHaveLength(1);
     expect(Date.parse(mine[0]!.start)).toBe(Date.parse(chosen!));
     await screenshot(page, testInfo, 'agent-try-it-booked');
+    await expectFitsNarrowWindow(page);
 
     await panel.getByRole('button', { name: 'Cancel test appointment' }).click();
     await expect(booking).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });

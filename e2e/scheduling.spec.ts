@@ -2,41 +2,14 @@
 // test starts on loopback: connect from the card (an unknown key refused with what to do and nothing kept, the
 // simulator's key accepted: its account, the timezone warning, Connected on the card), the Activity tab filling
 // live with a detail drawer, and Disconnect (the booking agents counted first, then told they can't book).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
 import { startCalcomSimulator, SIM_USERS } from '../main/connectors/calcom/simulator';
-import { KeychainSecretStore } from '../main/secrets';
-import { expect, openConsole, screenshot as fullPageScreenshot, test, type ConsoleHost } from './fixtures';
+import { expect, openConsole, test } from './fixtures';
+import { expectFitsNarrowWindow, screenshot, secretStored } from './scheduling-helpers';
 
 const INTEGRATIONS = '/settings/integrations';
 const SCHEDULING = `${INTEGRATIONS}/scheduling`;
 const KEY_ACCOUNT = 'scheduling.calcom.apiKey';
 const HOST = SIM_USERS[0]!;
-
-/** A full-page screenshot from the top (a scrolled page would paint the fixed header over the middle). */
-async function screenshot(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await fullPageScreenshot(page, testInfo, screen);
-}
-
-/** Whether the host's secret store holds `account` (with `value`, when given); see crm-config.spec.ts. */
-async function secretStored(host: ConsoleHost, account: string, value?: string): Promise<boolean> {
-  if (process.env.DBUS_SESSION_BUS_ADDRESS) {
-    const stored = await new KeychainSecretStore(host.secretService).get(account);
-    return value === undefined ? stored !== null : stored === value;
-  }
-  const text = await readFile(join(host.dataDir, 'secrets.enc.json'), 'utf8').catch(() => '{"entries":{}}');
-  return Object.hasOwn((JSON.parse(text) as { entries: Record<string, unknown> }).entries, account);
-}
-
-/** The page fits 1024 px: nothing sticks out sideways. */
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1024, height: 700 });
-  const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth })')) as { page: number; view: number };
-  expect(widths.page, `the page is ${widths.page} px wide in a ${widths.view} px window`).toBeLessThanOrEqual(widths.view);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test.describe('Scheduling', () => {
   test('connect from the card: an unknown key is refused and nothing kept; the good key shows its account, the timezone warning and Connected', async ({ page, console: kayse, cleanup }, testInfo) => {
@@ -55,9 +28,20 @@ test.describe('Scheduling', () => {
     await expect(page.getByText('Paste the API key from Cal.com → Settings → Developer → API keys')).toBeVisible();
     expect(sim.requests()).toHaveLength(0);
 
-    await page.getByLabel('API key', { exact: true }).fill('cal_live_not_a_key_anyone_issued');
+    // Cal.com unreachable: said above the form, nothing kept.
+    await page.getByLabel('API key', { exact: true }).fill(sim.keys.valid);
     await page.getByText('Self-hosted', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Base URL' }).fill('http://127.0.0.1:9');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const failed = page.getByRole('alert').filter({ hasText: "Couldn't connect Cal.com" });
+    await expect(failed).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('scheduling-state')).toHaveAttribute('data-state', 'not_connected');
+    expect(await secretStored(kayse, KEY_ACCOUNT)).toBe(false);
+    await screenshot(page, testInfo, 'scheduling-unreachable');
+
+    await page.getByLabel('API key', { exact: true }).fill('cal_live_not_a_key_anyone_issued');
     await page.getByRole('textbox', { name: 'Base URL' }).fill(sim.url);
+    await expect(failed).toBeHidden();
     await screenshot(page, testInfo, 'scheduling-connect');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const keyError = page.getByText(/Cal\.com refused the API key/);
@@ -82,7 +66,7 @@ test.describe('Scheduling', () => {
     expect(await secretStored(kayse, KEY_ACCOUNT, sim.keys.valid)).toBe(true);
     await expect(page.getByLabel('API key', { exact: true })).toBeHidden();
     await screenshot(page, testInfo, 'scheduling-connected');
-    await expectNoHorizontalOverflow(page);
+    await expectFitsNarrowWindow(page);
 
     await page.getByRole('link', { name: 'Back to integrations' }).click();
     await expect(card.getByTestId('integration-status')).toHaveText('Connected');
@@ -114,6 +98,7 @@ test.describe('Scheduling', () => {
     await expect(booking).toHaveAttribute('data-outcome', 'ok');
     await expect(booking).toContainText('Intake Ava');
     await screenshot(page, testInfo, 'scheduling-activity');
+    await expectFitsNarrowWindow(page);
 
     // Keyboard: the row takes focus and Enter opens its detail; Escape closes it.
     await booking.focus();

@@ -101,7 +101,7 @@ export function ConnectForm({ savedBaseUrl, replacing, onConnected }: ConnectFor
           <TextInput
             label="Base URL"
             placeholder="https://cal.smithlaw.example/api"
-            description="The API root of your instance, with or without /v2. HTTPS only."
+            description="The API root of your instance, with or without /v2. HTTPS only (plain http only to this computer, e.g. a simulator)."
             withAsterisk
             value={selfHosted}
             onChange={(e) => {

@@ -99,8 +99,8 @@ function KeyCard({ connection }: { connection: Connected }) {
             API key
           </Title>
           {!broken && (
-            <Badge size="sm" color="green" variant="light">
-              Saved in the keychain
+            <Badge size="sm" color={connection.isDemo ? 'gray' : 'green'} variant="light">
+              {connection.isDemo ? 'Demo key, in memory only' : 'Saved in the keychain'}
             </Badge>
           )}
         </Group>
@@ -112,7 +112,9 @@ function KeyCard({ connection }: { connection: Connected }) {
       </Group>
       <Collapse expanded={open}>
         <Text size="sm" c="dimmed" mb="md">
-          A new key is checked with Cal.com before it replaces the current one. Every agent keeps its booking settings.
+          {connection.isDemo
+            ? 'Demo mode connected its Cal.com simulator. A key of your own is checked with Cal.com, then replaces the demo connection. Every agent keeps its booking settings.'
+            : 'A new key is checked with Cal.com before it replaces the current one. Every agent keeps its booking settings.'}
         </Text>
         <ConnectForm savedBaseUrl={connection.baseUrl} replacing={!broken} onConnected={() => setOpen(broken)} />
       </Collapse>

@@ -17,8 +17,11 @@ import { INTEGRATIONS_PATH, type SchedulingTab } from './scheduling-paths';
 
 const isTab = (value: string | null): value is SchedulingTab => value === 'connection' || value === 'activity';
 
+/** The Error state in a few words under the badge; the banner below says what to do. */
+const ERROR_LABELS = { key_refused: 'Cal.com refused the saved key', key_missing: 'The key is missing from the keychain' } as const;
+
 function StateBadge({ connection }: { connection: SchedulingConnection }) {
-  const detail = connection.state === 'connected' ? `as ${connection.account.email}` : connection.state === 'error' ? connection.message : null;
+  const detail = connection.state === 'connected' ? `as ${connection.account.email}` : connection.state === 'error' ? ERROR_LABELS[connection.kind] : null;
   return (
     <Group gap="sm" align="flex-start" wrap="nowrap" data-testid="scheduling-state" data-state={connection.state}>
       <StatusBadge status={connection.state} detail={detail} size="lg" />
