@@ -16,6 +16,7 @@ import { createRateLimits } from './engine/rate-limit';
 import { createNotes } from './engine/notes';
 import { createMonitoring } from './monitoring/monitoring';
 import { createSample } from './sample/sample';
+import { createApplyAll } from './engine/run-apply-all';
 import { suggestFieldMappings } from './auto-map';
 import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
@@ -143,6 +144,7 @@ export function createSync(deps: SyncDeps) {
   const pushStatus = createPushStatus(push, deps.clock);
   const monitoring = createMonitoring({ sqlite: deps.sqlite, clock: deps.clock, runs: runs.store, push, pauses: runs.pauses });
   const sample = createSample({ sqlite: deps.sqlite, push, fields, runs: runs.store, clock: deps.clock });
+  const applyAll = createApplyAll({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, push, runs: runs.store, pauses: runs.pauses });
   return {
     fields,
     statuses,
@@ -170,11 +172,14 @@ export function createSync(deps: SyncDeps) {
     monitoring,
     /** Test with a sample record: the dry run (writes nothing) and Apply. */
     sample,
+    /** Apply to all records: every linked case through the push once more, as a task with progress and cancel. */
+    applyAll,
     /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */
     pull,
     close: async () => {
       await pull.stop();
       await initial.close();
+      await applyAll.close();
       await push.stop();
       await runs.stop();
     },

@@ -21,7 +21,7 @@ import { initialJobSchema, initialPreviewSchema, initialStatusSchema } from '../
 import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-settings';
 import type { TableName } from '../domain/tables';
 import { conflictListSchema, conflictsInputSchema } from '../domain/sync-pull';
-import { syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
+import { applyAllStatusSchema, applyAllTaskSchema, syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
 import { errorDetailInputSchema, errorDetailSchema, monitoringInputSchema, syncMonitoringSchema } from '../domain/sync-monitoring';
 import { sampleApplySchema, sampleDryRunSchema, sampleInputSchema } from '../domain/sync-sample';
 
@@ -124,6 +124,24 @@ export const syncContract = {
       output: sampleApplySchema,
       reads: [],
       description: 'Test with a sample record, Apply: pushes the case now; the CRM record before and after, each changed field marked',
+    }),
+    applyAll: procedure({
+      input: syncNowInputSchema,
+      output: applyAllTaskSchema,
+      reads: [],
+      description: 'Apply to all records: every linked case is sent again with the mappings as they are now, as a task (task.progress; or the one running)',
+    }),
+    applyAllCancel: procedure({
+      input: syncNowInputSchema,
+      output: applyAllTaskSchema,
+      reads: [],
+      description: 'Stops Apply to all records after the record on its way; what it sent stays',
+    }),
+    applyAllStatus: procedure({
+      input: syncNowInputSchema,
+      output: applyAllStatusSchema,
+      reads: ['sync_runs'],
+      description: 'The Apply to all records task running for an integration, if one is',
     }),
     initialPreview: procedure({
       input: syncCrmInput,

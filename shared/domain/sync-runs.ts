@@ -53,3 +53,18 @@ export function runOutcomeOf(counts: RunCounts): Exclude<RunOutcome, 'cancelled'
   if (counts.errors === 0) return 'ok';
   return counts.pushed + counts.pulled + counts.created + counts.updated > 0 ? 'partial' : 'failed';
 }
+
+/** "Apply to all records" of one integration: the task (follow it with task.progress), its counts so far. */
+export const applyAllTaskSchema = z.object({
+  taskId: z.string(),
+  crm: crmConnectorIdSchema,
+  status: z.enum(['running', 'finished', 'failed']),
+  phase: z.string(),
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  cancelled: z.boolean(),
+  error: z.string().nullable(),
+  counts: runCountsSchema,
+});
+
+export const applyAllStatusSchema = z.object({ crm: crmConnectorIdSchema, task: applyAllTaskSchema.nullable() });
