@@ -65,6 +65,21 @@ describe('booking API time budget', () => {
     expect(t.activityRows().at(-1)).toMatchObject({ outcome: 'ok', attempts: 3 });
   });
 
+  it('Cal.com limiting the key: 503 at once with Retry-After until its reset, no request sent meanwhile', async () => {
+    const t = cleanup.use(await startBookingTest({ timeBudgetMs: BUDGET_MS }));
+    t.sim.setFault({ kind: 'rate_limit', retryAfterSeconds: 7 }, { times: 1 });
+    const first = await timed(() => t.send('GET', availabilityPath(t.agent.id)));
+    expect(first.res.status).toBe(503);
+    expect(first.res.headers.get('retry-after')).toBe('7');
+    expect(first.body.error?.message).toContain('try again in 7 s');
+    const sent = t.sim.requests().length;
+    const second = await timed(() => t.send('POST', `/v1/agents/${t.agent.id}/bookings`, bookingBody('2026-12-03T10:00:00-05:00'), { 'idempotency-key': 'limited-1' }));
+    expect(second.res.status).toBe(503);
+    expect(t.sim.requests()).toHaveLength(sent);
+    t.clock.advance(7_000);
+    expect((await t.send('GET', availabilityPath(t.agent.id))).status).toBe(200);
+  });
+
   it('5xx past the budget: 503 naming the last failure', async () => {
     const t = cleanup.use(await startBookingTest({ timeBudgetMs: 300 }));
     t.sim.setFault({ kind: 'server_error', status: 502 });
