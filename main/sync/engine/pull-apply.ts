@@ -20,10 +20,12 @@ import { incomingValues, linkFields } from './pull-values';
 import { unlinkedKey, type PullStore } from './pull-store';
 
 export type ApplyOutcome = { kind: 'applied' | 'created' | 'unchanged' | 'skipped'; conflicts: number; caseId: string | null };
+/** `stale`: the case changed in Kayse while the record was being applied; nothing written to Kayse, decided again. */
+type LinkedOutcome = Omit<ApplyOutcome, 'kind'> & { kind: ApplyOutcome['kind'] | 'stale' };
 
 export interface ApplyDeps {
   crm: CrmConnectorId;
-  connector: Pick<CrmConnector, 'update'>;
+  connector: Pick<CrmConnector, 'update' | 'get'>;
   store: PullStore;
   conflicts: ConflictLog;
   records: Pick<RecordStore, 'upsertCase' | 'upsertClient' | 'getCase' | 'getClient' | 'batch'>;
@@ -52,6 +54,9 @@ function passesFilters(kase: Pick<Case, 'caseTypeId' | 'statusId'>, selective: S
   if (selective.statusIds.length > 0 && !selective.statusIds.includes(kase.statusId)) return false;
   return true;
 }
+
+/** Times a record is decided again when its case changes in Kayse while it is being applied. */
+const MAX_ATTEMPTS = 3;
 
 /** A linked case whose client can't take the CRM's values: the client store finds a client only by its external reference. */
 export class ClientNotUpdatable extends Error {}
@@ -93,7 +98,7 @@ function writeToKayse(d: ApplyDeps, kase: Case, wins: FieldDecision[]): string[]
 }
 
 /** One linked CRM record: decided against the snapshot, Kayse's winners sent, the CRM's written, conflicts logged. */
-async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmCaseTypeId: string): Promise<ApplyOutcome> {
+async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmCaseTypeId: string): Promise<LinkedOutcome> {
   const now = () => d.clock.now().toISOString();
   const kase = d.records.getCase(caseId);
   if (!kase || kase.unreadable || kase.isDemo !== d.demoConnection || !passesFilters(kase, d.settings.selective)) return { kind: 'skipped', conflicts: 0, caseId };
@@ -125,12 +130,21 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   const done = (x: FieldDecision) => (x.action === 'to_kayse' && !unwritten.includes(x.kayseField)) || (x.action === 'to_crm' && sent) || (x.action === 'none' && x.snapshot !== null);
   const logged = decisions.filter((x) => x.conflict);
   let unwritten: string[] = [];
+  // Decided on what was read before the CRM call: if the case or its client changed since, nothing is written and
+  // the record is decided again on what they hold now (a console edit is never overwritten unseen).
+  const stale = () => d.records.getCase(caseId)?.version !== kase.version || (client !== null && d.records.getClient(client.id)?.version !== client.version);
+  let changedMeanwhile = false;
+  let loggedCount = 0;
   d.records.batch(() => {
-    unwritten = writeToKayse(d, kase, toKayse);
-    for (const x of logged) {
+    changedMeanwhile = stale();
+    // A conflict whose winner was already sent to the CRM is logged even when the rest is decided again.
+    for (const x of logged.filter((c) => !changedMeanwhile || (c.action === 'to_crm' && sent))) {
+      loggedCount += 1;
       const outcome = done(x) && x.action !== 'none' ? x.action : 'kept';
       d.conflicts.add(d.crm, { caseId, crmRecordId: record.id, kayseField: x.kayseField, crmFieldId: x.crmFieldId, conflict: x.conflict!, outcome, decidedAt: now() });
     }
+    if (changedMeanwhile) return;
+    unwritten = writeToKayse(d, kase, toKayse);
     const synced = decisions.filter((x) => done(x) && x.snapshot);
     if (synced.length > 0) {
       d.store.mergeSnapshot(
@@ -141,12 +155,13 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
       );
     }
   });
+  if (changedMeanwhile) return { kind: 'stale', conflicts: loggedCount, caseId };
   if (sendError) throw sendError;
   if (unwritten.length > 0) {
     throw new ClientNotUpdatable(`The client of case ${kase.caseNumber} has no external reference, so the CRM's ${unwritten.join(', ')} can't be written to it (the case's other fields were).`);
   }
   const changed = toKayse.length > 0 || toCrm.length > 0;
-  return { kind: changed ? 'applied' : 'unchanged', conflicts: logged.length, caseId };
+  return { kind: changed ? 'applied' : 'unchanged', conflicts: loggedCount, caseId };
 }
 
 /** The Kayse case type a CRM case type brings records into: the one of the same name (SmartAdvocate's without its group). */
@@ -208,7 +223,22 @@ function createFromCrm(d: ApplyDeps, record: CrmRecord): ApplyOutcome {
  */
 export async function applyCrmRecord(d: ApplyDeps, record: CrmRecord): Promise<ApplyOutcome> {
   const link = d.store.linkOfRecord(d.crm, record.id);
-  const outcome = link ? await applyLinked(d, record, link.caseId, link.crmCaseTypeId) : createFromCrm(d, record);
-  d.store.clearError(d.crm, link ? link.caseId : unlinkedKey(record.id));
-  return outcome;
+  if (!link) {
+    const created = createFromCrm(d, record);
+    d.store.clearError(d.crm, unlinkedKey(record.id));
+    return created;
+  }
+  let conflicts = 0;
+  let current = record;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const outcome = await applyLinked(d, current, link.caseId, link.crmCaseTypeId);
+    conflicts += outcome.conflicts;
+    if (outcome.kind !== 'stale') {
+      d.store.clearError(d.crm, link.caseId);
+      return { kind: outcome.kind, conflicts, caseId: link.caseId };
+    }
+    // Read again: the CRM record may have changed meanwhile too (the push may have sent the Kayse edit).
+    current = await d.connector.get(record.id);
+  }
+  throw new Error(`Case ${link.caseId} kept changing in Kayse while the CRM's record ${record.id} was applied; it will be tried again.`);
 }

@@ -4,6 +4,7 @@
 // have changed when the pull reads the CRM.
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
+import { applyCrmRecord } from './pull-apply';
 import { runKeychain, startPullTest, type PullTest } from './test-pull';
 
 const cleanup = useCleanup();
@@ -88,5 +89,30 @@ describe.skipIf(!runKeychain)('CRM → Kayse: conflicts', () => {
     t.smartadvocate.editRecord(crmId, 'Anabel');
     expect(await t.pull()).toMatchObject({ applied: 1, errors: 0 });
     expect(t.caseNow(kase.id).customValues.accident_date).toBeUndefined();
+  });
+
+  it('a console edit made while the pull is applying a record is kept: the record is decided again', async () => {
+    const t = cleanup.use(await startPullTest());
+    const { kase, crmId } = await t.linkedCase({ accident_date: '2026-03-01' });
+    // Kayse's date waits to be sent (Send off while it changed); SmartAdvocate's injury type changed.
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { send: false } });
+    const edited = await t.core.api.cases.update({ id: kase.id, expectedVersion: kase.version, customValues: { accident_date: '2026-03-02' } });
+    await t.idle();
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { send: true } });
+    await t.editInCrm(crmId, { fields: { '3002': 'Fracture' } });
+
+    // The pull's update of the date is held until the case has been renamed in the console.
+    const deps = (await t.core.sync.pull.applyDepsFor('smartadvocate'))!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const connector = { get: deps.connector.get.bind(deps.connector), update: async (...args: Parameters<typeof deps.connector.update>) => (await held, deps.connector.update(...args)) };
+    const applying = applyCrmRecord({ ...deps, connector }, await connector.get(crmId));
+    await t.core.api.cases.update({ id: kase.id, expectedVersion: edited.version, name: 'Renamed meanwhile' });
+    release();
+    expect(await applying).toMatchObject({ kind: 'applied', caseId: kase.id });
+    await t.idle();
+
+    expect(t.caseNow(kase.id)).toMatchObject({ name: 'Renamed meanwhile', customValues: { accident_date: '2026-03-02', injury_type: 'Fracture' } });
+    expect(t.smartadvocate.caseState(crmId)!.udfs['3001']).toMatch(/^2026-03-02/);
   });
 });

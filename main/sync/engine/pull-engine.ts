@@ -224,6 +224,8 @@ export function createPullEngine(deps: PullEngineDeps) {
     store,
     conflicts,
     pullOnce,
+    /** What `applyCrmRecord` needs for `crm` now (settings, toggles, mappings, the connector); null when nothing may be pulled. */
+    applyDepsFor: async (crm: CrmConnectorId): Promise<ApplyDeps | null> => (await prepare(crm))?.apply ?? null,
     start() {
       stopped = false;
       for (const crm of CRM_CONNECTOR_IDS) poll(crm);
