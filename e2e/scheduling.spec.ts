@@ -3,6 +3,7 @@
 // simulator's key accepted: its account, the timezone warning, Connected on the card), the Activity tab filling
 // live with a detail drawer, and Disconnect (the booking agents counted first, then told they can't book).
 import { startCalcomSimulator, SIM_USERS } from '../main/connectors/calcom/simulator';
+import { KeychainSecretStore } from '../main/secrets';
 import { expect, openConsole, test } from './fixtures';
 import { expectFitsNarrowWindow, screenshot, secretStored } from './scheduling-helpers';
 
@@ -131,5 +132,35 @@ test.describe('Scheduling', () => {
     await expect(page.getByTestId('try-it-blocked')).toContainText("Can't book: scheduling is disconnected");
     await expect(page.getByTestId('event-type-lookup')).toHaveAttribute('data-state', 'disconnected');
     await screenshot(page, testInfo, 'agent-disconnected');
+  });
+
+  test('a key gone from the keychain: the agent and the screen say so (Error), and pasting the key again reconnects with every agent kept', async ({ page, console: kayse, cleanup }, testInfo) => {
+    test.skip(!process.env.DBUS_SESSION_BUS_ADDRESS, 'needs the OS keychain (scripts/with-keyring.sh) to remove the entry behind the host');
+    const sim = cleanup.use(await startCalcomSimulator());
+    await kayse.api.company.update({ name: 'Avery Law', timezone: HOST.timeZone });
+    await kayse.api.scheduling.connect({ apiKey: sim.keys.valid, baseUrl: sim.url });
+    const agent = await kayse.api.agents.create({ name: 'Intake Ava', appointmentBooking: true, eventTypeId: 501 });
+    await new KeychainSecretStore(kayse.secretService).delete(KEY_ACCOUNT);
+
+    // The event type look-up is the first call that needs the key: the connection turns to Error.
+    await openConsole(page, kayse, `/agents/${agent.id}`);
+    const cannotBook = page.getByTestId('cannot-book');
+    await expect(cannotBook).toContainText('no longer in the keychain', { timeout: 20_000 });
+    await expect(page.getByTestId('event-type-lookup')).toContainText('isn’t working');
+    await screenshot(page, testInfo, 'agent-key-missing');
+
+    await cannotBook.getByRole('link', { name: 'Fix the company’s Cal.com key' }).click();
+    await expect(page.getByTestId('scheduling-state')).toHaveAttribute('data-state', 'error');
+    await expect(page.getByTestId('scheduling-state')).toContainText('The key is missing from the keychain');
+    await expect(page.getByTestId('scheduling-error')).toContainText('connect again with the key');
+    await screenshot(page, testInfo, 'scheduling-error');
+
+    // The form is open on the saved address: only the key is needed.
+    await expect(page.getByRole('textbox', { name: 'Base URL' })).toHaveValue(sim.url);
+    await page.getByLabel('API key', { exact: true }).fill(sim.keys.valid);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('scheduling-state')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+    expect(await secretStored(kayse, KEY_ACCOUNT, sim.keys.valid)).toBe(true);
+    expect((await kayse.api.agents.list()).find((a) => a.id === agent.id)).toMatchObject({ appointmentBooking: true, eventTypeId: 501 });
   });
 });

@@ -70,19 +70,19 @@ function AgentFacts({ agent }: { agent: SchedulingAgentRow }) {
   );
 }
 
-/** Above the booking form when booking is on but can't happen: the reason, and the way to fix a disconnection. */
+/** Above the booking form when booking is on but can't happen: the reason, and the way to fix the connection. */
 function CannotBook({ agent, connection }: { agent: SchedulingAgentRow; connection: SchedulingConnection | undefined }) {
   if (!agent.appointmentBooking || agent.canBook) return null;
-  const disconnected = connection?.state !== 'connected';
+  const state = connection?.state;
   return (
     <Alert color="orange" icon={<IconPlugConnectedX size={20} />} title={agent.cannotBookReason ?? 'Can’t book'} data-testid="cannot-book" role="alert">
-      {disconnected && (
+      {(state === 'not_connected' || state === 'error') && (
         <Text size="sm">
           Calls that ask this agent for a time are told it can’t book right now.{' '}
           <Anchor component={Link} to={SCHEDULING_PATH} size="sm">
-            Connect Cal.com
+            {state === 'error' ? 'Fix the company’s Cal.com key' : 'Connect Cal.com'}
           </Anchor>{' '}
-          with the company’s key to let every booking agent book again; their settings are kept.
+          to let every booking agent book again; their settings are kept.
         </Text>
       )}
     </Alert>
