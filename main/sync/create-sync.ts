@@ -139,6 +139,7 @@ export function createSync(deps: SyncDeps) {
     ...(deps.options?.initialPageSize ? { pageSize: deps.options.initialPageSize } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
+  runs.setInitial((crm) => initial.status(crm));
   // A run a crash or a shutdown left unfinished goes on from its last page.
   if (deps.options?.autoStart !== false) void initial.resume();
   const pushStatus = createPushStatus(push, deps.clock);

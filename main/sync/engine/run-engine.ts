@@ -7,13 +7,14 @@ import { CONNECTOR_NAMES, type CrmConnectorId } from '../../../shared/domain/con
 import type { RunCounts, RunTrigger, SyncRun } from '../../../shared/domain/sync-runs';
 import type { Crm } from '../../crm';
 import type { Clock, EventBus } from '../../kernel';
+import type { InitialJob } from '../../../shared/domain/sync-initial';
 import type { TableName } from '../../../shared/domain/tables';
 import type { SyncSettingsService } from '../sync-settings';
 import type { Notes } from './notes';
 import { createAuthPauses } from './auth-pause';
 import type { PushControl, PushEngine } from './push-engine';
 import { createRunControl, type RunControl } from './run-control';
-import { createRunStore } from './run-store';
+import { createRunStore, type RunInput } from './run-store';
 
 export interface RunEngineDeps {
   sqlite: Database.Database;
@@ -25,6 +26,22 @@ export interface RunEngineDeps {
   schedule(ms: number, wake: () => void): () => void;
 }
 
+/** An ended initial sync as a run: its counts in the runs' terms (a record matched and linked counts as updated). */
+export function initialRun(job: InitialJob): RunInput {
+  const c = job.counts;
+  const outcome = job.state === 'cancelled' ? 'cancelled' : job.state === 'failed' ? 'failed' : undefined;
+  return {
+    crm: job.crm,
+    trigger: 'initial',
+    direction: 'both',
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt ?? job.updatedAt,
+    counts: { read: c.read, created: c.createdInKayse + c.createdInCrm, updated: c.linked, pushed: c.createdInCrm, pulled: c.createdInKayse, unchanged: c.alreadyLinked, skipped: c.skipped + c.ambiguous, errors: c.failed },
+    ...(outcome ? { outcome } : {}),
+    errorSummary: job.error,
+  };
+}
+
 /** Tables whose change may make a note due. */
 const NOTE_TRIGGERS: TableName[] = ['events', 'sync_links', 'crm_connections', 'sync_pauses', 'sync_settings'];
 
@@ -33,6 +50,7 @@ export function createRunEngine(deps: RunEngineDeps) {
   let push: PushEngine | null = null;
   let control: RunControl | null = null;
   let notes: Notes | null = null;
+  let initialJob: ((crm: CrmConnectorId) => InitialJob | null) | null = null;
   let pull: ((crm: CrmConnectorId, trigger: RunTrigger) => Promise<Partial<RunCounts>>) | null = null;
   const kick = (crm: CrmConnectorId) => push?.kick(crm);
   const pauses = createAuthPauses({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, connection: (crm) => deps.crm.connection(crm), resumed: kick });
@@ -46,6 +64,13 @@ export function createRunEngine(deps: RunEngineDeps) {
     landed: (crm, caseId, outcome) => bound().landed(crm, caseId, outcome),
     settled: (crm) => bound().settled(crm),
     authFailed: (crm, message) => pauses.pause(crm, message),
+  };
+
+  const recordInitialRuns = () => {
+    for (const crm of ['lawruler', 'smartadvocate'] as const) {
+      const job = initialJob?.(crm);
+      if (job && job.state !== 'running' && job.finishedAt) store.record(initialRun(job), `initial-${job.id}`);
+    }
   };
 
   let stopEvents: (() => void) | null = null;
@@ -76,6 +101,11 @@ export function createRunEngine(deps: RunEngineDeps) {
     setPull(fn: (crm: CrmConnectorId, trigger: RunTrigger) => Promise<Partial<RunCounts>>) {
       pull = fn;
     },
+    /** The initial sync's latest job of an integration: each one that ends is recorded as a run (once). */
+    setInitial(fn: (crm: CrmConnectorId) => InitialJob | null) {
+      initialJob = fn;
+      recordInitialRuns();
+    },
     /** Messages and call records as notes (notes.ts): sent in real time as they come, or inside scheduled runs. */
     setNotes(n: Notes) {
       notes = n;
@@ -89,10 +119,12 @@ export function createRunEngine(deps: RunEngineDeps) {
     start() {
       stopEvents = deps.events.on('tables.changed', ({ tables }) => {
         if (NOTE_TRIGGERS.some((t) => tables.includes(t))) void notes?.kickAll();
+        if (tables.includes('sync_initial_jobs')) recordInitialRuns();
         if (tables.includes('crm_connections')) pauses.connectionChanged(['lawruler', 'smartadvocate']);
         if (tables.includes('sync_settings') || tables.includes('company')) bound().rearm();
       });
       pauses.connectionChanged(['lawruler', 'smartadvocate']);
+      recordInitialRuns();
       bound().tick();
     },
     /** Opens the slots that are due (the slot timers call it; tests call it after moving the clock). */

@@ -62,7 +62,7 @@ export const summarise = (messages: readonly string[]): string | null => {
 export function createRunStore(sqlite: Database.Database, events: EventBus) {
   const q = {
     insert: sqlite.prepare(
-      `INSERT INTO sync_runs (id, crm, trigger, direction, started_at, finished_at, read, pushed, pulled, created, updated, unchanged, skipped, conflicts, errors, outcome, error_summary)
+      `INSERT OR IGNORE INTO sync_runs (id, crm, trigger, direction, started_at, finished_at, read, pushed, pulled, created, updated, unchanged, skipped, conflicts, errors, outcome, error_summary)
        VALUES (@id, @crm, @trigger, @direction, @startedAt, @finishedAt, @read, @pushed, @pulled, @created, @updated, @unchanged, @skipped, @conflicts, @errors, @outcome, @errorSummary)`,
     ),
     byId: sqlite.prepare<[string, string], RunRow>('SELECT * FROM sync_runs WHERE crm = ? AND id = ?'),
@@ -76,11 +76,11 @@ export function createRunStore(sqlite: Database.Database, events: EventBus) {
   };
 
   return {
-    /** Writes a finished run and announces sync_runs. */
-    record(input: RunInput): SyncRun {
+    /** Writes a finished run and announces sync_runs; with `id`, only once (a second call with it does nothing). */
+    record(input: RunInput, id?: string): SyncRun {
       const counts = { ...emptyRunCounts(), ...input.counts };
       const run: SyncRun = {
-        id: newId(),
+        id: id ?? newId(),
         crm: input.crm,
         trigger: input.trigger,
         direction: input.direction,
