@@ -2,7 +2,7 @@
 // the next answer, and a booked Idempotency-Key holds across a restart (a new service over the same database).
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
-import { createBookingService } from './booking-service';
+import { createBookingService, KEY_RETENTION_MS } from './booking-service';
 import { startBookingTest, THURSDAY } from './test-booking';
 
 const cleanup = useCleanup();
@@ -31,6 +31,11 @@ describe('booking service', () => {
     restarted.close();
     expect(again).toEqual({ booking: first.booking, replayed: true });
     expect(t.liveBookings()).toHaveLength(1);
+
+    // Kept 30 days: a console started after that has forgotten the key (it may be used again).
+    t.clock.advance(KEY_RETENTION_MS + 1);
+    createBookingService(t.deps).close();
+    expect(t.core.database.sqlite.prepare('SELECT count(*) AS n FROM scheduling_idempotency').get()).toEqual({ n: 0 });
   });
 
   it('a booking for another year says the year; a phone-only attendee books', async () => {

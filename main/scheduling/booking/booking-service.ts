@@ -26,11 +26,14 @@ export interface BookingService {
   /** Logs a request refused before it reached the service (the routes' own checks of the query or body). */
   logRefusal(operation: ActivityOperation, subject: { agentId?: string; bookingUid?: string }, error: BookingError): void;
   readonly timeBudgetMs: number;
-  /** Stops watching the company's timezone (a booking still on its way settles on its own). */
+  /** Stops watching the company's timezone and pruning old keys (a booking still on its way settles on its own). */
   close(): void;
 }
 
 const WEEK_MS = 7 * 86_400_000;
+/** How long a booked Idempotency-Key answers its booking (docs/scheduling-api.md says so). */
+export const KEY_RETENTION_MS = 30 * 86_400_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 export function createBookingService(given: BookingServiceDeps): BookingService {
   const budgetMs = given.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -44,6 +47,9 @@ export function createBookingService(given: BookingServiceDeps): BookingService 
   const log = createActivityLog(deps.sqlite, deps.clock, deps.events);
   const keys = createIdempotencyStore(deps.sqlite, deps.clock);
   const book = createBookWithKey({ deps, log, keys, budgetMs });
+  keys.prune(KEY_RETENTION_MS);
+  const pruning = setInterval(() => keys.prune(KEY_RETENTION_MS), PRUNE_EVERY_MS);
+  pruning.unref();
 
   async function availability(agentId: string, range: { from?: string; to?: string } = {}): Promise<Availability> {
     const deadline = startDeadline(budgetMs);
@@ -127,7 +133,10 @@ export function createBookingService(given: BookingServiceDeps): BookingService 
 
   return {
     timeBudgetMs: budgetMs,
-    close: stopWatching,
+    close() {
+      stopWatching();
+      clearInterval(pruning);
+    },
     availability,
     book,
     cancel: (uid, reason) => change('cancel', uid, reason === undefined ? {} : { reason }),

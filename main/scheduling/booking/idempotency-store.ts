@@ -31,11 +31,16 @@ export function createIdempotencyStore(sqlite: Database.Database, clock: Clock) 
     insert: sqlite.prepare(
       "INSERT INTO scheduling_idempotency (key, request_hash, agent_id, state, booking_uid, response, created_at, updated_at) VALUES (?, ?, ?, 'booked', ?, ?, ?, ?)",
     ),
+    prune: sqlite.prepare('DELETE FROM scheduling_idempotency WHERE created_at < ?'),
   };
   const get = (key: string) => q.get.get(key) as IdempotencyRow | undefined;
 
   return {
     get,
+    /** Forgets keys older than `retentionMs` (a retry comes within minutes; the table must not grow forever). Returns how many. */
+    prune(retentionMs: number): number {
+      return q.prune.run(new Date(clock.now().getTime() - retentionMs).toISOString()).changes;
+    },
     /** The booking `key` made: later requests with the key get `response`. Run it in the booking's write transaction. */
     saveBooked(key: string, hash: string, agentId: string, bookingUid: string, response: unknown): void {
       const now = clock.now().toISOString();
