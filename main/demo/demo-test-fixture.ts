@@ -174,7 +174,7 @@ export async function startDemoCore({ clients = 60, cases = 60, listen = true, c
     timers,
     seed: { clients, cases },
     ...(webhook ? { webhook: core.webhooks.demo } : {}),
-    ...(crmRecords === undefined ? {} : { crms: createDemoCrms({ crm: core.crm, logger: core.logger, records: crmRecords, forgetSync: (id) => core.sync.push.store.forget(id) }) }),
+    ...(crmRecords === undefined ? {} : { crms: createDemoCrms({ crm: core.crm, logger: core.logger, records: crmRecords, forgetSync: (id) => { core.sync.push.store.forget(id); core.sync.pull.store.forget(id); } }) }),
   });
   const sqlite: Database.Database = core.database.sqlite;
   const count = (table: string, where = '1 = 1', ...params: unknown[]) => sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...params) as number;

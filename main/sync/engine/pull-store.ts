@@ -86,6 +86,17 @@ export function createPullStore(sqlite: Database.Database, events: EventBus) {
       return r ? { modifiedAt: r.modified_at, id: r.record_id } : null;
     },
     setCursor: (crm: CrmConnectorId, cursor: CrmCursor, now: string) => write(['sync_inbound_cursors'], () => void q.setCursor.run(crm, cursor.modifiedAt, cursor.id, now)),
+    /**
+     * Forgets what the pull kept for `crm` (demo mode's wipe of its simulator connection): the inbound cursor, the
+     * conflict log and the from_crm errors, so a CRM connected next starts from its own connection.
+     */
+    forget(crm: CrmConnectorId): void {
+      write(['sync_inbound_cursors', 'sync_conflicts', 'sync_record_errors'], () => {
+        sqlite.prepare('DELETE FROM sync_inbound_cursors WHERE crm = ?').run(crm);
+        sqlite.prepare('DELETE FROM sync_conflicts WHERE crm = ?').run(crm);
+        sqlite.prepare("DELETE FROM sync_record_errors WHERE crm = ? AND direction = 'from_crm'").run(crm);
+      });
+    },
     linkOfRecord(crm: CrmConnectorId, crmRecordId: string): Link | null {
       const r = q.linkByRecord.get(crm, crmRecordId);
       return r ? { caseId: r.case_id, crmRecordId: r.crm_record_id, crmCaseTypeId: r.crm_case_type_id, linkedAt: r.linked_at } : null;
