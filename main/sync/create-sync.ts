@@ -12,6 +12,7 @@ import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
 import { createPushStatus } from './engine/push-status';
 import { createPullEngine } from './engine/pull-engine';
 import { createRunEngine } from './engine/run-engine';
+import { pauseAware } from './engine/auth-pause';
 import { createRateLimits } from './engine/rate-limit';
 import { createNotes } from './engine/notes';
 import { createMonitoring } from './monitoring/monitoring';
@@ -100,7 +101,7 @@ export function createSync(deps: SyncDeps) {
   // CRM → Kayse: the real-time poll and LawRuler's webhook queue; hourly and daily runs call its pass through the runs engine.
   const pull = createPullEngine({
     sqlite: deps.sqlite,
-    crm: pacedCrm,
+    crm: pauseAware(pacedCrm, runs.pauses),
     records: deps.records,
     caseTypes: () => deps.caseTypes.list(),
     catalogOf,

@@ -48,4 +48,17 @@ describe.skipIf(!runKeychain)('sync auth pause', () => {
     expect(t.smartadvocate.caseState(t.smartadvocate.created()[0]!)).toBeTruthy();
     expect(t.core.sync.pushStatus('smartadvocate')).toMatchObject({ pending: 0, errors: [] });
   });
+
+  it('the pull meeting refused credentials pauses the integration too, and reads nothing while paused', async () => {
+    const t = cleanup.use(await startRunTest());
+    t.smartadvocate.setPassword('another-password-2');
+    t.smartadvocate.setFault({ kind: 'expire_tokens' });
+    const result = await t.core.sync.pull.pullOnce('smartadvocate', 'manual');
+    expect(result.stoppedBy).toMatch(/refused|credentials|password/i);
+    expect((await t.core.api.integrations.get({ id: 'smartadvocate' })).statusDetail).toMatch(/^Paused: SmartAdvocate refused the saved credentials/);
+
+    const requests = t.smartadvocate.requests().length;
+    await t.core.sync.pull.pullOnce('smartadvocate', 'manual');
+    expect(t.smartadvocate.requests().length).toBe(requests);
+  });
 });

@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import { CONNECTOR_NAMES, type CrmConnectorId } from '../../../shared/domain/connectors';
 import type { CrmConnectionView } from '../../../shared/domain/crm';
+import { isCrmError, type CrmConnector } from '../../connectors';
+import type { Crm } from '../../crm';
 import { writeTransaction } from '../../db';
 import { announceChanged, type Clock, type EventBus } from '../../kernel';
 
@@ -69,3 +71,36 @@ export function createAuthPauses(deps: AuthPauseDeps) {
 }
 
 export type AuthPauses = ReturnType<typeof createAuthPauses>;
+
+/**
+ * `crm` as an engine that is not the push sees it (the pull): no connector while the integration is paused, and a
+ * CrmError `auth` from any call pauses the integration.
+ */
+export function pauseAware<C extends Pick<Crm, 'connectorFor'>>(crm: C, pauses: Pick<AuthPauses, 'pauseOf' | 'pause'>): C {
+  const watched = new WeakMap<CrmConnector, CrmConnector>();
+  const watch = (id: CrmConnectorId, connector: CrmConnector): CrmConnector =>
+    new Proxy(connector, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function' || prop === 'close') return value;
+        return (...args: unknown[]) =>
+          Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)).catch((error: unknown) => {
+            if (isCrmError(error, 'auth')) pauses.pause(id, error.crmDetails.crmMessage ?? error.message);
+            throw error;
+          });
+      },
+    });
+  return Object.assign(Object.create(crm) as C, {
+    async connectorFor(id: CrmConnectorId) {
+      if (pauses.pauseOf(id)) return null;
+      const connector = await crm.connectorFor(id);
+      if (!connector) return null;
+      let w = watched.get(connector);
+      if (!w) {
+        w = watch(id, connector);
+        watched.set(connector, w);
+      }
+      return w;
+    },
+  });
+}
