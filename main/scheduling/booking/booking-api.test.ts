@@ -81,6 +81,18 @@ describe('booking API', () => {
     expect(again.status).toBe(201);
   });
 
+  it('a booking whose answer never came: 503 saying it may have gone through; the retry never books the slot twice', async () => {
+    const t = cleanup.use(await startBookingTest());
+    t.sim.setFault({ kind: 'drop_write_answer' }, { times: 1 });
+    const body = bookingBody('2026-12-03T12:00:00-05:00');
+    const dropped = await t.send('POST', `/v1/agents/${t.agent.id}/bookings`, body, { 'idempotency-key': 'dropped-1' });
+    expect(dropped.status).toBe(503);
+    expect((await errorOf(dropped)).message).toContain('it may have gone through');
+    const retried = await t.send('POST', `/v1/agents/${t.agent.id}/bookings`, body, { 'idempotency-key': 'dropped-1' });
+    expect(retried.status).toBe(409);
+    expect(t.liveBookings()).toHaveLength(1);
+  });
+
   it('refuses, naming the problem: unknown agent, booking off, bad input, disconnected scheduling, no API key', async () => {
     const t = cleanup.use(await startBookingTest());
     const unknown = await t.send('GET', availabilityPath('agent-nope'));

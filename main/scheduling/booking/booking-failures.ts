@@ -73,7 +73,7 @@ function fromScheduling(error: SchedulingError, ctx: FailureContext): BookingErr
     case 'unknown_outcome':
       return new BookingError(
         { reason: 'unavailable', retryAfterSeconds: 1, ...provider },
-        `Cal.com did not answer the request to ${ctx.operation}; it may have gone through. Try again shortly with the same Idempotency-Key: that never books twice.`,
+        `Cal.com did not answer the request to ${ctx.operation}; it may have gone through. Try again shortly with the same Idempotency-Key: that never books twice (if the retry finds the slot taken, this request probably booked it: look in Cal.com before offering another time).`,
       );
     case 'unavailable':
     case 'bad_response':
