@@ -45,7 +45,7 @@ export function createBookingService(given: BookingServiceDeps): BookingService 
   });
   const deps: BookingServiceDeps = { ...given, company: { get: () => ({ timezone: (timezone ??= given.company.get().timezone) }) } };
   const log = createActivityLog(deps.sqlite, deps.clock, deps.events);
-  const keys = createIdempotencyStore(deps.sqlite, deps.clock);
+  const keys = createIdempotencyStore(deps.sqlite, deps.clock, deps.events);
   const book = createBookWithKey({ deps, log, keys, budgetMs });
   keys.prune(KEY_RETENTION_MS);
   const pruning = setInterval(() => keys.prune(KEY_RETENTION_MS), PRUNE_EVERY_MS);

@@ -5,7 +5,7 @@
 // and after a crash Cal.com itself refuses a second booking of the slot (one booking per host and time).
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Clock } from '../../kernel';
+import { announceChanged, type Clock, type EventBus } from '../../kernel';
 
 export interface IdempotencyRow {
   key: string;
@@ -23,7 +23,7 @@ export function requestHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
 }
 
-export function createIdempotencyStore(sqlite: Database.Database, clock: Clock) {
+export function createIdempotencyStore(sqlite: Database.Database, clock: Clock, events: EventBus) {
   const q = {
     get: sqlite.prepare(
       'SELECT key, request_hash AS requestHash, agent_id AS agentId, state, booking_uid AS bookingUid, response FROM scheduling_idempotency WHERE key = ?',
@@ -39,12 +39,15 @@ export function createIdempotencyStore(sqlite: Database.Database, clock: Clock) 
     get,
     /** Forgets keys older than `retentionMs` (a retry comes within minutes; the table must not grow forever). Returns how many. */
     prune(retentionMs: number): number {
-      return q.prune.run(new Date(clock.now().getTime() - retentionMs).toISOString()).changes;
+      const { changes } = q.prune.run(new Date(clock.now().getTime() - retentionMs).toISOString());
+      if (changes > 0) announceChanged(events, ['scheduling_idempotency']);
+      return changes;
     },
     /** The booking `key` made: later requests with the key get `response`. Run it in the booking's write transaction. */
     saveBooked(key: string, hash: string, agentId: string, bookingUid: string, response: unknown): void {
       const now = clock.now().toISOString();
       q.insert.run(key, hash, agentId, bookingUid, JSON.stringify(response), now, now);
+      announceChanged(events, ['scheduling_idempotency']);
     },
   };
 }
