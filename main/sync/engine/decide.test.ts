@@ -50,6 +50,9 @@ describe('decideFields', () => {
     expect(conflict('most_recent')).toMatchObject({ action: 'to_kayse', value: 'Burn', conflict: { rule: 'most_recent', winner: 'crm', crmChangedAt: '2026-11-26T11:00:00.000Z' } });
     expect(conflict('most_recent', { kayseChangedAt: '2026-11-26T12:00:00.000Z', crmChangedAt: '2026-11-26T11:00:00.000Z' })).toMatchObject({ action: 'to_crm', conflict: { winner: 'kayse' } });
     expect(conflict('most_recent', { kayseChangedAt: null, crmChangedAt: '2026-11-26T11:00:00.000Z' })).toMatchObject({ action: 'to_kayse' });
+    // The field's own change time, where known, counts rather than the record's.
+    const fieldTime = decide({ ...changed, kayseChangedAt: '2026-11-26T09:00:00.000Z' }, { times: { kayseChangedAt: '2026-11-26T12:00:00.000Z', crmChangedAt: '2026-11-26T11:00:00.000Z' } });
+    expect(fieldTime).toMatchObject({ action: 'to_kayse', conflict: { winner: 'crm', kayseChangedAt: '2026-11-26T09:00:00.000Z' } });
   });
 
   it('never lets an empty value overwrite a filled one unless the setting says so', () => {

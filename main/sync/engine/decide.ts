@@ -23,6 +23,8 @@ export interface FieldInput {
   kayseAsCrm: unknown;
   /** The CRM's value now as the Kayse field takes it; undefined when it can't be applied. */
   crmAsKayse: unknown;
+  /** When this field last changed in Kayse, where known (most_recent); else the link's `times.kayseChangedAt`. */
+  kayseChangedAt?: string | null;
 }
 
 export interface DecideInput {
@@ -116,6 +118,7 @@ export function decideField(f: FieldInput, input: DecideInput): FieldDecision {
   const crmChanged = !known || !sameValue(f.crm, snap.crmValues[f.crmFieldId]);
   if (!kayseChanged && !crmChanged) return none('unchanged');
 
+  const times = f.kayseChangedAt === undefined ? input.times : { ...input.times, kayseChangedAt: f.kayseChangedAt };
   let winner: 'kayse' | 'crm';
   let reason: DecisionReason;
   let conflict: ConflictDecision | undefined;
@@ -125,10 +128,10 @@ export function decideField(f: FieldInput, input: DecideInput): FieldDecision {
     else if (f.direction === 'from_crm') winner = 'crm';
     // Without a snapshot one empty side is no change of its own: the filled side wins.
     else if (!known && isEmpty(f.kayse) !== isEmpty(f.crm)) winner = isEmpty(f.kayse) ? 'crm' : 'kayse';
-    else winner = ruleWinner(input.conflict.rule, input.times);
+    else winner = ruleWinner(input.conflict.rule, times);
     reason = known ? 'conflict' : 'first_sync';
     if (known) {
-      conflict = { rule: input.conflict.rule, winner, kayseValue: f.kayse, crmValue: f.crm, kayseChangedAt: input.times.kayseChangedAt, crmChangedAt: input.times.crmChangedAt };
+      conflict = { rule: input.conflict.rule, winner, kayseValue: f.kayse, crmValue: f.crm, kayseChangedAt: times.kayseChangedAt, crmChangedAt: times.crmChangedAt };
     }
   } else {
     winner = kayseChanged ? 'kayse' : 'crm';

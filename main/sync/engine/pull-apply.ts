@@ -16,6 +16,7 @@ import { kayseStatusFor } from '../status-mappings';
 import { toChanges, type CaseValues } from './case-values';
 import type { ConflictLog } from './conflict-log';
 import { decideFields, type FieldDecision } from './decide';
+import { fieldChangeTimes } from './pull-times';
 import { incomingValues, linkFields } from './pull-values';
 import { unlinkedKey, type PullStore } from './pull-store';
 
@@ -104,7 +105,11 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   if (!kase || kase.unreadable || kase.isDemo !== d.demoConnection || !passesFilters(kase, d.settings.selective)) return { kind: 'skipped', conflicts: 0, caseId };
   const client = kase.clientIds[0] ? (d.records.getClient(kase.clientIds[0]) ?? null) : null;
   const statuses = d.toggles.syncStatuses ? (d.statusSets.find((s) => s.kayseCaseTypeId === kase.caseTypeId) ?? null) : null;
-  const fields = linkFields({ record: kase, client, caseTypes: d.caseTypes, catalog: d.catalog, mappings: d.mappingsFor(crmCaseTypeId), statuses }, record);
+  const changedAt = fieldChangeTimes(d, kase.id, client?.id ?? null);
+  const fields = linkFields({ record: kase, client, caseTypes: d.caseTypes, catalog: d.catalog, mappings: d.mappingsFor(crmCaseTypeId), statuses }, record).map((f) => {
+    const at = changedAt(f.kayseField);
+    return at === undefined ? f : { ...f, kayseChangedAt: at };
+  });
   const kayseChangedAt = [kase.updatedAt, client?.updatedAt ?? ''].sort().at(-1)!;
   const decisions = decideFields({
     fields,

@@ -76,6 +76,26 @@ describe.skipIf(!runKeychain)('CRM → Kayse: conflicts', () => {
     expect(log.find((c) => c.caseId === earlier.kase.id)).toMatchObject({ rule: 'most_recent', winner: 'crm', outcome: 'to_kayse' });
   });
 
+  it("most recent compares the field's own change, not the case's last change", async () => {
+    const t = cleanup.use(await startPullTest());
+    const { kase, crmId } = await t.linkedCase({ accident_date: '2026-03-01' });
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { send: false } });
+    const realNow = Date.now();
+    // Kayse's date changed ten minutes before SmartAdvocate's, an unmapped field of the case ten minutes after.
+    t.clock.set(new Date(realNow - 600_000).toISOString());
+    const edited = await t.core.api.cases.update({ id: kase.id, expectedVersion: kase.version, customValues: { accident_date: '2026-08-02' } });
+    t.clock.set(new Date(realNow + 600_000).toISOString());
+    await t.core.api.cases.update({ id: kase.id, expectedVersion: edited.version, customValues: { notes: 'called back' } });
+    t.clock.set(new Date(realNow).toISOString());
+    await t.editInCrm(crmId, { fields: { '3001': '2026-08-03' } });
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { send: true } });
+    await t.idle();
+
+    expect(await t.pull()).toMatchObject({ applied: 1, conflicts: 1 });
+    expect(t.caseNow(kase.id).customValues).toMatchObject({ accident_date: '2026-08-03', notes: 'called back' });
+    expect(t.core.sync.pull.conflicts.list('smartadvocate')[0]).toMatchObject({ rule: 'most_recent', winner: 'crm', kayseChangedAt: new Date(realNow - 600_000).toISOString() });
+  });
+
   it('an empty CRM value never overwrites a filled Kayse value, unless the setting says so', async () => {
     const t = cleanup.use(await startPullTest());
     const { kase, crmId } = await t.linkedCase({ accident_date: '2026-03-01', injury_type: 'Whiplash' });

@@ -49,6 +49,9 @@ export function createPullStore(sqlite: Database.Database, events: EventBus) {
       `INSERT INTO sync_snapshots (crm, case_id, kayse_values, crm_values, synced_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (crm, case_id) DO UPDATE SET kayse_values = excluded.kayse_values, crm_values = excluded.crm_values, synced_at = excluded.synced_at`,
     ),
+    recent: sqlite.prepare<[string, string, number], { changes: string; at: string }>(
+      'SELECT changes, at FROM record_changes WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?',
+    ),
     waiting: sqlite.prepare<[string, number], { id: string; record_id: string }>(
       'SELECT id, record_id FROM crm_inbound_events WHERE crm = ? AND processed_at IS NULL ORDER BY received_at, id LIMIT ?',
     ),
@@ -118,6 +121,16 @@ export function createPullStore(sqlite: Database.Database, events: EventBus) {
       write(['sync_links', 'sync_snapshots'], () => {
         q.insertLink.run(crm, link.caseId, link.crmRecordId, link.crmCaseTypeId, link.linkedAt);
         q.writeSnapshot.run(crm, link.caseId, JSON.stringify(snap.kayseValues), JSON.stringify(snap.crmValues), snap.syncedAt);
+      });
+    },
+    /** The newest changes of a Kayse record (field → old/new) with their times, newest first. */
+    recentChanges(entity: 'case' | 'client', id: string, limit: number): { changes: Record<string, { old: unknown; new: unknown }>; at: string }[] {
+      return q.recent.all(entity, id, limit).flatMap((r) => {
+        try {
+          return [{ changes: JSON.parse(r.changes) as Record<string, { old: unknown; new: unknown }>, at: r.at }];
+        } catch {
+          return [];
+        }
       });
     },
     /** LawRuler webhook calls not yet applied, oldest first. */
