@@ -1,6 +1,8 @@
 // The booking service as the console's own screens call it (no HTTP): a change of the company's timezone reaches
 // the next answer, and a booked Idempotency-Key holds across a restart (a new service over the same database).
 import { describe, expect, it } from 'vitest';
+import { createCalcomClient } from '../../connectors';
+import { createGuardedAgent } from '../../net';
 import { useCleanup } from '../../test-support/use-cleanup';
 import { createBookingService, KEY_RETENTION_MS } from './booking-service';
 import { startBookingTest, THURSDAY } from './test-booking';
@@ -36,6 +38,26 @@ describe('booking service', () => {
     t.clock.advance(KEY_RETENTION_MS + 1);
     createBookingService(t.deps).close();
     expect(t.core.database.sqlite.prepare('SELECT count(*) AS n FROM scheduling_idempotency').get()).toEqual({ n: 0 });
+  });
+
+  it("Cal.com refusing the console's key, or not knowing the agent's event type: 422 naming what to fix", async () => {
+    const t = cleanup.use(await startBookingTest());
+    const dispatcher = createGuardedAgent({ allowlist: ['127.0.0.1/32'], connectTimeoutMs: 2_000 });
+    cleanup.add(() => dispatcher.close());
+    const expired = createCalcomClient({ apiKey: t.sim.keys.expired, baseUrl: t.sim.url, dispatcher, timeoutMs: 5_000, clock: t.clock });
+    const refused = createBookingService({ ...t.deps, clientFor: async () => expired });
+    cleanup.add(() => refused.close());
+    await expect(refused.availability(t.agent.id, THURSDAY)).rejects.toMatchObject({
+      reason: 'scheduling_key_refused',
+      status: 422,
+      message: expect.stringContaining("Cal.com refused the console's API key (it has expired)"),
+    });
+
+    const wrongType = t.core.workspace.agents.create({ name: 'Typo line', campaignId: null, appointmentBooking: true, eventTypeId: 9999 });
+    await expect(t.service.availability(wrongType.id, THURSDAY)).rejects.toMatchObject({
+      reason: 'event_type_not_found',
+      message: expect.stringContaining("Cal.com has no event type 9999 for this key: fix the agent's Event Type ID"),
+    });
   });
 
   it('a booking for another year says the year; a phone-only attendee books', async () => {
