@@ -1,7 +1,9 @@
-// Settings → Integrations → LawRuler / SmartAdvocate: the header with the connection's state, and the tabs (only
-// Configuration for now; the mapping screens add theirs).
+// Settings → Integrations → LawRuler / SmartAdvocate: the header with the connection's state, and the tabs
+// (Configuration, CRM Mappings, Sync settings). The tab lives in the address (?tab=mappings) so links can open it and
+// a tab with unsaved changes can ask before it is left.
 import { Tabs } from '@mantine/core';
-import { IconSettings } from '@tabler/icons-react';
+import { IconArrowsExchange, IconSettings, IconTransform } from '@tabler/icons-react';
+import { useSearchParams } from 'react-router';
 import type { CrmConnectorId } from '../../../../shared/domain/connectors';
 import { useContractQuery } from '../../api/client';
 import { BackLink } from '../../components/back-link';
@@ -11,6 +13,12 @@ import { DetailSkeleton } from '../../components/ui/detail-skeleton';
 import { ConfigurationTab } from './configuration-tab';
 import { ConnectionStateBadge } from './connection-state';
 import { crmName, INTEGRATIONS_PATH } from './crm-paths';
+import { MappingsTab } from './mappings/mappings-tab';
+import { SyncSettingsTab } from './settings/sync-settings-tab';
+
+const TABS = ['configuration', 'mappings', 'sync'] as const;
+type CrmTab = (typeof TABS)[number];
+const isTab = (value: string | null): value is CrmTab => TABS.includes(value as CrmTab);
 
 const DESCRIPTION: Record<CrmConnectorId, string> = {
   lawruler: 'Sync leads, clients and statuses between Kayse and your LawRuler portal.',
@@ -19,6 +27,9 @@ const DESCRIPTION: Record<CrmConnectorId, string> = {
 
 export function CrmPage({ crm }: { crm: CrmConnectorId }) {
   const query = useContractQuery('crm.connection', { crm });
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: CrmTab = isTab(requested) ? requested : 'configuration';
   return (
     <QueryState query={query} errorTitle={`Couldn't load ${crmName(crm)}`} loading={<DetailSkeleton label={`Loading ${crmName(crm)}`} />}>
       {(connection) => (
@@ -29,14 +40,26 @@ export function CrmPage({ crm }: { crm: CrmConnectorId }) {
             aside={<ConnectionStateBadge connection={connection} />}
             description={DESCRIPTION[crm]}
           />
-          <Tabs value="configuration" keepMounted={false}>
+          <Tabs value={tab} onChange={(next) => isTab(next) && setParams(next === 'configuration' ? {} : { tab: next }, { replace: true })} keepMounted={false}>
             <Tabs.List mb="lg">
               <Tabs.Tab value="configuration" leftSection={<IconSettings size={16} />}>
                 Configuration
               </Tabs.Tab>
+              <Tabs.Tab value="mappings" leftSection={<IconTransform size={16} />}>
+                CRM Mappings
+              </Tabs.Tab>
+              <Tabs.Tab value="sync" leftSection={<IconArrowsExchange size={16} />}>
+                Sync settings
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="configuration">
               <ConfigurationTab connection={connection} />
+            </Tabs.Panel>
+            <Tabs.Panel value="mappings">
+              <MappingsTab connection={connection} />
+            </Tabs.Panel>
+            <Tabs.Panel value="sync">
+              <SyncSettingsTab connection={connection} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -1,0 +1,86 @@
+// The Sync settings form's draft: the saved settings as form values, the update holding only what changed, and the
+// plain lines that say what a save changed. Empty selective lists mean "all" in the core; the form shows every
+// record kind ticked then, and sends [] again when all are ticked.
+import { RECORD_KINDS, type SyncSettings, type SyncSettingsUpdate } from '../../../../../shared/domain/sync-settings';
+
+type RecordKind = (typeof RECORD_KINDS)[number];
+type Direction = SyncSettings['direction'];
+type Rule = SyncSettings['conflict']['rule'];
+type FrequencyKind = SyncSettings['frequency']['kind'];
+
+export interface SettingsDraft {
+  direction: Direction;
+  frequency: FrequencyKind;
+  /** HH:MM in the company's timezone; kept while another frequency is chosen. */
+  dailyAt: string;
+  rule: Rule;
+  emptyOverwritesFilled: boolean;
+  recordKinds: RecordKind[];
+  caseTypeIds: string[];
+  statusIds: string[];
+}
+
+export function directionWords(crm: string): Record<Direction, string> {
+  return { kayse_to_crm: `Kayse → ${crm}`, crm_to_kayse: `${crm} → Kayse`, both: 'Both ways' };
+}
+export const FREQUENCY_WORDS: Record<FrequencyKind, string> = { real_time: 'Real time', hourly: 'Hourly', daily: 'Daily' };
+export function ruleWords(crm: string): Record<Rule, string> {
+  return { kayse_wins: 'Kayse wins', crm_wins: `${crm} wins`, most_recent: 'Most recent change wins' };
+}
+export const KIND_WORDS: Record<RecordKind, string> = { cases: 'Cases', clients: 'Clients', notes: 'Notes' };
+
+export function draftOf(s: SyncSettings): SettingsDraft {
+  return {
+    direction: s.direction,
+    frequency: s.frequency.kind,
+    dailyAt: s.frequency.kind === 'daily' ? s.frequency.at : '02:00',
+    rule: s.conflict.rule,
+    emptyOverwritesFilled: s.conflict.emptyOverwritesFilled,
+    recordKinds: s.selective.recordKinds.length === 0 ? [...RECORD_KINDS] : s.selective.recordKinds,
+    caseTypeIds: s.selective.caseTypeIds,
+    statusIds: s.selective.statusIds,
+  };
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const kindsOf = (kinds: RecordKind[]) => (kinds.length === RECORD_KINDS.length ? [] : RECORD_KINDS.filter((k) => kinds.includes(k)));
+
+/** What the form would change, or a message when it can't be saved as it is. */
+export function updateOf(crm: SyncSettings['crm'], saved: SettingsDraft, d: SettingsDraft): { update: SyncSettingsUpdate } | { problem: string } {
+  if (d.recordKinds.length === 0) return { problem: 'Tick at least one record kind (all ticked syncs every kind).' };
+  if (d.frequency === 'daily' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.dailyAt)) return { problem: 'Enter the daily time as HH:MM (24-hour), e.g. 02:30.' };
+  const update: SyncSettingsUpdate = { crm };
+  if (d.direction !== saved.direction) update.direction = d.direction;
+  if (d.frequency !== saved.frequency || (d.frequency === 'daily' && d.dailyAt !== saved.dailyAt)) {
+    update.frequency = d.frequency === 'daily' ? { kind: 'daily', at: d.dailyAt } : { kind: d.frequency };
+  }
+  if (d.rule !== saved.rule || d.emptyOverwritesFilled !== saved.emptyOverwritesFilled) update.conflict = { rule: d.rule, emptyOverwritesFilled: d.emptyOverwritesFilled };
+  if (!sameSet(d.recordKinds, saved.recordKinds) || !sameSet(d.caseTypeIds, saved.caseTypeIds) || !sameSet(d.statusIds, saved.statusIds)) {
+    update.selective = { recordKinds: kindsOf(d.recordKinds), caseTypeIds: d.caseTypeIds, statusIds: d.statusIds };
+  }
+  return { update };
+}
+
+interface Names {
+  crm: string;
+  timezone: string;
+  caseType: (id: string) => string;
+  status: (id: string) => string;
+}
+
+const listOf = (ids: string[], name: (id: string) => string, all: string) => (ids.length === 0 ? all : ids.map(name).join(', '));
+
+/** One line per setting a save changes, e.g. "Frequency: daily at 02:30 (America/Chicago)". */
+export function changesOf(saved: SettingsDraft, d: SettingsDraft, names: Names): string[] {
+  const lines: string[] = [];
+  if (d.direction !== saved.direction) lines.push(`Direction: ${directionWords(names.crm)[d.direction]}`);
+  if (d.frequency !== saved.frequency || (d.frequency === 'daily' && d.dailyAt !== saved.dailyAt)) {
+    lines.push(`Frequency: ${d.frequency === 'daily' ? `daily at ${d.dailyAt} (${names.timezone})` : FREQUENCY_WORDS[d.frequency].toLowerCase()}`);
+  }
+  if (d.rule !== saved.rule) lines.push(`Conflicts: ${ruleWords(names.crm)[d.rule]}`);
+  if (d.emptyOverwritesFilled !== saved.emptyOverwritesFilled) lines.push(`Empty values ${d.emptyOverwritesFilled ? 'now clear' : 'no longer clear'} filled ones`);
+  if (!sameSet(d.recordKinds, saved.recordKinds)) lines.push(`Record kinds: ${kindsOf(d.recordKinds).length === 0 ? 'all' : d.recordKinds.map((k) => KIND_WORDS[k]).join(', ')}`);
+  if (!sameSet(d.caseTypeIds, saved.caseTypeIds)) lines.push(`Case types: ${listOf(d.caseTypeIds, names.caseType, 'all')}`);
+  if (!sameSet(d.statusIds, saved.statusIds)) lines.push(`Statuses: ${listOf(d.statusIds, names.status, 'all')}`);
+  return lines;
+}
