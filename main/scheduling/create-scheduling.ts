@@ -130,6 +130,9 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
     activity: (query) => activity.list(query),
     connectDemo: (input) => service.connectDemo(input),
     forgetDemo: () => service.forgetDemo(),
-    close: () => net.close(),
+    close: () => {
+      booking.close();
+      return net.close();
+    },
   };
 }

@@ -24,6 +24,7 @@ import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
 import { createStatusMappings } from './status-mappings';
 import { createSyncSettings } from './sync-settings';
 import { createInitialSync } from './initial';
+import { createCaseLinks } from './case-links';
 import type { RecordStore } from '../workspace';
 
 export interface SyncDeps {
@@ -174,6 +175,8 @@ export function createSync(deps: SyncDeps) {
     monitoring,
     /** Test with a sample record: the dry run (writes nothing) and Apply. */
     sample,
+    /** A case's CRM links (its detail screen). */
+    caseLinks: createCaseLinks(deps.sqlite),
     /** Apply to all records: every linked case through the push once more, as a task with progress and cancel. */
     applyAll,
     /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */

@@ -37,6 +37,7 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       initialStart: ({ crm }) => sync.initial.start(crm),
       initialCancel: async ({ crm }) => ({ crm, job: await sync.initial.cancel(crm) }),
       initialStatus: ({ crm }) => ({ crm, job: sync.initial.status(crm) }),
+      linksOfCase: ({ caseId }) => sync.caseLinks.ofCase(caseId),
     },
   };
 }

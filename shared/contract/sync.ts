@@ -24,6 +24,7 @@ import { conflictListSchema, conflictsInputSchema } from '../domain/sync-pull';
 import { applyAllStatusSchema, applyAllTaskSchema, syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
 import { errorDetailInputSchema, errorDetailSchema, monitoringInputSchema, syncMonitoringSchema } from '../domain/sync-monitoring';
 import { sampleApplySchema, sampleDryRunSchema, sampleInputSchema } from '../domain/sync-sample';
+import { caseLinksInputSchema, caseLinksSchema } from '../domain/sync-case-links';
 
 const catalogTables: TableName[] = ['crm_catalogs', 'crm_field_sheets', 'case_types', 'case_statuses', 'custom_fields'];
 
@@ -172,6 +173,12 @@ export const syncContract = {
       output: conflictListSchema,
       reads: ['sync_conflicts'],
       description: 'The conflict log, newest first: each field both sides changed since the last sync, both values, the rule that decided, the winner and what was done',
+    }),
+    linksOfCase: procedure({
+      input: caseLinksInputSchema,
+      output: caseLinksSchema,
+      reads: ['sync_links', 'sync_snapshots', 'sync_record_errors'],
+      description: "A Kayse case's CRM links: each CRM with its record id, when it last synced, and the record's open error",
     }),
   },
 };
