@@ -26,7 +26,7 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       runs: ({ crm, before, limit }) => sync.runs.store.page(crm, before, limit),
       syncNow: ({ crm }) => sync.runs.syncNow(crm),
       monitoring: ({ crm, range }) => sync.monitoring.monitoring(crm, range),
-      errorDetail: ({ crm, caseId }) => sync.monitoring.errorDetail(crm, caseId),
+      errorDetail: ({ crm, caseId, direction }) => sync.monitoring.errorDetail(crm, caseId, direction),
       sampleDryRun: (input) => sync.sample.dryRun(input),
       sampleApply: (input) => sync.sample.apply(input),
       applyAll: ({ crm }) => sync.applyAll.start(crm),

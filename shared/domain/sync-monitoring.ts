@@ -53,16 +53,23 @@ export type SyncMonitoring = z.infer<typeof syncMonitoringSchema>;
 
 export const errorDetailInputSchema = z.strictObject({
   crm: crmConnectorIdSchema,
-  caseId: z.string().trim().min(1, 'caseId is the Kayse case whose error to show'),
+  /** The Kayse case, or `crm:<record id>` for a CRM record not linked to a case (CRM → Kayse errors). */
+  caseId: z.string().trim().min(1, 'caseId is the Kayse case whose error to show (or crm:<record id>)'),
+  /** Which side's error: Kayse → CRM (default) or CRM → Kayse. */
+  direction: z.enum(['to_crm', 'from_crm'], { error: 'direction is to_crm or from_crm' }).default('to_crm'),
 });
 
 export const errorDetailSchema = z.object({
   crm: crmConnectorIdSchema,
   caseId: z.string(),
   caseName: z.string().nullable(),
+  direction: z.enum(['to_crm', 'from_crm']),
   error: pushRecordErrorSchema,
-  /** What was sent: a create or an update of the linked record, and the values (those that differ from the last sync). */
-  request: z.object({ operation: z.enum(['create', 'update', 'skip']), crmRecordId: z.string().nullable(), values: z.record(z.string(), z.unknown()) }),
+  /**
+   * to_crm: a create or an update of the linked record and the values the next attempt sends (those that differ from
+   * the last sync). from_crm: `apply`, the CRM record it reads, no values (the CRM's record is read afresh).
+   */
+  request: z.object({ operation: z.enum(['create', 'update', 'skip', 'apply']), crmRecordId: z.string().nullable(), values: z.record(z.string(), z.unknown()) }),
   /** The CRM's answer: its HTTP status, its own words, the field it refused. */
   response: z.object({ kind: z.string(), httpStatus: z.number().int().nullable(), crmMessage: z.string().nullable(), field: z.string().nullable() }),
   /** Every mapped value of the record now, both sides named. */

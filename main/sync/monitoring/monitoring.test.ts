@@ -1,9 +1,11 @@
 // Monitoring through the contract on a real core, the SmartAdvocate simulator and a manual clock: the numbers
 // after real pushes (last sync, records synced, errors, pending, runs) and the chart's buckets over 24 hours and
 // 7 days; one record's error in detail with the CRM's answer, the request and the mapped values.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { refusal } from '../../test-support/api';
 import { useCleanup } from '../../test-support/use-cleanup';
+import { FULL_CALL } from '../../ingest/crm-webhook/test-crm-webhook';
+import { startPullTest } from '../engine/test-pull';
 import { runKeychain, startRunTest, type RunTest } from '../engine/test-runs';
 
 const cleanup = useCleanup();
@@ -69,5 +71,25 @@ describe.skipIf(!runKeychain)('sync monitoring', () => {
     });
     expect(detail.mappedValues.map((v) => v.kayseField)).toEqual(expect.arrayContaining(['client.first_name', 'client.last_name', 'client.email']));
     expect(await refusal(t.core.api.raw.sync.errorDetail({ crm: 'smartadvocate', caseId: 'no-such-case' }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("shows a CRM → Kayse error in detail and LawRuler's webhook calls waiting", async () => {
+    const t = cleanup.use(await startPullTest());
+    await t.core.ingest.listen({ host: '127.0.0.1', port: 0 });
+    const { url, headerName, secret } = await t.core.api.crm.rotateInboundSecret({ crm: 'lawruler' });
+    await t.core.api.crm.updateToggles({ crm: 'lawruler', toggles: { enabled: false } });
+    const post = () => fetch(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', [headerName]: secret }, body: new URLSearchParams({ ...FULL_CALL, 'Lead ID': '99999' }).toString() });
+    expect((await post()).status).toBe(200);
+    expect((await t.core.api.sync.monitoring({ crm: 'lawruler' })).pending.crm).toBe(1);
+
+    await t.core.api.crm.updateToggles({ crm: 'lawruler', toggles: { enabled: true } });
+    await vi.waitFor(() => expect(t.core.sync.pull.store.errors('lawruler')).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    await t.core.sync.pull.idle();
+    const m = await t.core.api.sync.monitoring({ crm: 'lawruler' });
+    expect(m).toMatchObject({ errors: 1, pending: { crm: 0 } });
+    const detail = await t.core.api.sync.errorDetail({ crm: 'lawruler', caseId: 'crm:99999', direction: 'from_crm' });
+    expect(detail).toMatchObject({ direction: 'from_crm', error: { kind: 'not_found' }, response: { kind: 'not_found' }, request: { operation: 'apply', crmRecordId: '99999', values: {} }, mappedValues: [] });
+    expect(detail.error.message).toMatch(/99999/);
+    expect(await refusal(t.core.api.raw.sync.errorDetail({ crm: 'lawruler', caseId: 'crm:99999' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Kayse → CRM/) });
   });
 });

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { ChartBucket, ChartRange, ErrorDetail, SyncMonitoring } from '../../../shared/domain/sync-monitoring';
+import type { PushRecordError } from '../../../shared/domain/sync-push';
 import type { SyncRun } from '../../../shared/domain/sync-runs';
 import { AppError } from '../../../shared/result';
 import type { Clock } from '../../kernel';
@@ -12,6 +13,24 @@ import type { AuthPauses } from '../engine/auth-pause';
 import type { PushEngine } from '../engine/push-engine';
 import type { RunStore } from '../engine/run-store';
 import { planCase } from '../sample/case-plan';
+
+interface ErrorRow {
+  case_id: string;
+  kind: string;
+  message: string;
+  crm_message: string | null;
+  http_status: number | null;
+  field: string | null;
+  attempts: number;
+  first_at: string;
+  last_at: string;
+  next_try_at: string | null;
+}
+
+const toError = (r: ErrorRow | undefined): PushRecordError | null =>
+  r
+    ? { caseId: r.case_id, kind: r.kind, message: r.message, crmMessage: r.crm_message, httpStatus: r.http_status, field: r.field, attempts: r.attempts, firstAt: r.first_at, lastAt: r.last_at, nextTryAt: r.next_try_at }
+    : null;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -64,6 +83,8 @@ export function createMonitoring(deps: MonitoringDeps) {
   const q = {
     syncedSince: deps.sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM sync_snapshots WHERE crm = ? AND synced_at >= ?'),
     errors: deps.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sync_record_errors WHERE crm = ?'),
+    pullError: deps.sqlite.prepare<[string, string], ErrorRow>("SELECT * FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'from_crm'"),
+    linkOf: deps.sqlite.prepare<[string, string], { crm_record_id: string }>('SELECT crm_record_id FROM sync_links WHERE crm = ? AND case_id = ?'),
     inbound: deps.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM crm_inbound_events WHERE crm = ? AND processed_at IS NULL'),
   };
   const { store } = deps.push;
@@ -90,18 +111,20 @@ export function createMonitoring(deps: MonitoringDeps) {
     },
 
     /** One record's error with the request the next attempt sends and the record's mapped values. */
-    async errorDetail(crm: CrmConnectorId, caseId: string): Promise<ErrorDetail> {
-      const error = store.error(crm, caseId);
-      if (!error) throw new AppError('NOT_FOUND', `Case ${caseId} has no error with this CRM.`);
-      const ready = await deps.push.depsFor(crm);
+    async errorDetail(crm: CrmConnectorId, caseId: string, direction: 'to_crm' | 'from_crm' = 'to_crm'): Promise<ErrorDetail> {
+      const error = direction === 'to_crm' ? store.error(crm, caseId) : toError(q.pullError.get(crm, caseId));
+      if (!error) throw new AppError('NOT_FOUND', `${caseId.startsWith('crm:') ? `CRM record ${caseId.slice(4)}` : `Case ${caseId}`} has no ${direction === 'to_crm' ? 'Kayse → CRM' : 'CRM → Kayse'} error with this CRM.`);
+      const ready = caseId.startsWith('crm:') ? null : await deps.push.depsFor(crm);
       const plan = ready ? planCase(ready.push, caseId) : null;
       const sent = Object.fromEntries((plan?.values ?? []).filter((v) => v.differs).map((v) => [v.crmFieldId, v.value]));
+      const crmRecordId = caseId.startsWith('crm:') ? caseId.slice(4) : (q.linkOf.get(crm, caseId)?.crm_record_id ?? null);
       return {
         crm,
         caseId,
         caseName: plan?.caseName ?? null,
+        direction,
         error,
-        request: { operation: plan?.operation ?? 'skip', crmRecordId: plan?.crmRecordId ?? null, values: sent },
+        request: direction === 'to_crm' ? { operation: plan?.operation ?? 'skip', crmRecordId: plan?.crmRecordId ?? null, values: sent } : { operation: 'apply', crmRecordId, values: {} },
         response: { kind: error.kind, httpStatus: error.httpStatus, crmMessage: error.crmMessage, field: error.field },
         mappedValues: plan?.values ?? [],
       };

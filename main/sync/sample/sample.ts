@@ -22,6 +22,8 @@ export interface SampleDeps {
   fields: FieldMappings;
   runs: RunStore;
   clock: Clock;
+  /** The CRM refused the credentials: the integration pauses (auth-pause.ts). */
+  authFailed(crm: CrmConnectorId, message: string): void;
 }
 
 const view = (r: CrmRecord) => ({
@@ -122,6 +124,7 @@ export function createSample(deps: SampleDeps) {
       const linkBefore = deps.push.store.link(crm, caseId);
       const before = linkBefore ? await read(push.connector, linkBefore.crmRecordId) : null;
       const outcome = await pushCase(push, caseId);
+      if (typeof outcome === 'object' && outcome.auth !== undefined) deps.authFailed(crm, outcome.auth);
       const linkAfter = deps.push.store.link(crm, caseId);
       const after = linkAfter ? await read(push.connector, linkAfter.crmRecordId) : null;
       const error = deps.push.store.error(crm, caseId);
