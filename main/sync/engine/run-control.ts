@@ -43,13 +43,15 @@ interface Window {
 
 interface Due {
   trigger: 'schedule' | 'manual';
-  done: Array<(run: SyncRun) => void>;
+  /** Sync now callers waiting for the run. */
+  waiting: Array<{ resolve(run: SyncRun): void; reject(error: unknown): void }>;
 }
 
 export function createRunControl(deps: RunControlDeps) {
   const windowMs = deps.windowMs ?? REALTIME_WINDOW_MS;
   const windows = new Map<CrmConnectorId, Window>();
   const due = new Map<CrmConnectorId, Due>();
+  const finishing = new Set<Promise<void>>();
   /** The last slot run (or the time the engine started): the next slot is the first after it. */
   const anchors = new Map<CrmConnectorId, number>();
   const slotTimers = new Map<CrmConnectorId, () => void>();
@@ -101,8 +103,13 @@ export function createRunControl(deps: RunControlDeps) {
       }
     }
     if (!windows.has(crm)) open(crm, d.trigger); // nothing was waiting: still a run
-    const run = close(crm, pulled, pullRan)!;
-    for (const resolve of d.done) resolve(run);
+    try {
+      const run = close(crm, pulled, pullRan)!;
+      for (const w of d.waiting) w.resolve(run);
+    } catch (error) {
+      for (const w of d.waiting) w.reject(error);
+      throw error;
+    }
   };
 
   const armSlot = (crm: CrmConnectorId) => {
@@ -125,7 +132,7 @@ export function createRunControl(deps: RunControlDeps) {
       if (next !== null && next <= now().getTime() && !due.has(crm)) {
         anchors.set(crm, now().getTime());
         if (!deps.paused(crm)) {
-          due.set(crm, { trigger: 'schedule', done: [] });
+          due.set(crm, { trigger: 'schedule', waiting: [] });
           deps.kick(crm);
         }
       }
@@ -162,7 +169,11 @@ export function createRunControl(deps: RunControlDeps) {
     settled(crm: CrmConnectorId): void {
       const d = due.get(crm);
       if (d) {
-        void finishDue(crm, d);
+        // Awaited by `finished` (the console stops): the run is written before the database closes.
+        const done: Promise<void> = finishDue(crm, d)
+          .catch(() => undefined)
+          .finally(() => finishing.delete(done));
+        finishing.add(done);
         return;
       }
       const w = windows.get(crm);
@@ -183,11 +194,11 @@ export function createRunControl(deps: RunControlDeps) {
     /** "Sync now": one run of both directions at once, whatever the frequency; resolves with the run written. */
     syncNow(crm: CrmConnectorId): Promise<SyncRun> {
       const existing = due.get(crm);
-      return new Promise<SyncRun>((resolve) => {
-        if (existing) existing.done.push(resolve);
+      return new Promise<SyncRun>((resolve, reject) => {
+        if (existing) existing.waiting.push({ resolve, reject });
         else {
           if (windows.get(crm)?.trigger === 'realtime') close(crm);
-          due.set(crm, { trigger: 'manual', done: [resolve] });
+          due.set(crm, { trigger: 'manual', waiting: [{ resolve, reject }] });
         }
         deps.kick(crm);
       });
@@ -196,6 +207,10 @@ export function createRunControl(deps: RunControlDeps) {
     /** The settings changed: the next slot is counted from now. */
     rearm(): void {
       for (const crm of ['lawruler', 'smartadvocate'] as const) armSlot(crm);
+    },
+    /** Resolves when no scheduled or manual run is being finished. */
+    async finished(): Promise<void> {
+      for (let i = 0; i < 10 && finishing.size > 0; i += 1) await Promise.all([...finishing]);
     },
     /** Writes the windows still open (the console stops). */
     flush(): void {

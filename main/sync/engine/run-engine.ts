@@ -69,7 +69,7 @@ export function createRunEngine(deps: RunEngineDeps) {
   const recordInitialRuns = () => {
     for (const crm of ['lawruler', 'smartadvocate'] as const) {
       const job = initialJob?.(crm);
-      if (job && job.state !== 'running' && job.finishedAt) store.record(initialRun(job), `initial-${job.id}`);
+      if (job && job.state !== 'running' && job.finishedAt) store.record(initialRun(job), job.id);
     }
   };
 
@@ -142,6 +142,7 @@ export function createRunEngine(deps: RunEngineDeps) {
     async stop() {
       stopEvents?.();
       await notes?.idle();
+      await control?.finished();
       control?.flush();
     },
   };
