@@ -70,4 +70,21 @@ describe.skipIf(!runKeychain)('sync notes', () => {
     expect(t.smartadvocate.rawNotesOf(crmId).join('\n')).toMatch(/Your consultation is booked\./);
     expect(addNotes(t)).toBe(2);
   });
+
+  it('hourly: a note waits for the slot and goes inside the scheduled run', async () => {
+    const t = cleanup.use(await startRunTest('2026-11-26T20:10:00.000Z'));
+    const kase = t.kayseCase(t.client('Cleo'));
+    await settle(t);
+    await t.core.api.sync.updateSettings({ crm: 'smartadvocate', frequency: { kind: 'hourly' } });
+    await post(t, 'call_analyzed', kase.id, { summary: 'Dog bite at a neighbour’s house.' });
+    await settle(t);
+    expect(addNotes(t)).toBe(0);
+
+    t.clock.set('2026-11-26T21:00:00.000Z');
+    t.core.sync.runs.tick();
+    await vi.waitFor(() => expect(t.runs().some((r) => r.trigger === 'schedule')).toBe(true), { timeout: 5_000 });
+    expect(addNotes(t)).toBe(1);
+    const crmId = t.core.sync.push.store.link('smartadvocate', kase.id)!.crmRecordId;
+    expect(t.smartadvocate.rawNotesOf(crmId).join('\n')).toMatch(/Dog bite at a neighbour’s house\./);
+  });
 });
