@@ -4,7 +4,7 @@
 // waits until the case is. Once each: a sync_notes row is committed before addNote is called, so a crash or a lost
 // answer leaves it `sending` and the note is never sent twice (at most once: a CRM note has no marker to look up).
 import type Database from 'better-sqlite3';
-import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import { CRM_CONNECTOR_IDS, type CrmConnectorId } from '../../../shared/domain/connectors';
 import type { TableName } from '../../../shared/domain/tables';
 import { CrmError, type CrmNote } from '../../connectors';
 import type { Crm } from '../../crm';
@@ -157,7 +157,7 @@ export function createNotes(deps: NotesDeps) {
 
   return {
     kick,
-    kickAll: () => Promise.all((['lawruler', 'smartadvocate'] as const).map(kick)).then(() => undefined),
+    kickAll: () => Promise.all(CRM_CONNECTOR_IDS.map(kick)).then(() => undefined),
     /** Resolves when no pass runs. */
     async idle() {
       for (let i = 0; i < 100 && running.size > 0; i += 1) await Promise.all(running.values());

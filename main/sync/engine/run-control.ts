@@ -3,7 +3,7 @@
 // and the window is `windowMs` old), so a busy minute is one run, not a row per change. Hourly or daily: nothing
 // is read between slots (changes stay pending); at a slot, or on "Sync now", the push drains what waits, the pull
 // runs once, and that is one run. An integration paused after the CRM refused its credentials runs nothing.
-import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import { CRM_CONNECTOR_IDS, type CrmConnectorId } from '../../../shared/domain/connectors';
 import { emptyRunCounts, type RunCounts, type RunTrigger, type SyncRun } from '../../../shared/domain/sync-runs';
 import type { SyncSettings } from '../../../shared/domain/sync-settings';
 import type { Clock } from '../../kernel';
@@ -127,7 +127,7 @@ export function createRunControl(deps: RunControlDeps) {
 
   /** Opens the slot of every integration whose slot has come (a missed slot runs once, not once per slot missed). */
   function tick(): void {
-    for (const crm of ['lawruler', 'smartadvocate'] as const) {
+    for (const crm of CRM_CONNECTOR_IDS) {
       const next = nextSlotAfter(deps.frequency(crm), anchorOf(crm), deps.timezone());
       if (next !== null && next <= now().getTime() && !due.has(crm)) {
         anchors.set(crm, now().getTime());
@@ -156,7 +156,13 @@ export function createRunControl(deps: RunControlDeps) {
     /** One record's push ended: counted in the run open (a real-time window opens with it). */
     landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome): void {
       if (typeof outcome === 'object') return; // sent again later: counted then
-      const w = windows.get(crm) ?? open(crm, due.get(crm)?.trigger ?? 'realtime');
+      let w = windows.get(crm);
+      // Under constant load the push may never be idle: a real-time window still ends once it is old enough.
+      if (w && w.trigger === 'realtime' && now().getTime() - Date.parse(w.startedAt) >= windowMs) {
+        close(crm);
+        w = undefined;
+      }
+      w ??= open(crm, due.get(crm)?.trigger ?? 'realtime');
       w.counts.read += 1;
       if (outcome === 'created' || outcome === 'updated') w.counts.pushed += 1;
       if (outcome === 'failed') {
@@ -206,7 +212,7 @@ export function createRunControl(deps: RunControlDeps) {
     tick,
     /** The settings changed: the next slot is counted from now. */
     rearm(): void {
-      for (const crm of ['lawruler', 'smartadvocate'] as const) armSlot(crm);
+      for (const crm of CRM_CONNECTOR_IDS) armSlot(crm);
     },
     /** Resolves when no scheduled or manual run is being finished. */
     async finished(): Promise<void> {

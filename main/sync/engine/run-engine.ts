@@ -3,7 +3,7 @@
 // scheduled slots on time and resumes an integration whose credentials work again.
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
-import { CONNECTOR_NAMES, type CrmConnectorId } from '../../../shared/domain/connectors';
+import { CONNECTOR_NAMES, CRM_CONNECTOR_IDS, type CrmConnectorId } from '../../../shared/domain/connectors';
 import type { RunCounts, RunTrigger, SyncRun } from '../../../shared/domain/sync-runs';
 import type { Crm } from '../../crm';
 import type { Clock, EventBus } from '../../kernel';
@@ -67,7 +67,7 @@ export function createRunEngine(deps: RunEngineDeps) {
   };
 
   const recordInitialRuns = () => {
-    for (const crm of ['lawruler', 'smartadvocate'] as const) {
+    for (const crm of CRM_CONNECTOR_IDS) {
       const job = initialJob?.(crm);
       if (job && job.state !== 'running' && job.finishedAt) store.record(initialRun(job), job.id);
     }
@@ -120,10 +120,10 @@ export function createRunEngine(deps: RunEngineDeps) {
       stopEvents = deps.events.on('tables.changed', ({ tables }) => {
         if (NOTE_TRIGGERS.some((t) => tables.includes(t))) void notes?.kickAll();
         if (tables.includes('sync_initial_jobs')) recordInitialRuns();
-        if (tables.includes('crm_connections')) pauses.connectionChanged(['lawruler', 'smartadvocate']);
+        if (tables.includes('crm_connections')) pauses.connectionChanged(CRM_CONNECTOR_IDS);
         if (tables.includes('sync_settings') || tables.includes('company')) bound().rearm();
       });
-      pauses.connectionChanged(['lawruler', 'smartadvocate']);
+      pauses.connectionChanged(CRM_CONNECTOR_IDS);
       recordInitialRuns();
       bound().tick();
     },

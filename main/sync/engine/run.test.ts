@@ -54,6 +54,22 @@ describe.skipIf(!runKeychain)('sync runs and frequency', () => {
     expect((await t.core.api.sync.runs({ crm: 'smartadvocate', before: page.next!, limit: 1 })).runs[0]!.id).toBe(run!.id);
   });
 
+  it('real time under constant load: a window still ends once a minute old, and the next record opens the next', async () => {
+    const t = cleanup.use(await startRunTest());
+    t.kayseCase(t.client('Ana'));
+    await t.idle();
+    // A minute on, before the window's timer fires, another record lands: the old window is written first.
+    t.clock.advance(61_000);
+    t.kayseCase(t.client('Ben'));
+    await t.idle();
+    expect(t.runs()).toHaveLength(1);
+    expect(t.runs()[0]).toMatchObject({ startedAt: '2026-11-26T20:00:00.000Z', counts: { created: 1, read: 1 } });
+    t.clock.advance(60_000);
+    t.timers.fire();
+    expect(t.runs()).toHaveLength(2);
+    expect(t.runs()[0]).toMatchObject({ startedAt: '2026-11-26T20:01:01.000Z', counts: { created: 1 } });
+  });
+
   it('hourly: nothing is sent between slots; at the top of the hour everything waiting goes in one scheduled run', async () => {
     const t = cleanup.use(await startRunTest('2026-11-26T20:10:00.000Z'));
     await t.core.api.sync.updateSettings({ crm: 'smartadvocate', frequency: { kind: 'hourly' } });
