@@ -162,8 +162,12 @@ export function createSync(deps: SyncDeps) {
     push,
     /** Pending changes, last push, linked records and per-record errors of one integration. */
     pushStatus: pushStatus.status,
-    /** "Retry now" for one record's error. */
-    retryRecord: pushStatus.retryRecord,
+    /** "Retry now" for one record's error: sent at once, also between the slots of an hourly or daily sync. */
+    retryRecord(crm: CrmConnectorId, caseId: string) {
+      pushStatus.retryRecord(crm, caseId);
+      const off = !deps.crm.connection(crm).toggles.enabled || runs.pauses.pauseOf(crm) !== null;
+      if (!off && !runs.mayRun(crm)) void sample.apply({ crm, caseId }).catch(() => undefined);
+    },
     /** The initial sync: the match preview, the run as a task, its job. */
     initial,
     /** Runs, frequency and the auth pause: the run history, Sync now, `store.record` for the pull and initial sync. */

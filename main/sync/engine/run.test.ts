@@ -134,4 +134,19 @@ describe.skipIf(!runKeychain)('sync runs and frequency', () => {
     await vi.waitFor(() => expect(t.smartadvocate.created()).toHaveLength(2), { timeout: 5_000 });
     expect(t.core.sync.pushStatus('smartadvocate').pending).toBe(0);
   });
+
+  it('hourly: "Retry now" sends the record at once, between slots, and nothing else waiting', async () => {
+    const t = cleanup.use(await startRunTest('2026-11-26T20:10:00.000Z'));
+    await t.core.api.sync.updateSettings({ crm: 'smartadvocate', frequency: { kind: 'hourly' } });
+    const bad = t.kayseCase(t.client('Hal', ''));
+    await t.core.api.sync.syncNow({ crm: 'smartadvocate' });
+    expect(t.core.sync.pushStatus('smartadvocate').errors).toEqual([expect.objectContaining({ caseId: bad.id, attempts: 1 })]);
+    t.kayseCase(t.client('Ivy')); // waits for the slot
+    await t.idle();
+
+    await t.core.api.sync.retryRecord({ crm: 'smartadvocate', caseId: bad.id });
+    await vi.waitFor(() => expect(t.core.sync.pushStatus('smartadvocate').errors[0]).toMatchObject({ caseId: bad.id, attempts: 2 }), { timeout: 5_000 });
+    expect(t.smartadvocate.requests().filter((r) => r.operation === 'CreateCase')).toHaveLength(2); // Hal twice, Ivy not yet
+    expect(t.smartadvocate.created()).toEqual([]);
+  });
 });
