@@ -6,6 +6,7 @@ import { benchCasesList } from './cases-list.ts';
 import { benchWebhooks } from './webhooks.ts';
 import { webhookLogSuite } from './webhook-log.ts';
 import { benchConnectors } from './connectors.ts';
+import { benchSync } from './sync.ts';
 import { benchScheduling } from './scheduling.ts';
 
 const suites = [
@@ -16,6 +17,7 @@ const suites = [
   ['webhook delivery engine', benchWebhooks],
   ['webhook delivery log queries (1,000,000 attempts)', webhookLogSuite],
   ['CRM connectors (SmartAdvocate, 100,000 cases)', benchConnectors],
+  ['sync engine: initial sync (SmartAdvocate, 100,000 cases) and real time', benchSync],
   ['scheduling booking API (Cal.com simulator)', benchScheduling],
 ];
 

@@ -137,6 +137,7 @@ export function createSync(deps: SyncDeps) {
     mappingStore: store,
     pushStore: push.store,
     pull: { store: pull.store, conflicts: pull.conflicts },
+    runs: runs.store,
     ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
     ...(deps.options?.initialPageSize ? { pageSize: deps.options.initialPageSize } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),

@@ -10,6 +10,7 @@ import { announceChanged, createTaskRegistry, newId, type EventBus, type Task } 
 import type { Logger } from '../../log';
 import type { RecordStore } from '../../workspace';
 import type { ApplyDeps } from '../engine/pull-apply';
+import type { RunInput } from '../engine/run-store';
 import { INITIAL_PAGE_SIZE, type PageReader } from './crm-pages';
 import { previewInitial } from './initial-preview';
 import { initialRules } from './initial-rules';
@@ -25,6 +26,8 @@ export interface InitialSyncDeps extends PushDepsSource {
   schedule?: (ms: number, wake: () => void) => () => void;
   /** Records per page (default 200). */
   pageSize?: number;
+  /** The run history (sync_runs): each initial sync that ends is recorded there once, under its job's id. */
+  runs?: { record(input: RunInput, id?: string): unknown };
   /** The pull's store and conflict log: linked records are decided as the pull decides them. */
   pull?: Pick<ApplyDeps, 'store' | 'conflicts'>;
   logger?: Pick<Logger, 'warn'>;
@@ -123,11 +126,30 @@ export function createInitialSync(deps: InitialSyncDeps) {
       announceChanged(deps.events, ['sync_initial_jobs']);
     });
 
+  /** The ended run in the run history: trigger initial, both directions, its counts and outcome. */
+  const recordRun = (job: JobRow) => {
+    const c = job.counts;
+    deps.runs?.record(
+      {
+        crm: job.crm,
+        trigger: 'initial',
+        direction: 'both',
+        startedAt: job.startedAt,
+        finishedAt: job.finishedAt ?? now(),
+        counts: { read: c.read, created: c.createdInKayse + c.createdInCrm, updated: c.linked, unchanged: c.alreadyLinked, skipped: c.skipped + c.ambiguous, errors: c.failed },
+        ...(job.state === 'cancelled' ? { outcome: 'cancelled' as const } : job.state === 'failed' ? { outcome: 'failed' as const } : {}),
+        errorSummary: job.error,
+      },
+      job.id,
+    );
+  };
+
   const progress = (entry: Running) => {
     const { job } = entry;
     const done = job.counts.read + (job.phase === 'kayse' ? job.counts.createdInCrm + job.counts.failed : 0);
     tasks.progress(entry.task, job.phase === 'crm' ? 'reading CRM records' : 'sending Kayse cases to the CRM', done);
-    announceChanged(deps.events, ['sync_initial_jobs']);
+    // The page's links and snapshots were written in its transaction without announcing each.
+    announceChanged(deps.events, ['sync_initial_jobs', 'sync_links', 'sync_snapshots', 'sync_create_intents']);
   };
 
   const launch = (job: JobRow, rules: ReturnType<typeof initialRules>): Running => {
@@ -144,6 +166,7 @@ export function createInitialSync(deps: InitialSyncDeps) {
         job.state = entry.cancelled ? 'cancelled' : 'done';
         job.finishedAt = job.updatedAt = now();
         save(job);
+        recordRun(job);
         if (entry.cancelled) tasks.progress(entry.task, 'cancelled', entry.task.done);
         tasks.finish(entry.task);
       } catch (error) {
@@ -153,6 +176,7 @@ export function createInitialSync(deps: InitialSyncDeps) {
         job.error = message;
         job.finishedAt = job.updatedAt = now();
         save(job);
+        recordRun(job);
         tasks.fail(entry.task, message);
       } finally {
         running.delete(job.crm);

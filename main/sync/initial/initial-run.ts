@@ -96,13 +96,10 @@ async function decide(deps: RunDeps, apply: ApplyDeps, job: JobRow, record: CrmR
   return true;
 }
 
-const linkedRecord = (deps: RunDeps, crmRecordId: string) =>
-  deps.sqlite.prepare<[string, string], { case_id: string }>('SELECT case_id FROM sync_links WHERE crm = ? AND crm_record_id = ?').get(deps.rules.push.crm, crmRecordId)?.case_id ?? null;
-
 /** One CRM record, inside its page's transaction; true when it is linked (to decide its values). */
 function applyRecord(deps: RunDeps, index: KayseIndex, job: JobRow, record: CrmRecord): boolean {
   // Linked meanwhile by the pull or the push running beside the run (the index was read when it began).
-  const fresh = linkedRecord(deps, record.id);
+  const fresh = deps.store.linkOfRecord(deps.rules.push.crm, record.id);
   if (fresh) index.claim(fresh, record.id);
   const d = decideCrmRecord(record, index, deps.rules);
   switch (d.kind) {
@@ -112,6 +109,11 @@ function applyRecord(deps: RunDeps, index: KayseIndex, job: JobRow, record: CrmR
       job.counts.alreadyLinked += 1;
       return true;
     case 'link':
+      // The push linked that case to a record it created meanwhile: this one is left for the admin.
+      if (deps.pushStore.link(deps.rules.push.crm, d.caseId)) {
+        job.counts.skipped += 1;
+        return false;
+      }
       link(deps, record, d.caseId);
       index.claim(d.caseId, record.id);
       job.counts.linked += 1;
@@ -149,7 +151,7 @@ function link(deps: RunDeps, record: CrmRecord, caseId: string, known?: Case, kn
     const kase = deps.records.getCase(caseId);
     const type = kase && push.caseTypes.find((t) => t.id === kase.caseTypeId);
     const crmCaseTypeId = record.caseTypeId ?? (type ? crmCaseTypeFor(type, push.catalog, push.overrideScopes) : null) ?? '';
-    deps.pushStore.linkCreated(push.crm, { caseId, crmRecordId: record.id, crmCaseTypeId, linkedAt: at }, { kayseValues: {}, crmValues: {}, syncedAt: at });
+    deps.store.link(push.crm, { caseId, crmRecordId: record.id, crmCaseTypeId, at }, { kayseValues: {}, crmValues: {} });
     return;
   }
   const kase = known ?? deps.records.getCase(caseId);
@@ -160,7 +162,7 @@ function link(deps: RunDeps, record: CrmRecord, caseId: string, known?: Case, kn
   const statuses = push.toggles.syncStatuses ? (push.statusSets.find((s) => s.kayseCaseTypeId === kase.caseTypeId) ?? null) : null;
   const values = caseValues({ record: kase, client, caseTypes: push.caseTypes, catalog: push.catalog, mappings: push.mappingsFor(crmCaseTypeId), statuses });
   const now = deps.now();
-  deps.pushStore.linkCreated(push.crm, { caseId, crmRecordId: record.id, crmCaseTypeId, linkedAt: now }, { kayseValues: values.kayse, crmValues: crmValuesOf(record, values.crm), syncedAt: now });
+  deps.store.link(push.crm, { caseId, crmRecordId: record.id, crmCaseTypeId, at: now }, { kayseValues: values.kayse, crmValues: crmValuesOf(record, values.crm) });
 }
 
 interface CaseRow {

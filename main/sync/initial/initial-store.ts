@@ -68,6 +68,13 @@ export function createInitialStore(sqlite: Database.Database) {
       `INSERT INTO sync_initial_jobs (id, crm, state, phase, crm_cursor, kayse_after, pages, counts, ambiguous, held_case_ids, started_at, updated_at, finished_at, error)
        VALUES (@id, @crm, @state, @phase, @crmCursor, @kayseAfter, @pages, @counts, @ambiguous, @heldCaseIds, @startedAt, @updatedAt, @finishedAt, @error)`,
     ),
+    linkOfRecord: sqlite.prepare<[string, string], { case_id: string }>('SELECT case_id FROM sync_links WHERE crm = ? AND crm_record_id = ?'),
+    insertLink: sqlite.prepare('INSERT INTO sync_links (crm, case_id, crm_record_id, crm_case_type_id, linked_at) VALUES (?, ?, ?, ?, ?)'),
+    writeSnapshot: sqlite.prepare(
+      `INSERT INTO sync_snapshots (crm, case_id, kayse_values, crm_values, synced_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (crm, case_id) DO UPDATE SET kayse_values = excluded.kayse_values, crm_values = excluded.crm_values, synced_at = excluded.synced_at`,
+    ),
+    deleteIntent: sqlite.prepare('DELETE FROM sync_create_intents WHERE crm = ? AND case_id = ?'),
     save: sqlite.prepare(
       `UPDATE sync_initial_jobs SET state = @state, phase = @phase, crm_cursor = @crmCursor, kayse_after = @kayseAfter, pages = @pages, counts = @counts,
        ambiguous = @ambiguous, held_case_ids = @heldCaseIds, updated_at = @updatedAt, finished_at = @finishedAt, error = @error WHERE id = @id`,
@@ -89,6 +96,17 @@ export function createInitialStore(sqlite: Database.Database) {
     running: (): JobRow[] => q.running.all().map(toJob),
     /** Call inside a write transaction. */
     insert: (job: JobRow) => void q.insert.run(params(job)),
+    /** The Kayse case linked with a CRM record, read inside the page's transaction. */
+    linkOfRecord: (crm: CrmConnectorId, crmRecordId: string): string | null => q.linkOfRecord.get(crm, crmRecordId)?.case_id ?? null,
+    /**
+     * A link with its snapshot, as the push's linkCreated writes it (an intent of the case goes), in the page's own
+     * transaction rather than one of its own per record: the run announces the tables once per page.
+     */
+    link(crm: CrmConnectorId, l: { caseId: string; crmRecordId: string; crmCaseTypeId: string; at: string }, snapshot: { kayseValues: object; crmValues: object }): void {
+      q.insertLink.run(crm, l.caseId, l.crmRecordId, l.crmCaseTypeId, l.at);
+      q.writeSnapshot.run(crm, l.caseId, JSON.stringify(snapshot.kayseValues), JSON.stringify(snapshot.crmValues), l.at);
+      q.deleteIntent.run(crm, l.caseId);
+    },
     /** The checkpoint; call inside the write transaction of the page it closes. */
     save: (job: JobRow) => void q.save.run(params(job)),
   };

@@ -93,6 +93,11 @@ describe.skipIf(!runKeychain)('initial sync', () => {
     // the end, found linked.
     expect(job).toMatchObject({ state: 'done', phase: 'kayse', counts: { read: 33, linked: 3, createdInKayse: 26, createdInCrm: 3, ambiguous: 1, alreadyLinked: 3, failed: 0 } });
     expect(job.ambiguous.map((a) => a.crmRecordId)).toEqual([d.ambiguous.caseID]);
+    // In the run history once, as an initial sync.
+    const history = await t.core.api.sync.runs({ crm: 'smartadvocate' });
+    expect(history.runs.filter((r) => r.trigger === 'initial')).toEqual([
+      expect.objectContaining({ id: job.id, direction: 'both', outcome: 'ok', counts: expect.objectContaining({ read: 33, created: 29, updated: 3, errors: 0 }) }),
+    ]);
 
     // Progress: after every CRM page (at most 10 records each), then the Kayse cases, then finished.
     const reading = run.progress.filter((p) => p.phase === 'reading CRM records').map((p) => p.done);
