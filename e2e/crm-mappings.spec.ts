@@ -57,6 +57,19 @@ async function keyboardDrag(page: Page, crmFieldId: string, target: Locator): Pr
   await page.keyboard.press('Space');
 }
 
+/** Mouse drag-and-drop: pressed on the CRM field, moved in steps over the row, released. */
+async function mouseDrag(page: Page, crmFieldId: string, target: Locator): Promise<void> {
+  const from = await page.locator(`[data-testid="crm-field-draggable"][data-field-id="${crmFieldId}"]`).boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('the CRM field or the row is not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 - 10, from.y + from.height / 2, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 3, to.y + to.height / 2, { steps: 12 });
+  await expect(target).toHaveAttribute('data-over', 'true');
+  await page.mouse.up();
+}
+
 test.describe('CRM Mappings', () => {
   test('fields mapped with the picker and by keyboard drag-and-drop, a type mismatch on its row, Auto-map accepted', async ({ page, console: kayse, cleanup }, testInfo) => {
     const sim = cleanup.use(await startSmartAdvocateSimulator());
@@ -74,6 +87,11 @@ test.describe('CRM Mappings', () => {
     await keyboardDrag(page, '3006', row(page, custom(auto, 'notes')));
     await expect(page.getByRole('combobox', { name: 'SmartAdvocate field for Intake summary', exact: true })).toHaveValue('Intake · Intake Notes');
     await expect(page.getByTestId('field-mapping-unsaved')).toBeVisible();
+    // And with the mouse: SmartAdvocate's Phone dropped on Client phone (both on screen at once).
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await mouseDrag(page, 'standard.phone', row(page, 'client.phone'));
+    await expect(page.getByRole('combobox', { name: 'SmartAdvocate field for Client phone', exact: true })).toHaveValue('Phone');
 
     // A yes/no into a number field: the save is refused and the row says which pair and why.
     await pick(page, 'Police Report Filed', 'treatments', /^Treatments · Number of Treatments/);
@@ -231,5 +249,17 @@ test.describe('CRM Mappings', () => {
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
     await expect(failure).toBeVisible();
     await screenshot(page, testInfo, 'crm-mappings-catalog-failed-dark');
+  });
+
+  test('not connected: saved mappings are kept and shown, the catalog never loaded is said plainly, and the tab fits 1024 px', async ({ page, console: kayse }, testInfo) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openConsole(page, kayse, '/settings/integrations/lawruler?tab=mappings');
+    await expect(page.getByTestId('mappings-not-connected')).toContainText('LawRuler is not connected');
+    await expect(page.getByTestId('mappings-catalog-loaded-at')).toHaveText("LawRuler's fields and statuses have never loaded.");
+    await expect(page.getByRole('button', { name: 'Refresh CRM fields' })).toBeDisabled();
+    await expect(page.getByTestId('status-mapping-empty')).toContainText('Kayse has no case types yet');
+    const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth })')) as { page: number; view: number };
+    expect(widths.page, `the page is ${widths.page} px wide in a ${widths.view} px window`).toBeLessThanOrEqual(widths.view);
+    await screenshot(page, testInfo, 'crm-mappings-not-connected');
   });
 });

@@ -51,7 +51,8 @@ test.describe('CRM Sync settings', () => {
     await expect(form.getByText("In the company's timezone: America/Chicago")).toBeVisible();
     await at.fill('02:30');
     await form.getByRole('radio', { name: 'LawRuler wins' }).check();
-    await expect(form.getByText('both end with 555-0199.', { exact: false }).first()).toBeVisible();
+    await expect(form.getByText('Example: the phone is changed to 555-0101 in Kayse at 9:05 and to 555-0199 in LawRuler at 9:10.')).toBeVisible();
+    await expect(form.getByText('Both end with 555-0199.', { exact: true })).toBeVisible();
     await form.getByRole('switch', { name: 'An empty value clears a filled one' }).check();
     await form.getByRole('checkbox', { name: 'Notes' }).uncheck();
     await form.getByRole('combobox', { name: 'Case types' }).click();

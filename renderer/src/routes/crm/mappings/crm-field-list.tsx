@@ -33,7 +33,7 @@ function DraggableField({ field }: { field: CrmFieldItem }) {
       aria-label={`Drag ${crmFieldLabel(field)} (${TYPE_WORDS[field.type]}) onto a Kayse field`}
       data-testid="crm-field-draggable"
       data-field-id={field.id}
-      style={{ cursor: 'grab', opacity: isDragging ? 0.4 : 1, touchAction: 'none', borderRadius: 'var(--mantine-radius-sm)' }}
+      style={{ cursor: 'grab', opacity: isDragging ? 0.4 : 1, touchAction: 'none', userSelect: 'none', borderRadius: 'var(--mantine-radius-sm)' }}
     >
       <CrmFieldChip field={field} />
     </div>

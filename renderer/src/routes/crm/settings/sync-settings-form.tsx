@@ -11,12 +11,11 @@ import { RecordTime } from '../../../components/ui/record-time';
 import { SavedNote, type SavedSummary } from '../mappings/saved-note';
 import { changesOf, directionWords, draftOf, FREQUENCY_WORDS, KIND_WORDS, ruleWords, updateOf, type SettingsDraft } from './settings-draft';
 
-function conflictExample(crm: string): Record<SettingsDraft['rule'], string> {
-  const base = `Phone changed to 555-0101 in Kayse at 9:05 and to 555-0199 in ${crm} at 9:10:`;
+/** The one scenario every rule is shown against, and how each rule ends it. */
+function conflictExample(crm: string) {
   return {
-    kayse_wins: `${base} both end with 555-0101.`,
-    crm_wins: `${base} both end with 555-0199.`,
-    most_recent: `${base} both end with 555-0199, the later change.`,
+    scenario: `Example: the phone is changed to 555-0101 in Kayse at 9:05 and to 555-0199 in ${crm} at 9:10.`,
+    outcome: { kayse_wins: 'Both end with 555-0101.', crm_wins: 'Both end with 555-0199.', most_recent: 'Both end with 555-0199, the later change.' } satisfies Record<SettingsDraft['rule'], string>,
   };
 }
 
@@ -113,10 +112,10 @@ export function SyncSettingsForm({ settings, crmName, timezone, caseTypes, onDir
               <TextInput type="time" label="Daily at" description={`In the company's timezone: ${timezone} (Settings → Company)`} value={d.dailyAt} onChange={(e) => edit({ dailyAt: e.currentTarget.value })} w={260} />
             )}
           </Stack>
-          <Radio.Group label="When both sides changed the same field since the last sync" value={d.rule} onChange={(v) => edit({ rule: v as SettingsDraft['rule'] })}>
+          <Radio.Group label="When both sides changed the same field since the last sync" description={examples.scenario} value={d.rule} onChange={(v) => edit({ rule: v as SettingsDraft['rule'] })}>
             <Stack gap="xs" mt="xs">
               {CONFLICT_RULES.map((v) => (
-                <Radio key={v} value={v} label={ruleWords(crmName)[v]} description={examples[v]} />
+                <Radio key={v} value={v} label={ruleWords(crmName)[v]} description={examples.outcome[v]} />
               ))}
             </Stack>
           </Radio.Group>
