@@ -65,4 +65,15 @@ describe.skipIf(!runKeychain)('sync apply to all records', () => {
     });
     await expect(t.core.api.sync.applyAllCancel({ crm: 'smartadvocate' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('is refused while nothing may be sent: Enable off, or Send mapping off', async () => {
+    const t = cleanup.use(await startPushTest());
+    await sixLinked(t);
+    const writes = t.smartadvocate.requests().length;
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { sendMapping: false } });
+    await expect(t.core.api.sync.applyAll({ crm: 'smartadvocate' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Send mapping is off/) });
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { sendMapping: true, enabled: false } });
+    await expect(t.core.api.sync.applyAll({ crm: 'smartadvocate' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Enable integration is off/) });
+    expect(t.smartadvocate.requests().length).toBe(writes);
+  });
 });

@@ -13,6 +13,7 @@ import type { AuthPauses } from './auth-pause';
 import type { PushEngine } from './push-engine';
 import { pushCase } from './push-record';
 import { summarise, type RunStore } from './run-store';
+import { refuseUnlessSending } from '../sample/sample';
 
 /** Linked cases read at a time. */
 const PAGE = 100;
@@ -60,6 +61,7 @@ export function createApplyAll(deps: ApplyAllDeps) {
         // Read afresh each page: a mapping saved meanwhile is used from the next page on.
         const ready = await deps.push.depsFor(crm);
         if (!ready) throw new AppError('CONFLICT', `${CONNECTOR_NAMES[crm]} is no longer connected.`);
+        refuseUnlessSending(crm, ready.push, ready.pushes);
         for (const caseId of ids) {
           if (task.state.cancelled) break;
           let outcome = await pushCase(ready.push, caseId);
@@ -115,12 +117,17 @@ export function createApplyAll(deps: ApplyAllDeps) {
   });
 
   return {
-    /** Starts the task for `crm` (or answers the one running). */
-    start(crm: CrmConnectorId) {
+    /** Starts the task for `crm` (or answers the one running); CONFLICT while it may not send. */
+    async start(crm: CrmConnectorId) {
       const running = current.get(crm);
       if (running) return view(running);
       const pause = deps.pauses.pauseOf(crm);
       if (pause) throw new AppError('CONFLICT', `${CONNECTOR_NAMES[crm]} is paused: ${pause.reason}. ${pause.fix}`);
+      const ready = await deps.push.depsFor(crm);
+      if (!ready) throw new AppError('CONFLICT', `${CONNECTOR_NAMES[crm]} is not connected: connect it in Configuration first.`);
+      refuseUnlessSending(crm, ready.push, ready.pushes);
+      const started = current.get(crm); // started meanwhile
+      if (started) return view(started);
       const total = q.count.get(crm)?.n ?? 0;
       const task = tasks.start('sync.applyAll', { crm, counts: emptyRunCounts(), cancelled: false }, total);
       current.set(crm, task);

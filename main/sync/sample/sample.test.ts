@@ -33,7 +33,13 @@ describe.skipIf(!runKeychain)('sync sample record', () => {
     expect(byField['3002']).toMatchObject({ value: 'Whiplash', crmValue: 'Whiplash', differs: false });
     expect(byField['standard.first_name']).toMatchObject({ kayseLabel: 'Client first name', value: 'Ana', differs: false });
 
-    // Apply: the one case goes now; the record after, beside the one before, only the medical bills changed.
+    // Apply: refused while the integration is off; on, the one case goes now (the record after, beside the one
+    // before, only the medical bills changed).
+    expect(await refusal(t.core.api.raw.sync.sampleApply({ crm: 'smartadvocate', caseId: kase.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Enable integration is off/) });
+    await t.core.api.sync.updateSettings({ crm: 'smartadvocate', frequency: { kind: 'hourly' } }); // the push itself waits
+    await t.core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { enabled: true } });
+    await t.idle();
+    expect(t.saWrites().length).toBe(writes);
     const applied = await t.core.api.sync.sampleApply({ crm: 'smartadvocate', caseId: kase.id });
     expect(applied).toMatchObject({ outcome: 'updated', crmRecordId: crmId, crmBefore: { fields: { '3003': 100 } }, crmAfter: { fields: { '3003': 480 } }, error: null });
     expect(applied.fields.filter((f) => f.changed)).toEqual([expect.objectContaining({ field: '3003', before: 100, after: 480 })]);

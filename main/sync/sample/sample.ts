@@ -10,7 +10,7 @@ import { isCrmError, type CrmConnector, type CrmRecord } from '../../connectors'
 import type { Clock } from '../../kernel';
 import { caseValues } from '../engine/case-values';
 import type { PushEngine } from '../engine/push-engine';
-import { pushCase } from '../engine/push-record';
+import { pushCase, type PushDeps } from '../engine/push-record';
 import type { RunStore } from '../engine/run-store';
 import type { FieldMappings } from '../field-mappings';
 import { crmField, kayseField } from '../mapped-field';
@@ -51,12 +51,30 @@ export function diffRecords(before: CrmRecord | null, after: CrmRecord | null, l
   });
 }
 
+/** CONFLICT unless the integration is on and sends mapped values to the CRM (the toggles and the direction say how). */
+export function refuseUnlessSending(crm: CrmConnectorId, push: Pick<PushDeps, 'toggles' | 'settings'>, pushes: boolean): void {
+  const name = CONNECTOR_NAMES[crm];
+  if (!push.toggles.enabled) throw new AppError('CONFLICT', `${name} is paused (Enable integration is off): turn it on to send records.`);
+  if (!pushes) {
+    const why = push.settings.direction === 'crm_to_kayse' ? 'the direction is CRM → Kayse' : 'Send, Send › mapped fields or Send mapping is off';
+    throw new AppError('CONFLICT', `Nothing is sent to ${name}: ${why}. Change it in Settings to send records.`);
+  }
+}
+
 export function createSample(deps: SampleDeps) {
   const linkedCase = deps.sqlite.prepare<[string, string], { case_id: string }>('SELECT case_id FROM sync_links WHERE crm = ? AND crm_record_id = ?');
 
   const ready = async (crm: CrmConnectorId) => {
     const r = await deps.push.depsFor(crm);
     if (!r) throw new AppError('CONFLICT', `${CONNECTOR_NAMES[crm]} is not connected: connect it in Configuration first.`);
+    return r.push;
+  };
+
+  /** What a write needs beyond a read: the integration on, and sending to the CRM allowed. */
+  const sending = async (crm: CrmConnectorId) => {
+    const r = await deps.push.depsFor(crm);
+    if (!r) throw new AppError('CONFLICT', `${CONNECTOR_NAMES[crm]} is not connected: connect it in Configuration first.`);
+    refuseUnlessSending(crm, r.push, r.pushes);
     return r.push;
   };
 
@@ -118,7 +136,7 @@ export function createSample(deps: SampleDeps) {
     async apply(input: { crm: CrmConnectorId; caseId?: string | undefined; crmRecordId?: string | undefined }): Promise<SampleApply> {
       if (!input.caseId) throw new AppError('INVALID_INPUT', 'Apply takes a Kayse case (caseId); a CRM record’s values come into Kayse with the pull: use Sync now.');
       const { crm, caseId } = input;
-      const push = await ready(crm);
+      const push = await sending(crm);
       if (!push.getCase(caseId)) throw new AppError('NOT_FOUND', `No Kayse case ${caseId}.`);
       const startedAt = deps.clock.now().toISOString();
       const linkBefore = deps.push.store.link(crm, caseId);
