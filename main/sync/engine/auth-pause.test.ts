@@ -3,6 +3,7 @@
 // Integrations card, nothing is sent and nothing is lost; saving the new password resumes it and the waiting
 // changes arrive.
 import { describe, expect, it, vi } from 'vitest';
+import { sampleEvent } from '../../ingest/sample-events';
 import { useCleanup } from '../../test-support/use-cleanup';
 import { runKeychain, startRunTest } from './test-runs';
 
@@ -31,10 +32,13 @@ describe.skipIf(!runKeychain)('sync auth pause', () => {
     expect(t.core.sync.pushStatus('smartadvocate').pending).toBeGreaterThan(0);
     await expect(t.core.api.sync.syncNow({ crm: 'smartadvocate' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/paused: SmartAdvocate refused/) });
 
-    // Paused: another change sends nothing, not even a sign-in.
+    // Paused: another change and a message send nothing, not even a sign-in.
     const requests = t.smartadvocate.requests().length;
     t.kayseCase(t.client('Cy'));
+    t.clock.advance(1_000);
+    await t.core.ingest.accept(sampleEvent('message_sent', { case_id: first.id }), { apiKeyId: null });
     await t.idle();
+    await t.core.sync.runs.notesIdle();
     expect(t.smartadvocate.requests().length).toBe(requests);
 
     // The admin enters the new password and connects: the card is Connected again and everything waiting arrives.
@@ -47,6 +51,9 @@ describe.skipIf(!runKeychain)('sync auth pause', () => {
     expect(t.core.sync.push.store.link('smartadvocate', waiting.id)).not.toBeNull();
     expect(t.smartadvocate.caseState(t.smartadvocate.created()[0]!)).toBeTruthy();
     expect(t.core.sync.pushStatus('smartadvocate')).toMatchObject({ pending: 0, errors: [] });
+    // The message received while paused goes too, though Connect moved the connection's time on.
+    const firstId = t.core.sync.push.store.link('smartadvocate', first.id)!.crmRecordId;
+    await vi.waitFor(() => expect(t.smartadvocate.rawNotesOf(firstId).join('\n')).toMatch(/Your consultation is booked\./), { timeout: 5_000 });
   });
 
   it('the pull meeting refused credentials pauses the integration too, and reads nothing while paused', async () => {

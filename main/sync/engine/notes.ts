@@ -1,6 +1,6 @@
 // Messages and call records as CRM notes: each ingested message_sent and call_analyzed event of a linked case
 // becomes one note on the case's CRM record (addNote) while Send and its toggle (messages as notes, call records
-// as notes) are on. Only events received since the integration was connected; an event of a case not linked yet
+// as notes) are on. Only events received since the integration began (its first link or its connection); an event of a case not linked yet
 // waits until the case is. Once each: a sync_notes row is committed before addNote is called, so a crash or a lost
 // answer leaves it `sending` and the note is never sent twice (at most once: a CRM note has no marker to look up).
 import type Database from 'better-sqlite3';
@@ -75,6 +75,7 @@ export function createNotes(deps: NotesDeps) {
     ),
     ended: sqlite.prepare('UPDATE sync_notes SET state = ?, message = ?, next_try_at = ?, updated_at = ? WHERE crm = ? AND event_id = ?'),
     count: sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM sync_notes WHERE crm = ? AND state = ?'),
+    firstLink: sqlite.prepare<[string], { at: string | null }>('SELECT min(linked_at) AS at FROM sync_links WHERE crm = ?'),
   };
   const write = (tables: TableName[], work: () => void) =>
     writeTransaction(sqlite, () => {
@@ -124,7 +125,11 @@ export function createNotes(deps: NotesDeps) {
     const wanted = types(crm);
     const view = deps.crm.connection(crm);
     if (wanted.length === 0 || !view.connectedAt || !deps.mayRun(crm)) return;
-    const due = q.due.all(crm, JSON.stringify(wanted), view.connectedAt, view.demo ? 1 : 0, now(), NOTES_PER_PASS);
+    // Since the integration began syncing: its first link, or its connection. A later Connect (new credentials after
+    // an auth pause) moves connectedAt on, but never drops the events received meanwhile.
+    const firstLink = q.firstLink.get(crm)?.at ?? null;
+    const since = firstLink !== null && firstLink < view.connectedAt ? firstLink : view.connectedAt;
+    const due = q.due.all(crm, JSON.stringify(wanted), since, view.demo ? 1 : 0, now(), NOTES_PER_PASS);
     if (due.length === 0) return;
     const connector = await deps.crm.connectorFor(crm);
     if (!connector) return;
