@@ -162,7 +162,7 @@ function assemble(log: LoggerHandle, options: CoreOptions & { clock: Clock; ids:
   const sync = createSync({ sqlite, crm, records: workspace.records, caseTypes: workspace.caseTypes, company: workspace.company, clock, events, logger, options: options.sync });
   opened.add('sync', () => sync.close());
   // Demo mode closes first: its generator posts through the ingest API and its CRM and Cal.com simulators serve the connections.
-  const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: withDemoCalcom(createDemoCalcom({ scheduling, agents: workspace.agents, logger }), createDemoCrms({ crm, logger, forgetSync: (id) => { sync.push.store.forget(id); sync.pull.store.forget(id); } })), webhook: webhooks.demo });
+  const demo = createDemoMode({ sqlite, workspace, ingest, events, clock, ids, logger, dataDir, crms: withDemoCalcom(createDemoCalcom({ scheduling, agents: workspace.agents, logger }), createDemoCrms({ crm, logger, forgetSync: (id) => { sync.push.store.forget(id); sync.pull.store.forget(id); sync.runs.forget(id); } })), webhook: webhooks.demo });
   opened.add('demo mode', () => demo.close());
   const transfer = createTransfer({ sqlite, caseTypes: workspace.caseTypes, records: workspace.records, clock, ids, events, logger });
   opened.add('imports and exports', () => transfer.close()); // first: running ones stop between chunks

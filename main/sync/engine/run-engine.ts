@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/result';
 import { CONNECTOR_NAMES, CRM_CONNECTOR_IDS, type CrmConnectorId } from '../../../shared/domain/connectors';
 import type { RunCounts, RunTrigger, SyncRun } from '../../../shared/domain/sync-runs';
 import type { Crm } from '../../crm';
-import type { Clock, EventBus } from '../../kernel';
+import { writeTransaction } from '../../db';
+import { announceChanged, type Clock, type EventBus } from '../../kernel';
 import type { InitialJob } from '../../../shared/domain/sync-initial';
 import type { TableName } from '../../../shared/domain/tables';
 import type { SyncSettingsService } from '../sync-settings';
@@ -126,6 +127,13 @@ export function createRunEngine(deps: RunEngineDeps) {
       pauses.connectionChanged(CRM_CONNECTOR_IDS);
       recordInitialRuns();
       bound().tick();
+    },
+    /** Forgets the runs, the pause and the notes sent of `crm` (demo mode's wipe of its simulator connection). */
+    forget(crm: CrmConnectorId): void {
+      writeTransaction(deps.sqlite, () => {
+        for (const table of ['sync_runs', 'sync_pauses', 'sync_notes'] as const) deps.sqlite.prepare(`DELETE FROM ${table} WHERE crm = ?`).run(crm);
+        announceChanged(deps.events, ['sync_runs', 'sync_pauses', 'sync_notes']);
+      });
     },
     /** Opens the slots that are due (the slot timers call it; tests call it after moving the clock). */
     tick: () => bound().tick(),

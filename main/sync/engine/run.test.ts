@@ -149,4 +149,16 @@ describe.skipIf(!runKeychain)('sync runs and frequency', () => {
     expect(t.smartadvocate.requests().filter((r) => r.operation === 'CreateCase')).toHaveLength(2); // Hal twice, Ivy not yet
     expect(t.smartadvocate.created()).toEqual([]);
   });
+
+  it("forget (demo mode's wipe) removes one integration's runs and pause, and keeps the other's", async () => {
+    const t = cleanup.use(await startRunTest());
+    const at = { startedAt: '2026-11-26T20:00:00.000Z', finishedAt: '2026-11-26T20:00:01.000Z', counts: { read: 1 } };
+    t.core.sync.runs.store.record({ crm: 'smartadvocate', trigger: 'manual', direction: 'to_crm', ...at });
+    t.core.sync.runs.store.record({ crm: 'lawruler', trigger: 'manual', direction: 'to_crm', ...at });
+    t.core.sync.runs.pauses.pause('smartadvocate', 'refused');
+    t.core.sync.runs.forget('smartadvocate');
+    expect((await t.core.api.sync.runs({ crm: 'smartadvocate' })).total).toBe(0);
+    expect((await t.core.api.sync.runs({ crm: 'lawruler' })).total).toBe(1);
+    expect(t.core.sync.runs.pauses.pauseOf('smartadvocate')).toBeNull();
+  });
 });
