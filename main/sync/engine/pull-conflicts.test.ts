@@ -129,7 +129,9 @@ describe.skipIf(!runKeychain)('CRM → Kayse: conflicts', () => {
     const applying = applyCrmRecord({ ...deps, connector }, await connector.get(crmId));
     await t.core.api.cases.update({ id: kase.id, expectedVersion: edited.version, name: 'Renamed meanwhile' });
     release();
-    expect(await applying).toMatchObject({ kind: 'applied', caseId: kase.id });
+    // The rename's push reads SmartAdvocate and decides the record too (sending the date, bringing the injury type);
+    // whichever goes first, the pull's apply ends on this case with nothing left over.
+    expect(await applying).toMatchObject({ kind: expect.stringMatching(/^(applied|unchanged)$/), caseId: kase.id });
     await t.idle();
 
     expect(t.caseNow(kase.id)).toMatchObject({ name: 'Renamed meanwhile', customValues: { accident_date: '2026-03-02', injury_type: 'Fracture' } });

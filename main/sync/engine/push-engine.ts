@@ -3,7 +3,7 @@
 // an error's backoff). Each pass reads the toggles, settings and mappings afresh, so saving them starts nothing.
 import type Database from 'better-sqlite3';
 import { CRM_CONNECTOR_IDS, type CrmConnectorId } from '../../../shared/domain/connectors';
-import type { Case, CaseType, Client } from '../../../shared/domain/workspace';
+import type { CaseType } from '../../../shared/domain/workspace';
 import type { Crm } from '../../crm';
 import type { Clock, EventBus } from '../../kernel';
 import type { Logger } from '../../log';
@@ -11,6 +11,9 @@ import type { FieldMappings, StoredCatalog } from '../field-mappings';
 import { DEFAULT_SCOPE, type MappingStore } from '../mapping-store';
 import type { StatusMappings } from '../status-mappings';
 import type { SyncSettingsService } from '../sync-settings';
+import type { RecordStore } from '../../workspace';
+import { createConflictLog } from './conflict-log';
+import { createPullStore } from './pull-store';
 import { createPusher, type Pusher } from './pusher';
 import type { PushDeps, PushOutcome } from './push-record';
 import { createPushStore } from './push-store';
@@ -18,7 +21,8 @@ import { createPushStore } from './push-store';
 export interface PushEngineDeps {
   sqlite: Database.Database;
   crm: Pick<Crm, 'connection' | 'connectorFor'>;
-  records: { getCase(id: string): Case | undefined; getClient(id: string): Client | undefined };
+  /** Cases and clients read, and written with the CRM as origin where the CRM's value wins an update's decision. */
+  records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertCase' | 'upsertClient' | 'batch'>;
   caseTypes(): CaseType[];
   catalogOf(crm: CrmConnectorId): StoredCatalog;
   fields: FieldMappings;
@@ -55,6 +59,8 @@ const pushHooks = (control: PushControl, crm: CrmConnectorId) => ({
 
 export function createPushEngine(deps: PushEngineDeps) {
   const store = createPushStore(deps.sqlite, deps.events);
+  // An update decides against the CRM record through the pull's apply path (push-decide.ts).
+  const twoWay = { records: deps.records, store: createPullStore(deps.sqlite, deps.events), conflicts: createConflictLog(deps.sqlite) };
   const connected = (crm: CrmConnectorId) => deps.crm.connection(crm).state !== 'not_connected';
   const now = () => deps.clock.now().toISOString();
 
@@ -93,6 +99,7 @@ export function createPushEngine(deps: PushEngineDeps) {
         },
         statusSets: deps.statuses.list(crm).caseTypes,
         overrideScopes,
+        twoWay,
       },
     };
   };

@@ -1,7 +1,9 @@
 // Pushes one Kayse case to one CRM: filters, then a create (intent with its marker committed first; a lost answer
 // looked up with findExisting before any second create) or an update of only the mapped values that changed since
-// the snapshot. A CRM failure becomes the record's own error (rejected waits, the others back off), except a 429,
-// which the integration as a whole waits out.
+// the snapshot. Two ways (Receive on, direction both), such an update first reads the CRM record and decides each
+// field against the snapshot (push-decide.ts), so a CRM change not yet pulled is never overwritten. A CRM failure
+// becomes the record's own error (rejected waits, the others back off), except a 429, which the integration as a
+// whole waits out.
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { CrmCatalogView, CrmToggles } from '../../../shared/domain/crm';
 import type { FieldMappingView, StatusMappingSet } from '../../../shared/domain/sync';
@@ -11,6 +13,7 @@ import { CrmError, type CrmConnector, type CrmRecord } from '../../connectors';
 import type { Clock } from '../../kernel';
 import { newId } from '../../kernel';
 import { caseValues, changedSince, toChanges, toCreateInput, type CaseValues } from './case-values';
+import { pushDecided, type TwoWayDeps } from './push-decide';
 import type { PushStore } from './push-store';
 
 /** An object: the record goes again later (after a 429's wait; `auth`: once the integration's pause ends). */
@@ -34,6 +37,8 @@ export interface PushDeps {
   statusSets: StatusMappingSet[];
   /** Override scopes of the field mappings: CRM case type id → Kayse field keys. */
   overrideScopes: Map<string, string[]>;
+  /** The pull's stores, for deciding an update against the CRM record (push-decide.ts); absent: sent as they are. */
+  twoWay?: TwoWayDeps;
 }
 
 const HOUR = 3_600_000;
@@ -86,13 +91,24 @@ export async function pushCase(deps: PushDeps, caseId: string): Promise<PushOutc
   const values = caseValues({ record, client, caseTypes: deps.caseTypes, catalog: deps.catalog, mappings: deps.mappingsFor(crmCaseTypeId), statuses: statusSet });
 
   try {
-    if (link) return await update(deps, caseId, link.crmRecordId, values);
+    if (link) return await updateLinked(deps, caseId, link.crmRecordId, values);
     return await create(deps, record, client, crmCaseTypeId, values, intent?.marker ?? null);
   } catch (error) {
     return failed(deps, caseId, error);
   }
 }
 
+/** A linked case: nothing changed since the snapshot → no CRM call; else decided against the CRM record when two-way. */
+async function updateLinked(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues): Promise<PushOutcome> {
+  const snapshot = deps.store.snapshot(deps.crm, caseId);
+  if (Object.keys(changedSince(values.crm, snapshot?.crmValues ?? null)).length > 0) {
+    const decided = await pushDecided(deps, caseId, crmRecordId);
+    if (decided) return decided;
+  }
+  return update(deps, caseId, crmRecordId, values);
+}
+
+/** Sends every mapped value changed since the snapshot as it is (one way, and a create found by its marker). */
 async function update(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues): Promise<PushOutcome> {
   const snapshot = deps.store.snapshot(deps.crm, caseId);
   const changed = changedSince(values.crm, snapshot?.crmValues ?? null);

@@ -17,9 +17,14 @@ describe.skipIf(!runKeychain)('Kayse → CRM push settings', () => {
     const udfWrites = () => t.saWrites().filter((op) => op === 'UpdateUDFs').length;
 
     const before = udfWrites();
-    t.smartadvocate.setFault({ kind: 'slow', ms: 400 }, { times: 1 });
+    // Every answer slow until the update's UDF write has reached SmartAdvocate (the push reads the case first): the
+    // changes below are made while that write is on its way, after the case was read for it.
+    const seen = t.smartadvocate.requests().length;
+    t.smartadvocate.setFault({ kind: 'slow', ms: 400 });
     let current = await t.core.api.cases.update({ id: kase.id, expectedVersion: t.core.workspace.records.getCase(kase.id)!.version, customValues: { med_bills: 1 } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const writeArrived = () => t.smartadvocate.requests().slice(seen).some((r) => r.method === 'PUT' && r.path.endsWith('/udfs') && r.fault === 'slow');
+    for (let i = 0; i < 300 && !writeArrived(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    t.smartadvocate.setFault(null);
     expect(t.core.sync.push.pusher('smartadvocate').state().running).toBe(true);
     for (const value of [2, 3, 4]) current = await t.core.api.cases.update({ id: kase.id, expectedVersion: current.version, customValues: { med_bills: value } });
     await t.idle();

@@ -6,6 +6,7 @@ import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { TableName } from '../../../shared/domain/tables';
 import { writeTransaction } from '../../db';
 import { announceChanged, type EventBus } from '../../kernel';
+import { unlinkedKey } from './pull-store';
 
 export interface LogChange {
   seq: number;
@@ -117,6 +118,7 @@ export function createPushStore(sqlite: Database.Database, events: EventBus) {
          http_status = excluded.http_status, field = excluded.field, attempts = attempts + 1, last_at = excluded.last_at, next_try_at = excluded.next_try_at`,
     ),
     deleteError: sqlite.prepare("DELETE FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'to_crm'"),
+    deletePullError: sqlite.prepare("DELETE FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'from_crm'"),
     retryError: sqlite.prepare("UPDATE sync_record_errors SET next_try_at = ? WHERE crm = ? AND case_id = ? AND direction = 'to_crm'"),
   };
 
@@ -166,13 +168,17 @@ export function createPushStore(sqlite: Database.Database, events: EventBus) {
     /** Written and committed before the create is sent: a crash after it leaves the marker to look up. */
     writeIntent: (crm: CrmConnectorId, caseId: string, intent: Intent) =>
       write(['sync_create_intents'], () => void q.insertIntent.run(crm, caseId, intent.marker, intent.crmCaseTypeId, intent.createdAt)),
-    /** The record is in the CRM: the link replaces the intent, with the snapshot of what was sent, and the error goes. */
+    /**
+     * The record is in the CRM: the link replaces the intent, with the snapshot of what was sent, and the error goes;
+     * so does a pull's error of the CRM record while it had no case (`crm:<id>`), which nothing would clear once linked.
+     */
     linkCreated(crm: CrmConnectorId, link: Link, snapshot: Snapshot): void {
       write(['sync_links', 'sync_create_intents', 'sync_snapshots', 'sync_record_errors'], () => {
         q.insertLink.run(crm, link.caseId, link.crmRecordId, link.crmCaseTypeId, link.linkedAt);
         q.deleteIntent.run(crm, link.caseId);
         q.writeSnapshot.run(crm, link.caseId, JSON.stringify(snapshot.kayseValues), JSON.stringify(snapshot.crmValues), snapshot.syncedAt);
         q.deleteError.run(crm, link.caseId);
+        q.deletePullError.run(crm, unlinkedKey(link.crmRecordId));
       });
     },
     /** A successful update: the new snapshot, and whatever error the record had is gone. */

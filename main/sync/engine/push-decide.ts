@@ -1,0 +1,68 @@
+// The two-way update of a linked case (sync.md "Deciding"): before Kayse's changed values go to the CRM, the CRM
+// record is read and every field is decided against the snapshot by the pull's own apply path (pull-apply.ts), so a
+// CRM change the pull has not seen yet is never overwritten blind. Kayse's winners are sent in one update (none: no
+// update call), the CRM's winners are written to Kayse with the CRM as origin (so they are never pushed back),
+// conflicts are logged with both values and the rule, and the snapshot takes what both sides hold.
+import type { CrmConnector } from '../../connectors';
+import type { ConflictLog } from './conflict-log';
+import { applyCrmRecord, type ApplyDeps } from './pull-apply';
+import type { PullStore } from './pull-store';
+import type { PushDeps } from './push-record';
+
+/** What a push needs beyond its own deps to decide with the pull's apply path. */
+export interface TwoWayDeps {
+  records: ApplyDeps['records'];
+  /** The pull's rows (links by record, snapshot merges, from_crm errors, the change log's times). */
+  store: PullStore;
+  conflicts: ConflictLog;
+}
+
+/**
+ * The pull's deps for deciding a push, or null when the CRM's values may not come to Kayse now (Receive off, or the
+ * direction is Kayse → CRM): then nothing of the CRM's can win, and Kayse's changes are sent as they are.
+ */
+export function decidingDeps(deps: PushDeps, connector: Pick<CrmConnector, 'get' | 'update'>): ApplyDeps | null {
+  const { twoWay } = deps;
+  if (!twoWay || !deps.toggles.receive || deps.settings.direction !== 'both') return null;
+  return {
+    crm: deps.crm,
+    connector,
+    store: twoWay.store,
+    conflicts: twoWay.conflicts,
+    records: twoWay.records,
+    caseTypes: deps.caseTypes,
+    catalog: deps.catalog,
+    toggles: deps.toggles,
+    settings: deps.settings,
+    demoConnection: deps.demoConnection,
+    // The push's mappings (both ways, to the CRM): a from_crm field is the pull's alone.
+    mappingsFor: (crmCaseTypeId) => deps.mappingsFor(crmCaseTypeId),
+    statusSets: deps.statusSets,
+    clock: deps.clock,
+  };
+}
+
+/**
+ * Reads the linked CRM record and decides it against the snapshot: 'updated' when an update was sent to the CRM,
+ * 'unchanged' when every field was the CRM's to keep (or equal); null when the push may not decide (see decidingDeps).
+ * Throws what the CRM or Kayse refused (the push records it as the record's error).
+ */
+export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: string): Promise<'updated' | 'unchanged' | null> {
+  let wrote = false;
+  const connector = {
+    get: (id: string) => deps.connector.get(id),
+    update: async (...args: Parameters<CrmConnector['update']>) => {
+      const result = await deps.connector.update(...args);
+      wrote = true;
+      return result;
+    },
+  };
+  const apply = decidingDeps(deps, connector);
+  if (!apply) return null;
+  const record = await deps.connector.get(crmRecordId);
+  const outcome = await applyCrmRecord(apply, record);
+  // Linked elsewhere meanwhile (or filtered out): nothing decided here for this case.
+  if (outcome.caseId !== caseId) return 'unchanged';
+  if (deps.store.error(deps.crm, caseId)) deps.store.clearError(deps.crm, caseId);
+  return wrote ? 'updated' : 'unchanged';
+}
