@@ -143,6 +143,8 @@ test.describe('CRM Mappings', () => {
     await expect(page.getByRole('option', { name: 'Auto Accident · overrides (1)' })).toBeVisible();
     await page.getByRole('option', { name: 'Auto Accident · overrides (1)' }).click();
     await expect(row(page, 'case.name')).toHaveAttribute('data-state', 'mapped');
+    // A Kayse field without an override shows the default it falls back to.
+    await expect(page.getByRole('combobox', { name: 'SmartAdvocate field for Client email', exact: true })).toHaveAttribute('placeholder', 'Default: Email');
     await screenshot(page, testInfo, 'crm-mappings-override-set');
   });
 

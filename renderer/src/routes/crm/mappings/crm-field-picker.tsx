@@ -8,12 +8,14 @@ interface PickerProps {
   value: { id: string; name: string } | null;
   kayseLabel: string;
   crmName: string;
+  /** Shown while unmapped, e.g. the default mapping an override set falls back to. */
+  placeholder?: string;
   onChange: (field: CrmFieldItem | null) => void;
 }
 
 const MISSING = ' (missing in the CRM)';
 
-export function CrmFieldPicker({ fields, value, kayseLabel, crmName, onChange }: PickerProps) {
+export function CrmFieldPicker({ fields, value, kayseLabel, crmName, placeholder = 'Not mapped', onChange }: PickerProps) {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const data: ComboboxItem[] = fields.map((f) => ({ value: f.id, label: crmFieldLabel(f) }));
   if (value && !byId.has(value.id)) data.unshift({ value: value.id, label: `${value.name}${MISSING}`, disabled: true });
@@ -25,7 +27,7 @@ export function CrmFieldPicker({ fields, value, kayseLabel, crmName, onChange }:
   return (
     <Select
       aria-label={`${crmName} field for ${kayseLabel}`}
-      placeholder="Not mapped"
+      placeholder={placeholder}
       searchable
       clearable
       size="xs"

@@ -22,6 +22,8 @@ interface RowProps {
   fields: CrmFieldItem[];
   crmName: string;
   refusal: string | undefined;
+  /** In an override set: the default mapping this Kayse field uses while it has none here. */
+  fallback?: string;
   onPick: (field: CrmFieldItem | null) => void;
   onDirection: (direction: MappingDirection) => void;
 }
@@ -46,7 +48,7 @@ function OptionsNote({ kayse, crm, direction, crmName }: { kayse: KayseFieldRow;
   );
 }
 
-export function FieldMappingRow({ kayse, mapping, fields, crmName, refusal, onPick, onDirection }: RowProps) {
+export function FieldMappingRow({ kayse, mapping, fields, crmName, refusal, fallback, onPick, onDirection }: RowProps) {
   const { setNodeRef, isOver } = useDroppable({ id: dropIdOf(kayse.key), data: { kayse } });
   const crm = mapping ? fields.find((f) => f.id === mapping.crmFieldId) : undefined;
   const state = refusal ? 'refused' : mapping?.missing ? 'missing' : mapping ? 'mapped' : 'unmapped';
@@ -69,7 +71,7 @@ export function FieldMappingRow({ kayse, mapping, fields, crmName, refusal, onPi
         </Text>
       </Table.Td>
       <Table.Td miw={200}>
-        <CrmFieldPicker fields={fields} value={mapping ? { id: mapping.crmFieldId, name: mapping.crmFieldName } : null} kayseLabel={kayse.label} crmName={crmName} onChange={onPick} />
+        <CrmFieldPicker fields={fields} value={mapping ? { id: mapping.crmFieldId, name: mapping.crmFieldName } : null} kayseLabel={kayse.label} crmName={crmName} placeholder={fallback ? `Default: ${fallback}` : undefined} onChange={onPick} />
       </Table.Td>
       <Table.Td w={170}>
         <Select

@@ -54,6 +54,7 @@ export function FieldMappingSection({ crm, crmName, catalog, caseTypes, sets, on
   const [proposals, setProposals] = useState<FieldProposal[] | null>(null);
   const [dragged, setDragged] = useState<CrmFieldItem | null>(null);
   const set = sets.find((s) => s.crmCaseTypeId === crmCaseTypeId);
+  const defaults = crmCaseTypeId === null ? undefined : sets.find((s) => s.crmCaseTypeId === null);
   const setName = crmCaseTypeId === null ? 'Defaults' : (set?.crmCaseTypeName ?? catalog?.caseTypes.find((t) => t.id === crmCaseTypeId)?.name ?? crmCaseTypeId);
   const draft = useFieldDraft(crm, crmCaseTypeId, set);
   const { guard, modal } = useDiscardConfirm(draft.dirty, `The field mapping of ${setName}`);
@@ -170,6 +171,7 @@ export function FieldMappingSection({ crm, crmName, catalog, caseTypes, sets, on
                         fields={crmFields}
                         crmName={crmName}
                         refusal={draft.refusals.byField[k.key]}
+                        fallback={defaults?.mappings.find((m) => m.kayseField === k.key && !m.missing)?.crmFieldName}
                         onPick={(field) => pick(k, field)}
                         onDirection={(d) => draft.direction(k.key, d)}
                       />
