@@ -129,9 +129,9 @@ export function StatusMappingSection({ crm, crmName, catalog, caseTypes, sets, o
             <Table verticalSpacing="xs" data-testid="status-mapping-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Kayse status</Table.Th>
-                  <Table.Th>{crmName} status</Table.Th>
-                  {withSubstatus && <Table.Th>Substatus (status type: status)</Table.Th>}
+                  <Table.Th w="30%">Kayse status</Table.Th>
+                  <Table.Th miw={180}>{crmName} status</Table.Th>
+                  {withSubstatus && <Table.Th miw={220}>Substatus (status type: status)</Table.Th>}
                   <Table.Th>{crmName} status sets</Table.Th>
                 </Table.Tr>
               </Table.Thead>
