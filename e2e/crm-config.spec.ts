@@ -65,7 +65,7 @@ test.describe('CRM configuration', () => {
     const sim = cleanup.use(await startLawRulerSimulator({ records: 3 }));
     const creds = sim.credentials;
     await openFromCard(page, kayse, 'lawruler', 'LawRuler');
-    await expect(page.getByRole('tab')).toHaveCount(3);
+    await expect(page.getByRole('tab')).toHaveCount(5);
     await expect(page.getByTestId('catalog-none')).toHaveText('Loaded from LawRuler once connected.');
 
     await field(page, 'Username').fill(creds.username);

@@ -10,6 +10,7 @@ import { crmName } from './crm-paths';
 import { DisconnectButton } from './disconnect-button';
 import { FieldSheetsCard } from './field-sheets-card';
 import { InboundWebhookCard } from './inbound-webhook-card';
+import { InitialSyncCard } from './initial-sync/initial-sync-card';
 import { TogglesCard } from './toggles-card';
 
 function DisconnectCard({ connection }: { connection: CrmConnectionView }) {
@@ -44,6 +45,7 @@ export function ConfigurationTab({ connection }: { connection: CrmConnectionView
           <TogglesCard connection={connection} />
         </Grid.Col>
       </Grid>
+      {connected && <InitialSyncCard connection={connection} />}
       <CatalogCard connection={connection} />
       {lawRuler && <FieldSheetsCard />}
       {lawRuler && <InboundWebhookCard />}

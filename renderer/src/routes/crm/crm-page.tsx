@@ -1,8 +1,8 @@
 // Settings → Integrations → LawRuler / SmartAdvocate: the header with the connection's state, and the tabs
-// (Configuration, CRM Mappings, Sync settings). The tab lives in the address (?tab=mappings) so links can open it and
-// a tab with unsaved changes can ask before it is left.
+// (Configuration, CRM Mappings, Sync settings, Monitoring, Test a sample record). The tab lives in the address
+// (?tab=mappings) so links can open it and a tab with unsaved changes can ask before it is left.
 import { Tabs } from '@mantine/core';
-import { IconArrowsExchange, IconSettings, IconTransform } from '@tabler/icons-react';
+import { IconActivity, IconArrowsExchange, IconFlask, IconSettings, IconTransform } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import type { CrmConnectorId } from '../../../../shared/domain/connectors';
 import { useContractQuery } from '../../api/client';
@@ -15,8 +15,10 @@ import { ConnectionStateBadge } from './connection-state';
 import { crmName, INTEGRATIONS_PATH } from './crm-paths';
 import { MappingsTab } from './mappings/mappings-tab';
 import { SyncSettingsTab } from './settings/sync-settings-tab';
+import { MonitoringTab } from './monitoring/monitoring-tab';
+import { SampleTab } from './sample/sample-tab';
 
-const TABS = ['configuration', 'mappings', 'sync'] as const;
+const TABS = ['configuration', 'mappings', 'sync', 'monitoring', 'sample'] as const;
 type CrmTab = (typeof TABS)[number];
 const isTab = (value: string | null): value is CrmTab => TABS.includes(value as CrmTab);
 
@@ -51,6 +53,12 @@ export function CrmPage({ crm }: { crm: CrmConnectorId }) {
               <Tabs.Tab value="sync" leftSection={<IconArrowsExchange size={16} />}>
                 Sync settings
               </Tabs.Tab>
+              <Tabs.Tab value="monitoring" leftSection={<IconActivity size={16} />}>
+                Monitoring
+              </Tabs.Tab>
+              <Tabs.Tab value="sample" leftSection={<IconFlask size={16} />}>
+                Test a sample record
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="configuration">
               <ConfigurationTab connection={connection} />
@@ -60,6 +68,12 @@ export function CrmPage({ crm }: { crm: CrmConnectorId }) {
             </Tabs.Panel>
             <Tabs.Panel value="sync">
               <SyncSettingsTab connection={connection} />
+            </Tabs.Panel>
+            <Tabs.Panel value="monitoring">
+              <MonitoringTab connection={connection} />
+            </Tabs.Panel>
+            <Tabs.Panel value="sample">
+              <SampleTab connection={connection} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -18,6 +18,7 @@ import { DemoBadge } from '../../components/ui/demo-badge';
 import { RecordHistory } from '../../components/records/record-history';
 import { CaseAppointments } from '../../components/records/case-appointments';
 import { RecordNotFound } from '../../components/ui/record-not-found';
+import { CaseCrmLinks } from './case-crm-links';
 
 function CaseView({ detail, back, reload }: { detail: CaseDetail; back: string; reload: () => Promise<unknown> }) {
   const { case: record, caseType, campaign, clients, history, historyTotal } = detail;
@@ -60,6 +61,7 @@ function CaseView({ detail, back, reload }: { detail: CaseDetail; back: string; 
               </Title>
               <CaseClients clients={clients} />
             </Card>
+            <CaseCrmLinks caseId={record.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,0 +1,153 @@
+// The Monitoring tab and a case's CRM links in Chromium through the headless host, against the SmartAdvocate
+// simulator started by each test: a Kayse status change reaching SmartAdvocate and a SmartAdvocate change coming
+// into the case's history (origin SmartAdvocate), with the tiles, chart and runs; a record SmartAdvocate refuses in
+// the errors table with its drawer, then Retry now once SmartAdvocate allows it.
+import type { Page } from '@playwright/test';
+import { Agent } from 'undici';
+import { createSmartAdvocateConnector } from '../main/connectors';
+import { startSmartAdvocateSimulator, type SmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
+import { connectIngest, connectSmartAdvocate, createAuto, monitoringPath, SA_STATUS, screenshot, viewScreenshot } from './crm-sync-helpers';
+import { expect as baseExpect, openConsole, test } from './fixtures';
+
+// Long flows with many round trips on a shared, busy machine: more time per step and per test than the defaults.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 240_000 });
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A person at the firm changes the record in SmartAdvocate (through its API, as their own screens would). */
+async function editInSmartAdvocate(sim: SmartAdvocateSimulator, recordId: string, statusId: string): Promise<void> {
+  const dispatcher = new Agent();
+  try {
+    const connector = createSmartAdvocateConnector({
+      credentials: { endpoint: sim.host, username: sim.credentials.username, password: sim.credentials.password },
+      baseUrl: sim.url,
+      dispatcher,
+      timeoutMs: 10_000,
+      clock: { now: () => new Date() },
+    });
+    await connector.update(recordId, { statusId });
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+test.describe('CRM monitoring', () => {
+  test("a Kayse status change reaches SmartAdvocate, a SmartAdvocate change comes into the case's history, and Monitoring shows the runs", async ({ page, request, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startSmartAdvocateSimulator());
+    const auto = await createAuto(kayse);
+    await connectSmartAdvocate(kayse, sim, auto);
+    const ingest = await connectIngest(request, kayse);
+
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openConsole(page, kayse, monitoringPath());
+    await expect(page.getByRole('tab', { name: 'Monitoring' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('tile-last-sync').getByTestId('tile-value')).toHaveText('Never');
+    await expect(page.getByTestId('errors-table')).toContainText('No errors');
+    await expect(page.getByTestId('runs-table')).toContainText('No runs yet');
+    await screenshot(page, testInfo, 'crm-monitoring-empty');
+
+    const caseId = await ingest.putCase('1', { firstName: 'Ana', lastName: 'Rivera', email: 'ana.rivera@example.com' });
+    await expect.poll(() => sim.created().length).toBe(1);
+    const recordId = sim.created()[0]!;
+    expect(sim.caseState(recordId)).toMatchObject({ statusId: SA_STATUS.New, contact: { firstName: 'Ana', lastName: 'Rivera' } });
+    // Live: the tile counts the new link without a reload.
+    await expect(page.getByTestId('tile-records').getByTestId('tile-value')).toHaveText('1');
+
+    // The case's detail: its CRM link with SmartAdvocate's record id.
+    await openConsole(page, kayse, `/cases/${caseId}`);
+    const link = page.getByTestId('case-crm-link');
+    await expect(link).toHaveAttribute('data-crm', 'smartadvocate');
+    await expect(link.getByTestId('case-crm-record-id')).toHaveText(recordId);
+    await expect(link).toContainText('Last synced');
+
+    // A status changed in Kayse reaches SmartAdvocate as its mapped status.
+    await choose(page, 'Status', 'Contacted');
+    await expect(page.getByTestId('case-status').first()).toHaveText('Contacted');
+    await expect.poll(() => sim.caseState(recordId)?.statusId).toBe(SA_STATUS.Contacted);
+    await screenshot(page, testInfo, 'case-crm-links');
+
+    // SmartAdvocate moves the case on; Sync now brings it in with SmartAdvocate as the change's origin.
+    await editInSmartAdvocate(sim, recordId, SA_STATUS.Signed);
+    await openConsole(page, kayse, monitoringPath());
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.locator('[data-testid=run-row][data-trigger=manual]')).toHaveCount(1);
+    await expect.poll(async () => (await kayse.api.cases.get({ id: caseId })).case.status).toBe('Signed');
+    await openConsole(page, kayse, `/cases/${caseId}`);
+    await expect(page.getByTestId('case-status').first()).toHaveText('Signed');
+    const newest = page.getByTestId('history-entry').first();
+    await expect(newest.getByTestId('change-origin')).toHaveText('SmartAdvocate');
+    await expect(newest.getByTestId('change-line')).toHaveText(/Status\s*Contacted.*Signed/);
+    await screenshot(page, testInfo, 'case-history-from-smartadvocate');
+
+    // Monitoring: the last sync, the records, the runs in the chart and the table.
+    await openConsole(page, kayse, monitoringPath());
+    await expect(page.getByTestId('tile-last-sync')).toContainText('Sync now');
+    await expect(page.getByTestId('last-sync-outcome')).toHaveText('OK');
+    await expect(page.getByTestId('tile-records').getByTestId('tile-value')).toHaveText('1');
+    await expect(page.getByTestId('tile-errors').getByTestId('tile-value')).toHaveText('0');
+    await expect(page.getByTestId('tile-pending').getByTestId('tile-value')).toHaveText('0');
+    await expect(page.getByTestId('runs-chart')).not.toHaveAttribute('data-runs', '0');
+    const manual = page.locator('[data-testid=run-row][data-trigger=manual]');
+    await expect(manual).toContainText('Sync now');
+    await expect(manual.getByTestId('run-counts')).toContainText('1 pulled');
+    await screenshot(page, testInfo, 'crm-monitoring');
+    await page.getByTestId('runs-chart').getByText('7 days', { exact: true }).click();
+    await expect(page.getByTestId('runs-chart-count')).toContainText('in the last 7 days');
+    await screenshot(page, testInfo, 'crm-monitoring-7-days');
+
+    await kayse.api.preferences.update({ colorScheme: 'dark' });
+    await openConsole(page, kayse, monitoringPath());
+    await expect(page.getByTestId('last-sync-outcome')).toHaveText('OK');
+    await screenshot(page, testInfo, 'crm-monitoring-dark');
+  });
+
+  test('a record SmartAdvocate refuses: the errors table, its drawer, and Retry now once SmartAdvocate allows it', async ({ page, request, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startSmartAdvocateSimulator());
+    const auto = await createAuto(kayse);
+    await connectSmartAdvocate(kayse, sim, auto);
+    const ingest = await connectIngest(request, kayse);
+    // The integration user may not create cases: SmartAdvocate answers 403, a refusal the record waits out.
+    sim.deny(['CreateCase']);
+    const caseId = await ingest.putCase('2', { firstName: 'Ben', lastName: 'Okafor', email: 'ben.okafor@example.com' });
+
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openConsole(page, kayse, monitoringPath());
+    const row = page.locator(`[data-testid=error-row][data-case-id="${caseId}"]`);
+    await expect(row).toHaveAttribute('data-kind', 'rejected');
+    await expect(row.getByTestId('error-answer')).toContainText('403');
+    await expect(row.getByTestId('error-answer')).toContainText('not permitted to use CreateCase');
+    await expect(row.getByTestId('error-case-link')).toContainText('Ben Okafor v. Driver');
+    await expect(row).toContainText('After a change or Retry now');
+    await expect(page.getByTestId('tile-errors').getByTestId('tile-value')).toHaveText('1');
+    await screenshot(page, testInfo, 'crm-monitoring-error');
+
+    await row.getByRole('button', { name: 'Details' }).click();
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('error-detail-response')).toContainText('403');
+    await expect(drawer.getByTestId('error-detail-response')).toContainText('rejected');
+    await expect(drawer.getByTestId('error-detail-request')).toContainText('Create a record');
+    await expect(drawer.locator('[data-testid=mapped-value][data-field="client.first_name"]')).toContainText('Ben');
+    await expect(drawer.getByTestId('error-detail-case')).toHaveAttribute('href', `#/cases/${caseId}`);
+    await viewScreenshot(page, testInfo, 'crm-monitoring-error-drawer');
+    await page.getByRole('button', { name: 'Close the error' }).click();
+
+    // Nothing is tried again on its own (no next retry above): SmartAdvocate refused the record, not the connection.
+    expect(sim.created()).toHaveLength(0);
+    // The SmartAdvocate administrator grants the permission; Retry now sends it at once.
+    sim.deny([]);
+    await row.getByRole('button', { name: 'Retry this record now' }).click();
+    await expect(row).toHaveCount(0);
+    await expect.poll(() => sim.created().length).toBe(1);
+    expect(sim.caseState(sim.created()[0]!)?.contact).toMatchObject({ firstName: 'Ben', lastName: 'Okafor' });
+    await expect(page.getByTestId('tile-errors').getByTestId('tile-value')).toHaveText('0');
+    await expect(page.getByTestId('errors-table')).toContainText('No errors');
+    await screenshot(page, testInfo, 'crm-monitoring-error-retried');
+    // The case shows its new link.
+    await openConsole(page, kayse, `/cases/${caseId}`);
+    await expect(page.getByTestId('case-crm-record-id')).toHaveText(sim.created()[0]!);
+  });
+});

@@ -1,0 +1,121 @@
+// One record's error in a side drawer: what failed and the CRM's answer (status, its words, the field it refused),
+// the request the next attempt sends, every mapped value of the record, Retry now and a link to the record.
+import { Alert, Anchor, Badge, DataList, Drawer, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { CrmConnectorId } from '../../../../../shared/domain/connectors';
+import type { ErrorDetail } from '../../../../../shared/domain/sync-monitoring';
+import { useContractQuery } from '../../../api/client';
+import { QueryState } from '../../../components/query-state';
+import { DataItem, valueText } from '../../../components/ui/data-item';
+import { JsonBlock } from '../../../components/ui/json-block';
+import { useDateFormat } from '../../../hooks/use-date-format';
+import { MappedValuesTable } from '../sample/mapped-values-table';
+import { casePath } from './case-label';
+import { RetryButton } from './retry-button';
+
+const OPERATIONS: Record<ErrorDetail['request']['operation'], string> = {
+  create: 'Create a record',
+  update: 'Update the linked record',
+  apply: 'Apply to the Kayse case',
+  skip: 'Nothing to send',
+};
+
+function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string }) {
+  const dates = useDateFormat();
+  const { error, request, response } = detail;
+  return (
+    <Stack gap="lg">
+      <Alert color="red" title={error.message} data-testid="error-detail-message">
+        <Text size="sm">
+          {error.attempts} {error.attempts === 1 ? 'attempt' : 'attempts'} since {dates.full(error.firstAt)};{' '}
+          {error.nextTryAt ? `next try ${dates.full(error.nextTryAt)}.` : 'it waits for a change of the record or Retry now.'}
+        </Text>
+      </Alert>
+      <Group gap="sm">
+        <RetryButton crm={detail.crm} caseId={detail.caseId} label={detail.caseName ?? 'this record'} size="sm" />
+        <Anchor component={Link} to={casePath(detail.caseId)} size="sm" data-testid="error-detail-case">
+          Open the case
+        </Anchor>
+      </Group>
+      <div>
+        <Title order={4} size="h5" mb="xs">
+          {crmName}’s answer
+        </Title>
+        <DataList labelWidth="130px" data-testid="error-detail-response">
+          <DataItem label="Kind">{valueText(response.kind)}</DataItem>
+          <DataItem label="HTTP status">{valueText(response.httpStatus === null ? null : String(response.httpStatus), true)}</DataItem>
+          <DataItem label="Its words">{valueText(response.crmMessage)}</DataItem>
+          <DataItem label="Field refused">{valueText(response.field, true)}</DataItem>
+        </DataList>
+      </div>
+      <div data-testid="error-detail-request">
+        <Title order={4} size="h5" mb="xs">
+          Request
+        </Title>
+        <Text size="sm" mb="xs">
+          {OPERATIONS[request.operation]}
+          {request.crmRecordId && (
+            <>
+              {' '}
+              <Text span ff="monospace" size="sm">
+                {request.crmRecordId}
+              </Text>
+            </>
+          )}
+          {request.operation !== 'skip' && ', with the values that differ from the last sync:'}
+        </Text>
+        {request.operation !== 'skip' && <JsonBlock value={request.values} label="the request's values" />}
+      </div>
+      <div>
+        <Title order={4} size="h5" mb="xs">
+          Mapped values
+        </Title>
+        <MappedValuesTable values={detail.mappedValues} crmName={crmName} />
+      </div>
+    </Stack>
+  );
+}
+
+/** The drawer of the error of `caseId` (closed when null). */
+export function ErrorDrawer({ crm, crmName, caseId, onClose }: { crm: CrmConnectorId; crmName: string; caseId: string | null; onClose: () => void }) {
+  return (
+    <Drawer
+      opened={caseId !== null}
+      onClose={onClose}
+      position="right"
+      size={880}
+      title={
+        <Group gap="xs">
+          <Text fw={600}>Sync error</Text>
+          <Badge color="red" variant="light">
+            Kayse → {crmName}
+          </Badge>
+        </Group>
+      }
+      closeButtonProps={{ 'aria-label': 'Close the error' }}
+      data-testid="error-drawer"
+    >
+      {caseId !== null && <ErrorDetailQuery crm={crm} crmName={crmName} caseId={caseId} onGone={onClose} />}
+    </Drawer>
+  );
+}
+
+function ErrorDetailQuery({ crm, crmName, caseId, onGone }: { crm: CrmConnectorId; crmName: string; caseId: string; onGone: () => void }) {
+  const detail = useContractQuery('sync.errorDetail', { crm, caseId }, { retry: false });
+  // Retried and sent: the error is gone (even with the old detail still loaded), which is good news, not a failure.
+  if (detail.error?.code === 'NOT_FOUND') {
+    return (
+      <Alert color="teal" title="No error any more" data-testid="error-detail-gone">
+        This record has no error with {crmName} now.{' '}
+        <Anchor component="button" size="sm" onClick={onGone}>
+          Close
+        </Anchor>
+      </Alert>
+    );
+  }
+  return (
+    <QueryState query={detail} errorTitle="Couldn't load the error" loading={<Skeleton h={240} />}>
+      {(d) => <DetailBody detail={d} crmName={crmName} />}
+    </QueryState>
+  );
+}

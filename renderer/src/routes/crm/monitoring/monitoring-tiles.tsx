@@ -1,0 +1,83 @@
+// The four tiles at the top of the Monitoring tab: Last sync (when, outcome), Records synced, Errors, Pending.
+import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { SyncMonitoring } from '../../../../../shared/domain/sync-monitoring';
+import { RecordTime } from '../../../components/ui/record-time';
+import { OUTCOME_COLORS, OUTCOME_LABELS, triggerLabel } from './run-labels';
+
+const count = new Intl.NumberFormat('en-US');
+
+function Tile({ label, testId, value, detail }: { label: string; testId: string; value: ReactNode; detail: ReactNode }) {
+  return (
+    <Card withBorder padding="md" data-testid={testId}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Group gap="xs" mt={4} mb={2} wrap="nowrap" data-testid="tile-value">
+        {value}
+      </Group>
+      <Text size="xs" c="dimmed" data-testid="tile-detail">
+        {detail}
+      </Text>
+    </Card>
+  );
+}
+
+export function MonitoringTiles({ monitoring: m, crmName }: { monitoring: SyncMonitoring; crmName: string }) {
+  const last = m.lastSync;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+      <Tile
+        label="Last sync"
+        testId="tile-last-sync"
+        value={
+          last ? (
+            <>
+              <Text fw={700} size="lg">
+                <RecordTime iso={last.at} size="lg" />
+              </Text>
+              <Badge color={OUTCOME_COLORS[last.outcome]} variant="light" data-testid="last-sync-outcome">
+                {OUTCOME_LABELS[last.outcome]}
+              </Badge>
+            </>
+          ) : (
+            <Text fw={700} size="lg">
+              Never
+            </Text>
+          )
+        }
+        detail={last ? triggerLabel(last.trigger) : 'No run yet: the first change or Sync now starts one.'}
+      />
+      <Tile
+        label="Records synced"
+        testId="tile-records"
+        value={
+          <Text fw={700} size="lg">
+            {count.format(m.recordsSynced.linked)}
+          </Text>
+        }
+        detail={`linked with ${crmName}; ${count.format(m.recordsSynced.changedLast24h)} synced in the last 24 h`}
+      />
+      <Tile
+        label="Errors"
+        testId="tile-errors"
+        value={
+          <Text fw={700} size="lg" c={m.errors > 0 ? 'red' : undefined}>
+            {count.format(m.errors)}
+          </Text>
+        }
+        detail={m.errors > 0 ? 'records waiting for a fix or a retry (below)' : 'no record is failing'}
+      />
+      <Tile
+        label="Pending"
+        testId="tile-pending"
+        value={
+          <Text fw={700} size="lg">
+            {count.format(m.pending.kayse + (m.pending.crm ?? 0))}
+          </Text>
+        }
+        detail={`${count.format(m.pending.kayse)} Kayse changes to send${m.pending.crm === null ? '' : `, ${count.format(m.pending.crm)} ${crmName} changes to apply`}`}
+      />
+    </SimpleGrid>
+  );
+}
