@@ -92,6 +92,12 @@ test.describe('CRM Sync settings', () => {
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
     await expect(form.getByLabel('Daily at')).toHaveValue('02:30');
     await screenshot(page, testInfo, 'crm-sync-settings-dark');
+
+    // LawRuler's Mappings tab, dark: its fields on the side, and no substatus column (substatuses are SmartAdvocate's).
+    await page.getByRole('tab', { name: 'CRM Mappings' }).click();
+    await expect(page.locator('[data-field-id="Custom1001"]')).toBeVisible();
+    await expect(page.getByTestId('status-mapping-table').getByRole('columnheader')).toHaveText(['Kayse status', 'LawRuler status', 'LawRuler status sets']);
+    await screenshot(page, testInfo, 'crm-mappings-lawruler-dark');
   });
 
   test('Send mapping to SmartAdvocate off then on: mappings unchanged, and nothing sent while off', async ({ page, request, console: kayse, cleanup }, testInfo) => {

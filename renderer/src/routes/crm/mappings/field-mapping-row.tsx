@@ -67,7 +67,7 @@ export function FieldMappingRow({ kayse, mapping, fields, crmName, refusal, fall
         </Text>
         <Text size="xs" c="dimmed">
           {TYPE_WORDS[kayse.type]}
-          {kayse.options.length > 0 ? ` · ${kayse.options.length} options` : ''}
+          {kayse.options.length > 0 ? ` · ${kayse.options.length} option${kayse.options.length === 1 ? '' : 's'}` : ''}
         </Text>
       </Table.Td>
       <Table.Td miw={200}>
