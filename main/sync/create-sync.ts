@@ -113,6 +113,8 @@ export function createSync(deps: SyncDeps) {
     events: deps.events,
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.options?.schedule ? { schedule: deps.options.schedule } : {}),
+    // Real-time passes join the runs' batch window (scheduled and Sync now passes are counted by their run).
+    onRealtimePass: (crm, r) => runs.pulled(crm, { read: r.read, pulled: r.applied, created: r.created, skipped: r.skipped, conflicts: r.conflicts, errors: r.errors }, r.stoppedBy),
   });
   runs.setPull(async (crm, trigger) => {
     const c = await pull.pullOnce(crm, trigger === 'manual' ? 'manual' : 'scheduled');

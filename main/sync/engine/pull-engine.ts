@@ -44,6 +44,8 @@ export interface PullEngineDeps {
   events: EventBus;
   logger?: Pick<Logger, 'warn'>;
   schedule?: (ms: number, wake: () => void) => () => void;
+  /** A real-time pass (poll or webhook) ended: the runs engine counts it in its batch window. */
+  onRealtimePass?(crm: CrmConnectorId, result: PullResult): void;
 }
 
 export interface PullOptions {
@@ -203,7 +205,9 @@ export function createPullEngine(deps: PullEngineDeps) {
   const schedule = deps.schedule ?? defaultSchedule;
   const isRealTime = (crm: CrmConnectorId) => deps.settings.get(crm).frequency.kind === 'real_time';
   const quietly = (crm: CrmConnectorId, trigger: PullTrigger) =>
-    pullOnce(crm, trigger).catch((error: unknown) => deps.logger?.warn({ crm, error: error instanceof Error ? error.message : String(error) }, 'sync pull stopped a pass'));
+    pullOnce(crm, trigger)
+      .then((result) => deps.onRealtimePass?.(crm, result))
+      .catch((error: unknown) => deps.logger?.warn({ crm, error: error instanceof Error ? error.message : String(error) }, 'sync pull stopped a pass'));
 
   /** Real time: a pass now and then every POLL_MS, while the integration is set to real time. */
   const poll = (crm: CrmConnectorId) => {

@@ -39,6 +39,8 @@ interface Window {
   startedAt: string;
   counts: RunCounts;
   messages: string[];
+  /** Which sides did work in it (the run's direction). */
+  sides: { push: boolean; pull: boolean };
 }
 
 interface Due {
@@ -65,16 +67,17 @@ export function createRunControl(deps: RunControlDeps) {
       w = undefined;
     }
     if (!w) {
-      w = { trigger, startedAt: now().toISOString(), counts: emptyRunCounts(), messages: [] };
+      w = { trigger, startedAt: now().toISOString(), counts: emptyRunCounts(), messages: [], sides: { push: false, pull: false } };
       windows.set(crm, w);
     }
     return w;
   };
 
-  const direction = (crm: CrmConnectorId, pulled: boolean) => {
-    const d = deps.direction(crm);
-    if (!pulled || d === 'kayse_to_crm') return 'to_crm' as const;
-    return d === 'crm_to_kayse' ? ('from_crm' as const) : ('both' as const);
+  /** A scheduled or manual run pushes whenever the direction lets it; a real-time window only when it did. */
+  const directionOf = (crm: CrmConnectorId, w: Window) => {
+    const push = w.sides.push || (w.trigger !== 'realtime' && deps.direction(crm) !== 'crm_to_kayse');
+    if (push && w.sides.pull) return 'both' as const;
+    return w.sides.pull ? ('from_crm' as const) : ('to_crm' as const);
   };
 
   function close(crm: CrmConnectorId, extra: Partial<RunCounts> = {}, pulled = false): SyncRun | null {
@@ -84,8 +87,27 @@ export function createRunControl(deps: RunControlDeps) {
     windows.delete(crm);
     if (!w) return null;
     for (const [k, v] of Object.entries(extra) as [keyof RunCounts, number][]) w.counts[k] += v;
-    return deps.runs.record({ crm, trigger: w.trigger, direction: direction(crm, pulled), startedAt: w.startedAt, finishedAt: now().toISOString(), counts: w.counts, errorSummary: summarise(w.messages) });
+    if (pulled) w.sides.pull = true;
+    return deps.runs.record({ crm, trigger: w.trigger, direction: directionOf(crm, w), startedAt: w.startedAt, finishedAt: now().toISOString(), counts: w.counts, errorSummary: summarise(w.messages) });
   }
+
+  /** A real-time window ends now if a minute old, else when it is (if the push is idle then). */
+  const endWindowWhenDue = (crm: CrmConnectorId) => {
+    const w = windows.get(crm);
+    if (!w) return;
+    const age = now().getTime() - Date.parse(w.startedAt);
+    if (age >= windowMs) {
+      close(crm);
+      return;
+    }
+    windowTimers.get(crm)?.();
+    windowTimers.set(
+      crm,
+      deps.schedule(windowMs - age, () => {
+        if (deps.pushIdle(crm)) close(crm);
+      }),
+    );
+  };
 
   /** A slot's or Sync now's run ends: the pull runs once, then the run is written with both sides' counts. */
   const finishDue = async (crm: CrmConnectorId, d: Due) => {
@@ -163,6 +185,7 @@ export function createRunControl(deps: RunControlDeps) {
         w = undefined;
       }
       w ??= open(crm, due.get(crm)?.trigger ?? 'realtime');
+      w.sides.push = true;
       w.counts.read += 1;
       if (outcome === 'created' || outcome === 'updated') w.counts.pushed += 1;
       if (outcome === 'failed') {
@@ -182,20 +205,21 @@ export function createRunControl(deps: RunControlDeps) {
         finishing.add(done);
         return;
       }
-      const w = windows.get(crm);
-      if (!w) return;
-      const age = now().getTime() - Date.parse(w.startedAt);
-      if (age >= windowMs) {
-        close(crm);
-        return;
-      }
-      windowTimers.get(crm)?.();
-      windowTimers.set(
-        crm,
-        deps.schedule(windowMs - age, () => {
-          if (deps.pushIdle(crm)) close(crm);
-        }),
-      );
+      endWindowWhenDue(crm);
+    },
+    /**
+     * A real-time pass of the pull ended (the pull calls it): its counts join the batch window open (or open one), so
+     * real-time work of both directions is one run a minute. Scheduled and Sync now passes are counted by the run.
+     */
+    pulled(crm: CrmConnectorId, counts: Partial<RunCounts>, stoppedBy: string | null = null): void {
+      if (due.has(crm)) return;
+      const total = Object.values(counts).reduce((n, v) => n + (v ?? 0), 0);
+      if (total === 0 && stoppedBy === null) return; // an idle poll is no run
+      const w = windows.get(crm) ?? open(crm, 'realtime');
+      w.sides.pull = true;
+      for (const [k, v] of Object.entries(counts) as [keyof RunCounts, number][]) w.counts[k] += v;
+      if (stoppedBy) w.messages.push(stoppedBy);
+      endWindowWhenDue(crm);
     },
     /** "Sync now": one run of both directions at once, whatever the frequency; resolves with the run written. */
     syncNow(crm: CrmConnectorId): Promise<SyncRun> {

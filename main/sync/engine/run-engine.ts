@@ -135,6 +135,8 @@ export function createRunEngine(deps: RunEngineDeps) {
         announceChanged(deps.events, ['sync_runs', 'sync_pauses', 'sync_notes']);
       });
     },
+    /** A real-time pull pass's counts join the batch window (run-control.ts `pulled`); the pull calls it. */
+    pulled: (crm: CrmConnectorId, counts: Partial<RunCounts>, stoppedBy: string | null = null) => bound().pulled(crm, counts, stoppedBy),
     /** Opens the slots that are due (the slot timers call it; tests call it after moving the clock). */
     tick: () => bound().tick(),
     /** "Sync now": refused while the integration can't run; else resolves with the run once written. */

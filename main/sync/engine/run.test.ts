@@ -70,6 +70,29 @@ describe.skipIf(!runKeychain)('sync runs and frequency', () => {
     expect(t.runs()[0]).toMatchObject({ startedAt: '2026-11-26T20:01:01.000Z', counts: { created: 1 } });
   });
 
+  it("real time: the pull's passes join the batch window, one run of both directions", async () => {
+    // The simulator stamps an edit with the real time: the manual clock starts there, so the listing reaches it.
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const t = cleanup.use(await startRunTest(start.toISOString()));
+    t.clock.advance(30_000);
+    const kase = t.kayseCase(t.client('Ana'));
+    await t.idle();
+    const crmId = t.core.sync.push.store.link('smartadvocate', kase.id)!.crmRecordId;
+    t.smartadvocate.editRecord(crmId, 'Anna');
+    // The poll's minute comes (its timer fires): the pull reads the edited record inside the window.
+    t.clock.advance(30_000);
+    t.timers.fire();
+    await t.core.sync.pull.idle();
+    expect(t.runs()).toEqual([]);
+    // The window ends a minute after it began.
+    t.clock.advance(30_000);
+    t.timers.fire();
+    const [run, ...others] = t.runs();
+    expect(others).toEqual([]);
+    expect(run).toMatchObject({ trigger: 'realtime', direction: 'both', startedAt: new Date(start.getTime() + 30_000).toISOString(), counts: { created: 1, pushed: 1 } });
+    expect(run!.counts.read).toBeGreaterThanOrEqual(2); // the case pushed, the record pulled
+  });
+
   it('hourly: nothing is sent between slots; at the top of the hour everything waiting goes in one scheduled run', async () => {
     const t = cleanup.use(await startRunTest('2026-11-26T20:10:00.000Z'));
     await t.core.api.sync.updateSettings({ crm: 'smartadvocate', frequency: { kind: 'hourly' } });
