@@ -148,7 +148,7 @@ export function createSync(deps: SyncDeps) {
   // A run a crash or a shutdown left unfinished goes on from its last page.
   if (deps.options?.autoStart !== false) void initial.resume();
   const pushStatus = createPushStatus(push, deps.clock);
-  const monitoring = createMonitoring({ sqlite: deps.sqlite, clock: deps.clock, runs: runs.store, push, pauses: runs.pauses });
+  const monitoring = createMonitoring({ sqlite: deps.sqlite, clock: deps.clock, runs: runs.store, push, pauses: runs.pauses, timezone: () => deps.company.get().timezone });
   const sample = createSample({ sqlite: deps.sqlite, push, fields, runs: runs.store, clock: deps.clock, authFailed: (crm, message) => runs.pauses.pause(crm, message) });
   const applyAll = createApplyAll({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, push, runs: runs.store, pauses: runs.pauses });
   return {

@@ -12,12 +12,12 @@ export type ChartRange = (typeof CHART_RANGES)[number];
 
 export const monitoringInputSchema = z.strictObject({
   crm: crmConnectorIdSchema,
-  /** The chart's span: 24 hourly buckets, 7 daily or 30 daily ones (default 24h). */
+  /** The chart's span: 24 hourly buckets, 7 daily or 30 daily ones in the company's timezone (default 24h). */
   range: z.enum(CHART_RANGES, { error: `range is one of ${CHART_RANGES.join(', ')}` }).default('24h'),
 });
 
 export const chartBucketSchema = z.object({
-  /** ISO start of the bucket (UTC). */
+  /** ISO start of the bucket: a local hour or local midnight of the company's timezone. */
   start: z.string(),
   runs: z.number().int(),
   /** Records by what happened to them. */
@@ -47,7 +47,8 @@ export const syncMonitoringSchema = z.object({
   /** Why the integration is paused by the sync (the CRM refused the credentials), with what to do. */
   paused: z.object({ reason: z.string(), fix: z.string(), since: z.string() }).nullable(),
   recentRuns: z.array(syncRunSchema),
-  chart: z.object({ range: z.enum(CHART_RANGES), bucketMs: z.number().int(), buckets: z.array(chartBucketSchema) }),
+  /** Buckets of local hours (24h) or local days (7d, 30d: 23 or 25 hours on DST days) in `timezone`. */
+  chart: z.object({ range: z.enum(CHART_RANGES), timezone: z.string(), buckets: z.array(chartBucketSchema) }),
 });
 export type SyncMonitoring = z.infer<typeof syncMonitoringSchema>;
 

@@ -25,7 +25,8 @@ interface Wall {
   minute: number;
 }
 
-function wallAt(zone: string, ms: number): Wall {
+/** The wall clock in `zone` at `ms`. */
+export function wallAt(zone: string, ms: number): Wall {
   const parts = formatter(zone).formatToParts(new Date(ms));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
@@ -83,4 +84,17 @@ export function nextSlotAfter(frequency: SyncSettings['frequency'], afterMs: num
     if (slot > afterMs) return slot;
   }
   return afterMs + DAY;
+}
+
+/** The start of the local hour holding `ms` in `zone` (a half-hour zone's hours start at :30 UTC). */
+export function hourStart(zone: string, ms: number): number {
+  const w = wallAt(zone, ms);
+  return ms - (w.minute * 60_000 + (Math.floor(ms / 1000) % 60) * 1000 + (ms % 1000));
+}
+
+/** Local midnight `daysBack` days before the local day holding `ms` in `zone` (days of 23 or 25 hours included). */
+export function dayStart(zone: string, ms: number, daysBack = 0): number {
+  const w = wallAt(zone, ms);
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day - daysBack));
+  return instantOfWall(zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0);
 }

@@ -7,6 +7,7 @@ import { useCleanup } from '../../test-support/use-cleanup';
 import { FULL_CALL } from '../../ingest/crm-webhook/test-crm-webhook';
 import { startPullTest } from '../engine/test-pull';
 import { runKeychain, startRunTest, type RunTest } from '../engine/test-runs';
+import { bucketStarts } from './monitoring';
 
 const cleanup = useCleanup();
 
@@ -20,6 +21,8 @@ async function endWindow(t: RunTest) {
 describe.skipIf(!runKeychain)('sync monitoring', () => {
   it('shows the last sync, records synced, errors, pending, runs and the chart from real pushes', async () => {
     const t = cleanup.use(await startRunTest('2026-11-26T20:00:00.000Z'));
+    // Days and hours are the company's: in Los Angeles (UTC−8 in November) a day starts at 08:00 UTC.
+    await t.core.api.company.update({ name: 'Smith Law', timezone: 'America/Los_Angeles' });
     const empty = await t.core.api.sync.monitoring({ crm: 'smartadvocate' });
     expect(empty).toMatchObject({ lastSync: null, recordsSynced: { linked: 0, changedLast24h: 0 }, errors: 0, pending: { kayse: 0, crm: null }, paused: null, recentRuns: [] });
     expect(empty.chart.buckets).toHaveLength(24);
@@ -54,9 +57,11 @@ describe.skipIf(!runKeychain)('sync monitoring', () => {
     expect(day.recordsSynced).toEqual({ linked: 3, changedLast24h: 1 });
     const week = await t.core.api.sync.monitoring({ crm: 'smartadvocate', range: '7d' });
     expect(week.chart.buckets).toHaveLength(7);
+    expect(week.chart.timezone).toBe('America/Los_Angeles');
+    expect(week.chart.buckets.at(-1)!.start).toBe('2026-11-28T08:00:00.000Z');
     expect(week.chart.buckets.filter((b) => b.runs > 0).map((b) => [b.start, b.created])).toEqual([
-      ['2026-11-26T00:00:00.000Z', 2],
-      ['2026-11-28T00:00:00.000Z', 1],
+      ['2026-11-26T08:00:00.000Z', 2],
+      ['2026-11-28T08:00:00.000Z', 1],
     ]);
     expect(day.lastSync).toMatchObject({ outcome: 'ok' });
     expect(day.pending.kayse).toBe(0);
@@ -91,5 +96,21 @@ describe.skipIf(!runKeychain)('sync monitoring', () => {
     expect(detail).toMatchObject({ direction: 'from_crm', error: { kind: 'not_found' }, response: { kind: 'not_found' }, request: { operation: 'apply', crmRecordId: '99999', values: {} }, mappedValues: [] });
     expect(detail.error.message).toMatch(/99999/);
     expect(await refusal(t.core.api.raw.sync.errorDetail({ crm: 'lawruler', caseId: 'crm:99999' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Kayse → CRM/) });
+  });
+
+  it('buckets local days across daylight saving: the fall-back day is 25 hours long', () => {
+    const starts = bucketStarts('7d', Date.parse('2026-11-03T20:00:00Z'), 'America/Los_Angeles').map((ms) => new Date(ms).toISOString());
+    expect(starts).toEqual([
+      '2026-10-28T07:00:00.000Z',
+      '2026-10-29T07:00:00.000Z',
+      '2026-10-30T07:00:00.000Z',
+      '2026-10-31T07:00:00.000Z',
+      '2026-11-01T07:00:00.000Z', // PDT midnight; the day lasts 25 hours
+      '2026-11-02T08:00:00.000Z', // PST from here
+      '2026-11-03T08:00:00.000Z',
+    ]);
+    const hours = bucketStarts('24h', Date.parse('2026-11-03T20:30:00Z'), 'Asia/Kolkata');
+    expect(new Date(hours.at(-1)!).toISOString()).toBe('2026-11-03T20:30:00.000Z');
+    expect(hours).toHaveLength(24);
   });
 });

@@ -12,6 +12,7 @@ import type { Clock } from '../../kernel';
 import type { AuthPauses } from '../engine/auth-pause';
 import type { PushEngine } from '../engine/push-engine';
 import type { RunStore } from '../engine/run-store';
+import { dayStart, hourStart } from '../engine/run-schedule';
 import { planCase } from '../sample/case-plan';
 
 interface ErrorRow {
@@ -34,26 +35,30 @@ const toError = (r: ErrorRow | undefined): PushRecordError | null =>
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const RANGES: Record<ChartRange, { bucketMs: number; buckets: number }> = {
-  '24h': { bucketMs: HOUR, buckets: 24 },
-  '7d': { bucketMs: DAY, buckets: 7 },
-  '30d': { bucketMs: DAY, buckets: 30 },
-};
-
 export interface MonitoringDeps {
   sqlite: Database.Database;
   clock: Clock;
   runs: RunStore;
   push: Pick<PushEngine, 'store' | 'depsFor'>;
   pauses: Pick<AuthPauses, 'pauseOf'>;
+  /** The company's timezone: the chart's hours and days are its own. */
+  timezone(): string;
 }
 
-/** Runs' records by outcome, in `buckets` buckets of `bucketMs` ending with the one holding `nowMs`. */
-export function chartOf(runs: SyncRun[], nowMs: number, bucketMs: number, buckets: number): ChartBucket[] {
-  const lastStart = Math.floor(nowMs / bucketMs) * bucketMs;
-  const first = lastStart - (buckets - 1) * bucketMs;
-  const out: ChartBucket[] = Array.from({ length: buckets }, (_, i) => ({
-    start: new Date(first + i * bucketMs).toISOString(),
+/** The starts of the chart's buckets, oldest first: local hours or local days of the company's timezone. */
+export function bucketStarts(range: ChartRange, nowMs: number, timezone: string): number[] {
+  if (range === '24h') {
+    const last = hourStart(timezone, nowMs);
+    return Array.from({ length: 24 }, (_, i) => last - (23 - i) * HOUR);
+  }
+  const days = range === '7d' ? 7 : 30;
+  return Array.from({ length: days }, (_, i) => dayStart(timezone, nowMs, days - 1 - i));
+}
+
+/** Runs' records by outcome in the buckets starting at `starts` (the last one runs to now). */
+export function chartOf(runs: SyncRun[], starts: number[]): ChartBucket[] {
+  const out: ChartBucket[] = starts.map((start) => ({
+    start: new Date(start).toISOString(),
     runs: 0,
     created: 0,
     updated: 0,
@@ -64,7 +69,9 @@ export function chartOf(runs: SyncRun[], nowMs: number, bucketMs: number, bucket
     failed: 0,
   }));
   for (const run of runs) {
-    const i = Math.floor((Date.parse(run.startedAt) - first) / bucketMs);
+    const at = Date.parse(run.startedAt);
+    let i = starts.length - 1;
+    while (i >= 0 && starts[i]! > at) i -= 1;
     const b = out[i];
     if (!b) continue;
     b.runs += 1;
@@ -92,12 +99,12 @@ export function createMonitoring(deps: MonitoringDeps) {
   return {
     monitoring(crm: CrmConnectorId, range: ChartRange): SyncMonitoring {
       const nowMs = deps.clock.now().getTime();
-      const { bucketMs, buckets } = RANGES[range];
+      const timezone = deps.timezone();
+      const starts = bucketStarts(range, nowMs, timezone);
       const recentRuns = deps.runs.recent(crm, 10);
       const last = recentRuns[0];
       const cursor = store.cursor(crm);
       const pause = deps.pauses.pauseOf(crm);
-      const chartFrom = new Date(Math.floor(nowMs / bucketMs) * bucketMs - (buckets - 1) * bucketMs).toISOString();
       return {
         crm,
         lastSync: last ? { at: last.finishedAt, outcome: last.outcome, trigger: last.trigger } : null,
@@ -106,7 +113,7 @@ export function createMonitoring(deps: MonitoringDeps) {
         pending: { kayse: cursor === null ? 0 : store.pendingCount(crm, cursor), crm: crm === 'lawruler' ? (q.inbound.get(crm)?.n ?? 0) : null },
         paused: pause ? { reason: pause.reason, fix: pause.fix, since: pause.since } : null,
         recentRuns,
-        chart: { range, bucketMs, buckets: chartOf(deps.runs.since(crm, chartFrom), nowMs, bucketMs, buckets) },
+        chart: { range, timezone, buckets: chartOf(deps.runs.since(crm, new Date(starts[0]!).toISOString()), starts) },
       };
     },
 
