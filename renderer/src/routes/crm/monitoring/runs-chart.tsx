@@ -37,7 +37,7 @@ interface RunsChartProps {
 export function RunsChart({ chart, range, onRange }: RunsChartProps) {
   const { timeZone } = useDateFormat();
   const rows = useMemo(() => {
-    const label = new Intl.DateTimeFormat('en-US', chart.range === '24h' ? { hour: 'numeric', timeZone } : { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const label = new Intl.DateTimeFormat('en-US', chart.range === '24h' ? { hour: 'numeric', timeZone } : { month: 'short', day: 'numeric', timeZone: chart.timezone });
     return chart.buckets.map((b) => ({ ...b, label: label.format(Date.parse(b.start)) }));
   }, [chart, timeZone]);
   const totals = Object.fromEntries(SERIES.map((s) => [s.name, rows.reduce((n, b) => n + b[s.name], 0)])) as Record<SeriesName, number>;
