@@ -9,6 +9,7 @@ import { QueryState } from '../../../components/query-state';
 import { DataItem, valueText } from '../../../components/ui/data-item';
 import { JsonBlock } from '../../../components/ui/json-block';
 import { useDateFormat } from '../../../hooks/use-date-format';
+import { useCrmValueFormat } from '../sample/crm-value-format';
 import { MappedValuesTable } from '../sample/mapped-values-table';
 import { casePath } from './case-label';
 import { RetryButton } from './retry-button';
@@ -22,6 +23,7 @@ const OPERATIONS: Record<ErrorDetail['request']['operation'], string> = {
 
 function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string }) {
   const dates = useDateFormat();
+  const format = useCrmValueFormat(detail.crm);
   const { error, request, response } = detail;
   return (
     <Stack gap="lg">
@@ -70,7 +72,7 @@ function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string 
         <Title order={4} size="h5" mb="xs">
           Mapped values
         </Title>
-        <MappedValuesTable values={detail.mappedValues} crmName={crmName} />
+        <MappedValuesTable values={detail.mappedValues} crmName={crmName} format={format} />
       </div>
     </Stack>
   );

@@ -4,6 +4,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import type { z } from 'zod';
 import type { sampleCrmRecordSchema, sampleFieldDiffSchema } from '../../../../../shared/domain/sync-sample';
 import { formatAnyValue } from '../../../components/ui/format-value';
+import type { CrmValueFormat } from './crm-value-format';
 
 type CrmRecordView = z.infer<typeof sampleCrmRecordSchema>;
 type FieldDiff = z.infer<typeof sampleFieldDiffSchema>;
@@ -19,9 +20,10 @@ const STANDARD: [keyof CrmRecordView, string][] = [
 ];
 
 /** The CRM record's own fields, then its custom fields by id. */
-export function CrmRecordTable({ record }: { record: CrmRecordView }) {
+export function CrmRecordTable({ record, format }: { record: CrmRecordView; format: CrmValueFormat }) {
   const rows: [string, string, unknown][] = [
-    ...STANDARD.map(([key, label]): [string, string, unknown] => [key, label, record[key]]),
+    ...STANDARD.map(([key, label]): [string, string, unknown] => [key, label, key === 'statusId' ? format.status(record.statusId) : key === 'caseTypeId' ? format.caseType(record.caseTypeId) : record[key]]),
+    ...record.substatuses.map((s): [string, string, unknown] => [`sub.${s.typeId}`, 'Substatus', format.substatus(s)]),
     ...Object.entries(record.fields).map(([id, value]): [string, string, unknown] => [`field.${id}`, id, value]),
   ];
   return (
@@ -47,7 +49,7 @@ export function CrmRecordTable({ record }: { record: CrmRecordView }) {
 }
 
 /** Before and after, the changed rows first-class: highlighted and badged, so they stand out in a long record. */
-export function BeforeAfterTable({ fields, crmName }: { fields: readonly FieldDiff[]; crmName: string }) {
+export function BeforeAfterTable({ fields, crmName, format }: { fields: readonly FieldDiff[]; crmName: string; format: CrmValueFormat }) {
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing={6} data-testid="sample-diff">
@@ -73,12 +75,12 @@ export function BeforeAfterTable({ fields, crmName }: { fields: readonly FieldDi
               </Table.Td>
               <Table.Td>
                 <Text size="sm" td={f.changed ? 'line-through' : undefined} c={f.changed ? 'dimmed' : undefined} data-testid="diff-before">
-                  {formatAnyValue(f.before)}
+                  {format.value(f.before)}
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={f.changed ? 600 : undefined} data-testid="diff-after">
-                  {formatAnyValue(f.after)}
+                  {format.value(f.after)}
                 </Text>
               </Table.Td>
             </Table.Tr>

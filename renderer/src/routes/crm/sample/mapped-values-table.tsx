@@ -3,8 +3,16 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { SyncMappedValue } from '../../../../../shared/domain/sync-sample';
 import { formatAnyValue } from '../../../components/ui/format-value';
+import type { CrmValueFormat } from './crm-value-format';
 
-export function MappedValuesTable({ values, crmName, sendLabel = 'Sent' }: { values: readonly SyncMappedValue[]; crmName: string; sendLabel?: string }) {
+interface MappedValuesTableProps {
+  values: readonly SyncMappedValue[];
+  crmName: string;
+  format: CrmValueFormat;
+  sendLabel?: string;
+}
+
+export function MappedValuesTable({ values, crmName, format, sendLabel = 'Sent' }: MappedValuesTableProps) {
   if (values.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="mapped-values-none">
@@ -49,12 +57,12 @@ export function MappedValuesTable({ values, crmName, sendLabel = 'Sent' }: { val
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={v.differs ? 600 : undefined} data-testid="mapped-value-sent">
-                  {formatAnyValue(v.value)}
+                  {format.value(v.value)}
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" data-testid="mapped-value-crm">
-                  {formatAnyValue(v.crmValue)}
+                  {format.value(v.crmValue)}
                 </Text>
                 {v.differs && (
                   <Badge size="xs" color="yellow" variant="light">

@@ -10,6 +10,7 @@ import { useContractMutation } from '../../../api/client';
 import { ErrorAlert } from '../../../components/query-state';
 import { crmName } from '../crm-paths';
 import { CasePicker } from './case-picker';
+import { useCrmValueFormat, type CrmValueFormat } from './crm-value-format';
 import { BeforeAfterTable, CrmRecordTable } from './crm-record-view';
 import { MappedValuesTable } from './mapped-values-table';
 
@@ -22,11 +23,11 @@ const OPERATION_LABELS: Record<SampleDryRun['operation'], string> = {
   skip: 'Nothing would be sent',
 };
 
-function DryRunView({ result, name }: { result: SampleDryRun; name: string }) {
+function DryRunView({ result, name, format }: { result: SampleDryRun; name: string; format: CrmValueFormat }) {
   const toCrm = result.direction === 'to_crm';
   return (
     <Grid gap="lg" data-testid="sample-dry-run" data-operation={result.operation}>
-      <Grid.Col span={{ base: 12, lg: 8 }}>
+      <Grid.Col span={{ base: 12, xl: 8 }}>
         <Card>
           <Group justify="space-between" mb="sm" wrap="wrap">
             <Title order={3} size="h4">
@@ -41,16 +42,16 @@ function DryRunView({ result, name }: { result: SampleDryRun; name: string }) {
               {result.skipReason}
             </Alert>
           )}
-          <MappedValuesTable values={result.values} crmName={name} sendLabel={toCrm ? 'Would send' : 'Would apply'} />
+          <MappedValuesTable values={result.values} crmName={name} format={format} sendLabel={toCrm ? 'Would send' : 'Would apply'} />
         </Card>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 4 }}>
+      <Grid.Col span={{ base: 12, xl: 4 }}>
         <Card>
           <Title order={3} size="h4" mb="sm">
             {name} record before
           </Title>
           {result.crmBefore ? (
-            <CrmRecordTable record={result.crmBefore} />
+            <CrmRecordTable record={result.crmBefore} format={format} />
           ) : (
             <Text size="sm" c="dimmed" data-testid="crm-before-none">
               No {name} record is linked yet: Apply would create one.
@@ -62,7 +63,7 @@ function DryRunView({ result, name }: { result: SampleDryRun; name: string }) {
   );
 }
 
-function ApplyView({ result, name }: { result: SampleApply; name: string }) {
+function ApplyView({ result, name, format }: { result: SampleApply; name: string; format: CrmValueFormat }) {
   const changed = result.fields.filter((f) => f.changed).length;
   return (
     <Card data-testid="sample-apply" data-outcome={result.outcome}>
@@ -80,7 +81,7 @@ function ApplyView({ result, name }: { result: SampleApply; name: string }) {
           {result.error}
         </Alert>
       )}
-      <BeforeAfterTable fields={result.fields} crmName={name} />
+      <BeforeAfterTable fields={result.fields} crmName={name} format={format} />
     </Card>
   );
 }
@@ -88,6 +89,7 @@ function ApplyView({ result, name }: { result: SampleApply; name: string }) {
 export function SampleTab({ connection }: { connection: CrmConnectionView }) {
   const { crm } = connection;
   const name = crmName(crm);
+  const format = useCrmValueFormat(crm);
   const [source, setSource] = useState<Source>('case');
   const [caseId, setCaseId] = useState<string | null>(null);
   const [recordId, setRecordId] = useState('');
@@ -164,8 +166,8 @@ export function SampleTab({ connection }: { connection: CrmConnectionView }) {
       </Card>
       {dryRun.error && <ErrorAlert title="The dry run failed" error={dryRun.error} />}
       {apply.error && <ErrorAlert title={`Couldn't apply to ${name}`} error={apply.error} />}
-      {apply.data && <ApplyView result={apply.data} name={name} />}
-      {tried && !apply.data && <DryRunView result={tried} name={name} />}
+      {apply.data && <ApplyView result={apply.data} name={name} format={format} />}
+      {tried && !apply.data && <DryRunView result={tried} name={name} format={format} />}
     </Stack>
   );
 }
