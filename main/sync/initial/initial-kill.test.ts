@@ -78,6 +78,38 @@ describe.skipIf(!runKeychain)('kill -9', () => {
     expect(t.count('sync_create_intents')).toBe(0);
   });
 
+  it('while the initial sync creates Kayse-only cases in the CRM: resumed, each is created once', async () => {
+    const t = cleanup.use(await startInitialTest({ records: 3 }));
+    const kayseOnly = Array.from({ length: 30 }, (_, i) => t.kayseCase(t.client({ firstName: `Only${i}`, email: `only${i}@kayse.example` })));
+    await t.connect();
+    await t.core.close();
+
+    t.smartadvocate.setFault({ kind: 'slow', ms: 150 });
+    const child = startSyncChild({ dataDir: t.dataDir, secretService: t.secretService, mode: 'initial', pageSize: 10 });
+    cleanup.add(() => child.kill9());
+    const started = await child.waitFor((l) => l.type === 'started');
+    await child.waitFor((l) => l.type === 'progress' && l.phase === 'sending Kayse cases to the CRM');
+    // Killed the moment another case appears in SmartAdvocate: its answer (and so its link) most likely not back yet.
+    await until('creates under way', () => t.smartadvocate.created().length >= 12, 60_000);
+    await child.kill9();
+    t.smartadvocate.setFault(null);
+    // It died with a create done in SmartAdvocate whose answer never came back: its intent is there, its link not.
+    const file = new Database(join(t.dataDir, 'console.db'), { readonly: true });
+    expect(file.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_create_intents').get()!.n).toBe(1);
+    file.close();
+
+    const core = await t.restart();
+    const done = await until('the resumed initial sync', () => {
+      const job = core.sync.initial.status('smartadvocate');
+      return job && job.state !== 'running' ? job : null;
+    });
+    expect(done).toMatchObject({ id: started.jobId, state: 'done', counts: { failed: 0 } });
+    const created = createdByCase(t);
+    expect([...created.keys()].sort()).toEqual(kayseOnly.map((c) => c.id).sort());
+    for (const c of kayseOnly) expect(core.sync.push.store.link('smartadvocate', c.id)?.crmRecordId).toBe(created.get(c.id));
+    expect(t.count('sync_create_intents')).toBe(0);
+  });
+
   it('during a burst of Kayse → CRM pushes: after the restart every case arrives, none is created twice', async () => {
     const t = cleanup.use(await startInitialTest({ records: 3 }));
     await t.connect();
