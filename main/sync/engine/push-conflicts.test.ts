@@ -2,8 +2,9 @@
 // changed in SmartAdvocate that the pull has not seen yet, then changed in Kayse, is decided by the conflict rule when
 // the push reads the record (CRM wins: Kayse takes the CRM's value and nothing is written to SmartAdvocate; Kayse
 // wins: sent; most recent: by the times), logged with both values; a field only SmartAdvocate changed comes to Kayse
-// and is not overwritten; with Receive off Kayse's change is sent as it is. Also: a pull error of a CRM record left
-// from before the push linked it is cleared with the link.
+// and is not overwritten; with Receive off Kayse's change is sent as it is; a CRM value Kayse can't take is the
+// record's error, waiting for a change. Also: a pull error of a CRM record from before the push linked it is cleared
+// with the link.
 import { describe, expect, it } from 'vitest';
 import type { CrmConnector } from '../../connectors';
 import { useCleanup } from '../../test-support/use-cleanup';
@@ -107,6 +108,27 @@ describe.skipIf(!runKeychain)('Kayse → CRM push: decided against the CRM recor
     expect(t.smartadvocate.caseState(crmId)!.udfs['3001']).toMatch(/^2026-03-02/);
     expect(t.caseNow(kase.id).customValues.accident_date).toBe('2026-03-02');
     expect(conflictsOf(t, kase.id)).toEqual([]);
+  });
+
+  it("a CRM name Kayse's client can't take: the push's date still goes, the error says why and waits for a change", async () => {
+    const t = cleanup.use(await startPullTest());
+    // A client made without an external reference: the client store can't find it to update it.
+    const bare = t.core.workspace.records.upsertClient({ firstName: 'Lou', lastName: 'Reed', emails: ['lou@example.com'] }, { origin: 'ingest' }).client;
+    const kase = t.kayseCase(bare, { accident_date: '2026-03-01' });
+    await t.idle();
+    const crmId = t.core.sync.push.store.link('smartadvocate', kase.id)!.crmRecordId;
+    await t.editInCrm(crmId, { firstName: 'Louis' });
+    await t.core.api.cases.update({ id: kase.id, expectedVersion: t.caseNow(kase.id).version, customValues: { accident_date: '2026-03-09' } });
+    await t.idle();
+
+    expect(t.smartadvocate.caseState(crmId)!.udfs['3001']).toMatch(/^2026-03-09/);
+    expect(t.core.workspace.records.getClient(bare.id)!.firstName).toBe('Lou');
+    const error = t.core.sync.push.store.error('smartadvocate', kase.id);
+    expect(error).toMatchObject({ kind: 'kayse_refused', nextTryAt: null });
+    expect(error!.message).toMatch(/no external reference.*client\.first_name/);
+    // Not retried on a timer: nothing is due, whatever the time.
+    t.clock.advance(3 * 3_600_000);
+    expect(t.core.sync.push.store.dueErrors('smartadvocate', t.clock.now().toISOString())).toEqual([]);
   });
 
   it("a pull error of a CRM record from before the push linked it is cleared when the link is made", async () => {

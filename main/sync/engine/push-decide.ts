@@ -3,9 +3,10 @@
 // CRM change the pull has not seen yet is never overwritten blind. Kayse's winners are sent in one update (none: no
 // update call), the CRM's winners are written to Kayse with the CRM as origin (so they are never pushed back),
 // conflicts are logged with both values and the rule, and the snapshot takes what both sides hold.
-import type { CrmConnector } from '../../connectors';
+import { AppError } from '../../../shared/result';
+import { CrmError, type CrmConnector } from '../../connectors';
 import type { ConflictLog } from './conflict-log';
-import { applyCrmRecord, type ApplyDeps } from './pull-apply';
+import { applyCrmRecord, ClientNotUpdatable, type ApplyDeps, type ApplyOutcome } from './pull-apply';
 import type { PullStore } from './pull-store';
 import type { PushDeps } from './push-record';
 
@@ -44,10 +45,10 @@ export function decidingDeps(deps: PushDeps, connector: Pick<CrmConnector, 'get'
 
 /**
  * Reads the linked CRM record and decides it against the snapshot: 'updated' when an update was sent to the CRM,
- * 'unchanged' when every field was the CRM's to keep (or equal); null when the push may not decide (see decidingDeps).
- * Throws what the CRM or Kayse refused (the push records it as the record's error).
+ * 'unchanged' when every field was the CRM's to keep (or equal), 'failed' when Kayse refused a CRM value that won
+ * (recorded); null when the push may not decide (see decidingDeps). Throws what the CRM refused (the push records it).
  */
-export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: string): Promise<'updated' | 'unchanged' | null> {
+export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: string): Promise<'updated' | 'unchanged' | 'failed' | null> {
   let wrote = false;
   const connector = {
     get: (id: string) => deps.connector.get(id),
@@ -60,7 +61,17 @@ export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: s
   const apply = decidingDeps(deps, connector);
   if (!apply) return null;
   const record = await deps.connector.get(crmRecordId);
-  const outcome = await applyCrmRecord(apply, record);
+  let outcome: ApplyOutcome;
+  try {
+    outcome = await applyCrmRecord(apply, record);
+  } catch (error) {
+    if (error instanceof CrmError || !(error instanceof AppError || error instanceof ClientNotUpdatable)) throw error;
+    // As the pull records it: trying again unchanged would fail again, so it waits for a change of the case or
+    // Retry now (Kayse's winners were sent, the rest of the CRM's applied).
+    const lastAt = deps.clock.now().toISOString();
+    deps.store.recordError(deps.crm, { caseId, kind: 'kayse_refused', message: error.message, crmMessage: null, httpStatus: null, field: null, lastAt, nextTryAt: null });
+    return 'failed';
+  }
   // Linked elsewhere meanwhile (or filtered out): nothing decided here for this case.
   if (outcome.caseId !== caseId) return 'unchanged';
   if (deps.store.error(deps.crm, caseId)) deps.store.clearError(deps.crm, caseId);
