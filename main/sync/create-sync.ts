@@ -25,6 +25,7 @@ import { createStatusMappings } from './status-mappings';
 import { createSyncSettings } from './sync-settings';
 import { createInitialSync } from './initial';
 import { createCaseLinks } from './case-links';
+import { createRecordErrors } from './record-errors';
 import type { RecordStore } from '../workspace';
 
 export interface SyncDeps {
@@ -184,6 +185,8 @@ export function createSync(deps: SyncDeps) {
     sample,
     /** A case's CRM links (its detail screen). */
     caseLinks: createCaseLinks(deps.sqlite),
+    /** Open record errors of both directions (the Monitoring tab's errors table). */
+    recordErrors: createRecordErrors(deps.sqlite),
     /** Apply to all records: every linked case through the push once more, as a task with progress and cancel. */
     applyAll,
     /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */

@@ -38,6 +38,7 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       initialCancel: async ({ crm }) => ({ crm, job: await sync.initial.cancel(crm) }),
       initialStatus: ({ crm }) => ({ crm, job: sync.initial.status(crm) }),
       linksOfCase: ({ caseId }) => sync.caseLinks.ofCase(caseId),
+      recordErrors: ({ crm }) => sync.recordErrors.list(crm),
     },
   };
 }

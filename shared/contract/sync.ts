@@ -24,7 +24,7 @@ import { conflictListSchema, conflictsInputSchema } from '../domain/sync-pull';
 import { applyAllStatusSchema, applyAllTaskSchema, syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
 import { errorDetailInputSchema, errorDetailSchema, monitoringInputSchema, syncMonitoringSchema } from '../domain/sync-monitoring';
 import { sampleApplySchema, sampleDryRunSchema, sampleInputSchema } from '../domain/sync-sample';
-import { caseLinksInputSchema, caseLinksSchema } from '../domain/sync-case-links';
+import { caseLinksInputSchema, caseLinksSchema, recordErrorsInputSchema, recordErrorsSchema } from '../domain/sync-case-links';
 
 const catalogTables: TableName[] = ['crm_catalogs', 'crm_field_sheets', 'case_types', 'case_statuses', 'custom_fields'];
 
@@ -179,6 +179,12 @@ export const syncContract = {
       output: caseLinksSchema,
       reads: ['sync_links', 'sync_snapshots', 'sync_record_errors'],
       description: "A Kayse case's CRM links: each CRM with its record id, when it last synced, and the record's open error",
+    }),
+    recordErrors: procedure({
+      input: recordErrorsInputSchema,
+      output: recordErrorsSchema,
+      reads: ['sync_record_errors', 'sync_links'],
+      description: 'The open record errors of an integration in both directions, newest first (each inspectable with errorDetail)',
     }),
   },
 };

@@ -34,10 +34,18 @@ function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string 
         </Text>
       </Alert>
       <Group gap="sm">
-        <RetryButton crm={detail.crm} caseId={detail.caseId} label={detail.caseName ?? 'this record'} size="sm" />
-        <Anchor component={Link} to={casePath(detail.caseId)} size="sm" data-testid="error-detail-case">
-          Open the case
-        </Anchor>
+        {detail.direction === 'to_crm' ? (
+          <RetryButton crm={detail.crm} caseId={detail.caseId} label={detail.caseName ?? 'this record'} size="sm" />
+        ) : (
+          <Text size="sm" c="dimmed">
+            The pull tries it again{error.nextTryAt ? '' : ` when the record changes in ${crmName}`}.
+          </Text>
+        )}
+        {!detail.caseId.startsWith('crm:') && (
+          <Anchor component={Link} to={casePath(detail.caseId)} size="sm" data-testid="error-detail-case">
+            Open the case
+          </Anchor>
+        )}
       </Group>
       <div>
         <Title order={4} size="h5" mb="xs">
@@ -78,32 +86,42 @@ function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string 
   );
 }
 
-/** The drawer of the error of `caseId` (closed when null). */
-export function ErrorDrawer({ crm, crmName, caseId, onClose }: { crm: CrmConnectorId; crmName: string; caseId: string | null; onClose: () => void }) {
+/** Which error the drawer shows: a record (a case id, or `crm:<id>`) and a direction. */
+export interface OpenError {
+  caseId: string;
+  direction: 'to_crm' | 'from_crm';
+}
+
+const directionLabel = (direction: OpenError['direction'], crmName: string) => (direction === 'to_crm' ? `Kayse → ${crmName}` : `${crmName} → Kayse`);
+
+/** The drawer of the error `open` (closed when null). */
+export function ErrorDrawer({ crm, crmName, open, onClose }: { crm: CrmConnectorId; crmName: string; open: OpenError | null; onClose: () => void }) {
   return (
     <Drawer
-      opened={caseId !== null}
+      opened={open !== null}
       onClose={onClose}
       position="right"
       size={880}
       title={
         <Group gap="xs">
           <Text fw={600}>Sync error</Text>
-          <Badge color="red" variant="light">
-            Kayse → {crmName}
-          </Badge>
+          {open && (
+            <Badge color="red" variant="light">
+              {directionLabel(open.direction, crmName)}
+            </Badge>
+          )}
         </Group>
       }
       closeButtonProps={{ 'aria-label': 'Close the error' }}
       data-testid="error-drawer"
     >
-      {caseId !== null && <ErrorDetailQuery crm={crm} crmName={crmName} caseId={caseId} onGone={onClose} />}
+      {open !== null && <ErrorDetailQuery crm={crm} crmName={crmName} open={open} onGone={onClose} />}
     </Drawer>
   );
 }
 
-function ErrorDetailQuery({ crm, crmName, caseId, onGone }: { crm: CrmConnectorId; crmName: string; caseId: string; onGone: () => void }) {
-  const detail = useContractQuery('sync.errorDetail', { crm, caseId }, { retry: false });
+function ErrorDetailQuery({ crm, crmName, open, onGone }: { crm: CrmConnectorId; crmName: string; open: OpenError; onGone: () => void }) {
+  const detail = useContractQuery('sync.errorDetail', { crm, caseId: open.caseId, direction: open.direction }, { retry: false });
   // Retried and sent: the error is gone (even with the old detail still loaded), which is good news, not a failure.
   if (detail.error?.code === 'NOT_FOUND') {
     return (

@@ -1,15 +1,17 @@
-// The records whose sync is failing: the record (linked to it), the direction, the CRM's answer, attempts and the
-// next retry, with Details (the drawer) and Retry now. From sync.status, refreshed whenever an error changes.
+// The records whose sync is failing, both directions: the record (linked to it), the direction, the CRM's answer,
+// attempts and the next retry, with Details (the drawer) and Retry now (Kayse → CRM; the pull tries its own again).
+// From sync.recordErrors, refreshed whenever an error changes; sync.status says when the CRM asked to slow down.
 import { Button, Card, EmptyState, Group, Skeleton, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CrmConnectorId } from '../../../../../shared/domain/connectors';
+import type { RecordErrorRow } from '../../../../../shared/domain/sync-case-links';
 import type { PushRecordError } from '../../../../../shared/domain/sync-push';
 import { useContractQuery } from '../../../api/client';
 import { QueryState } from '../../../components/query-state';
 import { RecordTime } from '../../../components/ui/record-time';
 import { CaseLabel } from './case-label';
-import { ErrorDrawer } from './error-drawer';
+import { ErrorDrawer, type OpenError } from './error-drawer';
 import { RetryButton } from './retry-button';
 
 /** The CRM's own words where it gave them, with its HTTP status; else what the console understood. */
@@ -18,9 +20,69 @@ export function crmAnswer(error: Pick<PushRecordError, 'crmMessage' | 'message' 
   return error.httpStatus ? `${error.httpStatus} · ${words}` : words;
 }
 
+/** The record: its case, or the CRM record the pull couldn't bring in (`crm:<id>`, no case yet). */
+function RecordCell({ error, crmName }: { error: RecordErrorRow; crmName: string }) {
+  if (error.caseId.startsWith('crm:')) {
+    return (
+      <Text size="sm" data-testid="error-crm-record">
+        {crmName} record{' '}
+        <Text span ff="monospace" size="sm">
+          {error.crmRecordId}
+        </Text>
+      </Text>
+    );
+  }
+  return <CaseLabel caseId={error.caseId} />;
+}
+
+function ErrorRow({ crm, crmName, error: e, onDetails }: { crm: CrmConnectorId; crmName: string; error: RecordErrorRow; onDetails: () => void }) {
+  const toCrm = e.direction === 'to_crm';
+  return (
+    <Table.Tr data-testid="error-row" data-case-id={e.caseId} data-direction={e.direction} data-kind={e.kind}>
+      <Table.Td>
+        <RecordCell error={e} crmName={crmName} />
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {toCrm ? `Kayse → ${crmName}` : `${crmName} → Kayse`}
+        </Text>
+      </Table.Td>
+      <Table.Td maw={360}>
+        <Text size="sm" data-testid="error-answer" style={{ overflowWrap: 'anywhere' }}>
+          {crmAnswer(e)}
+        </Text>
+        {e.field && (
+          <Text size="xs" c="dimmed">
+            Field: {e.field}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td data-testid="error-attempts">{e.attempts}</Table.Td>
+      <Table.Td>
+        {e.nextTryAt ? (
+          <RecordTime iso={e.nextTryAt} size="sm" />
+        ) : (
+          <Text size="xs" c="dimmed">
+            {toCrm ? 'After a change or Retry now' : 'After a change in ' + crmName}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap" justify="flex-end">
+          <Button size="xs" variant="default" onClick={onDetails}>
+            Details
+          </Button>
+          {toCrm && <RetryButton crm={crm} caseId={e.caseId} label="this record" />}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 export function ErrorsTable({ crm, crmName }: { crm: CrmConnectorId; crmName: string }) {
   const status = useContractQuery('sync.status', { crm });
-  const [open, setOpen] = useState<string | null>(null);
+  const errors = useContractQuery('sync.recordErrors', { crm });
+  const [open, setOpen] = useState<OpenError | null>(null);
   return (
     <Card data-testid="errors-table">
       <Group justify="space-between" mb="sm">
@@ -34,7 +96,7 @@ export function ErrorsTable({ crm, crmName }: { crm: CrmConnectorId; crmName: st
         )}
       </Group>
       <QueryState
-        query={status}
+        query={errors}
         errorTitle="Couldn't load the errors"
         loading={<Skeleton h={80} />}
         isEmpty={(s) => s.errors.length === 0}
@@ -55,43 +117,14 @@ export function ErrorsTable({ crm, crmName }: { crm: CrmConnectorId; crmName: st
               </Table.Thead>
               <Table.Tbody>
                 {s.errors.map((e) => (
-                  <Table.Tr key={e.caseId} data-testid="error-row" data-case-id={e.caseId} data-kind={e.kind}>
-                    <Table.Td>
-                      <CaseLabel caseId={e.caseId} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        Kayse → {crmName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td maw={360}>
-                      <Text size="sm" data-testid="error-answer" style={{ overflowWrap: 'anywhere' }}>
-                        {crmAnswer(e)}
-                      </Text>
-                      {e.field && (
-                        <Text size="xs" c="dimmed">
-                          Field: {e.field}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td data-testid="error-attempts">{e.attempts}</Table.Td>
-                    <Table.Td>{e.nextTryAt ? <RecordTime iso={e.nextTryAt} size="sm" /> : <Text size="xs" c="dimmed">After a change or Retry now</Text>}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap" justify="flex-end">
-                        <Button size="xs" variant="default" onClick={() => setOpen(e.caseId)}>
-                          Details
-                        </Button>
-                        <RetryButton crm={crm} caseId={e.caseId} label="this record" />
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
+                  <ErrorRow key={`${e.caseId}:${e.direction}`} crm={crm} crmName={crmName} error={e} onDetails={() => setOpen({ caseId: e.caseId, direction: e.direction })} />
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
       </QueryState>
-      <ErrorDrawer crm={crm} crmName={crmName} caseId={open} onClose={() => setOpen(null)} />
+      <ErrorDrawer crm={crm} crmName={crmName} open={open} onClose={() => setOpen(null)} />
     </Card>
   );
 }
