@@ -1,18 +1,21 @@
-// Kayse → CRM updates decided against the CRM record, on a real core and the real SmartAdvocate simulator: a field
-// changed in SmartAdvocate that the pull has not seen yet, then changed in Kayse, is decided by the conflict rule when
-// the push reads the record (CRM wins: Kayse takes the CRM's value and nothing is written to SmartAdvocate; Kayse
-// wins: sent; most recent: by the times), logged with both values; a field only SmartAdvocate changed comes to Kayse
-// and is not overwritten; with Receive off Kayse's change is sent as it is; a CRM value Kayse can't take is the
-// record's error, waiting for a change. Also: a pull error of a CRM record from before the push linked it is cleared
-// with the link.
+// Kayse → CRM updates decided against the CRM record, on a real core and the real simulators: a field changed in the
+// CRM that the pull has not met yet, then changed in Kayse, is decided by the conflict rule when the push reads the
+// record (CRM wins: Kayse takes the CRM's value and nothing is written to the CRM; Kayse wins: sent; most recent: by
+// the times), logged with both values; the same for a LawRuler status whose webhook was not applied yet; a field only
+// the CRM changed comes to Kayse and is not overwritten; with Receive off Kayse's change is sent as it is; a CRM value
+// Kayse can't take is the record's error, waiting for a change. Also: a pull error of a CRM record from before the
+// push linked it is cleared with the link.
 import { describe, expect, it } from 'vitest';
 import type { CrmConnector } from '../../connectors';
 import { useCleanup } from '../../test-support/use-cleanup';
 import { unlinkedKey } from './pull-store';
 import { pushCase } from './push-record';
+import { custom, statusId } from '../test-sync';
 import { runKeychain, startPullTest, type PullTest } from './test-pull';
 
 const cleanup = useCleanup();
+const LR_WRITES = ['Create', 'Update', 'Note'];
+const lrWrites = (t: PullTest) => t.lawruler.requests().filter((r) => LR_WRITES.includes(r.operation)).length;
 
 /**
  * A linked case whose accident date SmartAdvocate changes to `crm` (no pull runs), then Kayse changes to `kayse`
@@ -108,6 +111,32 @@ describe.skipIf(!runKeychain)('Kayse → CRM push: decided against the CRM recor
     expect(t.smartadvocate.caseState(crmId)!.udfs['3001']).toMatch(/^2026-03-02/);
     expect(t.caseNow(kase.id).customValues.accident_date).toBe('2026-03-02');
     expect(conflictsOf(t, kase.id)).toEqual([]);
+  });
+
+  it("LawRuler: a lead status changed in LawRuler before its webhook was applied wins under CRM wins; nothing written", async () => {
+    const t = cleanup.use(await startPullTest());
+    await t.core.api.sync.updateSettings({ crm: 'lawruler', conflict: { rule: 'crm_wins' } });
+    await t.core.api.sync.saveFieldMappings({ crm: 'lawruler', crmCaseTypeId: '1', mappings: [{ kayseField: custom(t, 'accident_date'), crmFieldId: 'Custom1001', direction: 'both' }] });
+    const pairs: [string, string][] = [['New', '11'], ['Contacted', '12'], ['Signed', '14']];
+    await t.core.api.sync.saveStatusMappings({ crm: 'lawruler', kayseCaseTypeId: t.auto.id, mappings: pairs.map(([kayse, crm]) => ({ kayseStatusId: statusId(t, kayse), crmStatusId: crm, substatus: null })) });
+    await t.core.api.crm.updateToggles({ crm: 'lawruler', toggles: { syncStatuses: true } });
+    const client = t.core.workspace.records.upsertClient({ externalSource: 'test', externalId: 'sam', firstName: 'Sam', lastName: 'Tate', phones: ['+1 555 0100'], emails: ['sam@example.com'] }, { origin: 'ingest' }).client;
+    const kase = t.kayseCase(client, { accident_date: '2026-02-01' });
+    await t.idle();
+    const leadId = t.lawruler.created()[0]!;
+    // LawRuler's webhook points nowhere here: the pull has not met this change.
+    t.lawruler.changeStatus(leadId, '14');
+    const writes = lrWrites(t);
+    await t.core.api.cases.setStatus({ id: kase.id, status: 'Contacted', expectedVersion: t.caseNow(kase.id).version });
+    await t.idle();
+
+    expect(t.caseNow(kase.id).status).toBe('Signed');
+    expect(t.core.workspace.records.history('case', kase.id, 1).changes[0]).toMatchObject({ origin: 'lawruler', changes: { status: { old: 'Contacted', new: 'Signed' } } });
+    expect(t.lawruler.lead(leadId)).toMatchObject({ StatusID: 14 });
+    expect(lrWrites(t)).toBe(writes);
+    expect(t.core.sync.pull.conflicts.ofCase('lawruler', kase.id)).toEqual([
+      expect.objectContaining({ crmFieldId: '$status', kayseValue: 'Contacted', crmValue: { statusId: '14', substatuses: [] }, rule: 'crm_wins', winner: 'crm', outcome: 'to_kayse' }),
+    ]);
   });
 
   it("a CRM name Kayse's client can't take: the push's date still goes, the error says why and waits for a change", async () => {
