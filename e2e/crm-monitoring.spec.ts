@@ -125,6 +125,15 @@ test.describe('CRM monitoring', () => {
     await expect(page.getByTestId('tile-errors').getByTestId('tile-value')).toHaveText('1');
     await screenshot(page, testInfo, 'crm-monitoring-error');
 
+    // The case's detail says it is not in SmartAdvocate yet, and why; its link goes back to Monitoring.
+    await row.getByTestId('error-case-link').click();
+    const refused = page.getByTestId('case-crm-link');
+    await expect(refused.getByTestId('case-crm-not-linked')).toBeVisible();
+    await expect(refused).toContainText('not permitted');
+    await screenshot(page, testInfo, 'case-crm-link-refused');
+    await refused.getByRole('link', { name: 'SmartAdvocate' }).click();
+    await expect(page.getByRole('tab', { name: 'Monitoring' })).toHaveAttribute('aria-selected', 'true');
+
     await row.getByRole('button', { name: 'Details' }).click();
     const drawer = page.getByRole('dialog');
     await expect(drawer.getByTestId('error-detail-response')).toContainText('403');

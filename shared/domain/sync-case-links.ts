@@ -11,8 +11,9 @@ export const caseLinksInputSchema = z.strictObject({
 
 export const caseLinkSchema = z.object({
   crm: crmConnectorIdSchema,
-  crmRecordId: z.string(),
-  linkedAt: z.string(),
+  /** Null: not linked yet, listed because sending it to this CRM failed (`error` says why). */
+  crmRecordId: z.string().nullable(),
+  linkedAt: z.string().nullable(),
   /** When the record last synced with this CRM (its snapshot); null before the first sync. */
   lastSyncedAt: z.string().nullable(),
   /** The record's open error with this CRM, in either direction; null when there is none. */

@@ -1,5 +1,6 @@
 // A case's CRM links on its detail screen: each CRM it is linked with, the CRM's record id, when it last synced
-// and the record's sync error if it has one, linked to the CRM's Monitoring tab. Changes the CRM made show in the
+// and the record's sync error if it has one (a CRM that refused it before any link: not linked yet, and why),
+// linked to the CRM's Monitoring tab. Changes the CRM made show in the
 // History with the CRM as their origin.
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
@@ -35,24 +36,32 @@ export function CaseCrmLinks({ caseId }: { caseId: string }) {
                   <Anchor component={Link} to={`${crmPath(link.crm)}?tab=monitoring`} size="sm" fw={600}>
                     {CONNECTOR_NAMES[link.crm]}
                   </Anchor>
-                  <Text size="sm" ff="monospace" data-testid="case-crm-record-id">
-                    {link.crmRecordId}
-                  </Text>
+                  {link.crmRecordId ? (
+                    <Text size="sm" ff="monospace" data-testid="case-crm-record-id">
+                      {link.crmRecordId}
+                    </Text>
+                  ) : (
+                    <Badge color="gray" variant="light" size="sm" data-testid="case-crm-not-linked">
+                      Not linked yet
+                    </Badge>
+                  )}
                   {link.error && (
                     <Badge color="red" variant="light" size="sm">
                       Sync error
                     </Badge>
                   )}
                 </Group>
-                <Text size="xs" c="dimmed">
-                  {link.lastSyncedAt ? (
-                    <>
-                      Last synced <RecordTime iso={link.lastSyncedAt} size="xs" />
-                    </>
-                  ) : (
-                    'Not synced yet'
-                  )}
-                </Text>
+                {link.crmRecordId && (
+                  <Text size="xs" c="dimmed">
+                    {link.lastSyncedAt ? (
+                      <>
+                        Last synced <RecordTime iso={link.lastSyncedAt} size="xs" />
+                      </>
+                    ) : (
+                      'Not synced yet'
+                    )}
+                  </Text>
+                )}
                 {link.error && (
                   <Text size="xs" c="red" data-testid="case-crm-link-error">
                     {link.error.message}
