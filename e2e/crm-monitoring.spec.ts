@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { Agent } from 'undici';
 import { createSmartAdvocateConnector } from '../main/connectors';
 import { startSmartAdvocateSimulator, type SmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
-import { connectIngest, connectSmartAdvocate, createAuto, monitoringPath, SA_STATUS, screenshot, viewScreenshot } from './crm-sync-helpers';
+import { connectIngest, connectSmartAdvocate, createAuto, expectFits1024, monitoringPath, SA_STATUS, screenshot, viewScreenshot } from './crm-sync-helpers';
 import { expect as baseExpect, openConsole, test } from './fixtures';
 
 // Long flows with many round trips on a shared, busy machine: more time per step and per test than the defaults.
@@ -98,6 +98,7 @@ test.describe('CRM monitoring', () => {
     await page.getByTestId('runs-chart').getByText('7 days', { exact: true }).click();
     await expect(page.getByTestId('runs-chart-count')).toContainText('in the last 7 days');
     await screenshot(page, testInfo, 'crm-monitoring-7-days');
+    await expectFits1024(page);
 
     await kayse.api.preferences.update({ colorScheme: 'dark' });
     await openConsole(page, kayse, monitoringPath());
@@ -124,6 +125,7 @@ test.describe('CRM monitoring', () => {
     await expect(row).toContainText('After a change or Retry now');
     await expect(page.getByTestId('tile-errors').getByTestId('tile-value')).toHaveText('1');
     await screenshot(page, testInfo, 'crm-monitoring-error');
+    await expectFits1024(page);
 
     // The case's detail says it is not in SmartAdvocate yet, and why; its link goes back to Monitoring.
     await row.getByTestId('error-case-link').click();

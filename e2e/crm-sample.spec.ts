@@ -4,7 +4,7 @@
 // marks only that field changed; a SmartAdvocate record id not linked to a case says why nothing would be applied.
 import type { Page } from '@playwright/test';
 import { startSmartAdvocateSimulator, type SmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
-import { connectIngest, connectSmartAdvocate, createAuto, screenshot } from './crm-sync-helpers';
+import { connectIngest, connectSmartAdvocate, createAuto, expectFits1024, screenshot } from './crm-sync-helpers';
 import { expect as baseExpect, openConsole, test } from './fixtures';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -61,6 +61,7 @@ test.describe('CRM test with a sample record', () => {
     expect(writes(sim)).toBe(before);
     expect((await kayse.api.sync.status({ crm: 'smartadvocate' })).pending).toBeGreaterThan(0);
     await screenshot(page, testInfo, 'crm-sample-dry-run');
+    await expectFits1024(page);
 
     await page.getByRole('button', { name: 'Apply to SmartAdvocate' }).click();
     const applied = page.getByTestId('sample-apply');
@@ -89,5 +90,16 @@ test.describe('CRM test with a sample record', () => {
     await expect(dry.getByTestId('sample-operation')).toHaveText('Would apply to the linked Kayse case');
     await expect(dry.locator('[data-testid=mapped-value][data-field="client.first_name"]').getByTestId('mapped-value-sent')).toHaveText('Ana');
     await screenshot(page, testInfo, 'crm-sample-crm-record');
+
+    await kayse.api.preferences.update({ colorScheme: 'dark' });
+    await page.reload();
+    await expect(page.getByTestId('app-ready')).toBeVisible();
+    await pickCase(page, 'Ana', /Ana Rivera v\. Driver/);
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    // Applied: SmartAdvocate holds the accident date now, so the dry run has nothing left to change there.
+    await expect(dry.locator(`[data-testid=mapped-value][data-field="${accident}"]`)).toHaveAttribute('data-differs', 'false');
+    await expect(dry.getByTestId('sample-nothing-differs')).toBeVisible();
+    await expect(dry.getByTestId('crm-before')).toContainText('Accident Date');
+    await screenshot(page, testInfo, 'crm-sample-dry-run-dark');
   });
 });

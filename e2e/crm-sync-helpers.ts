@@ -21,6 +21,16 @@ export async function viewScreenshot(page: Page, testInfo: TestInfo, screen: str
   await page.screenshot({ path: testInfo.outputPath(`${screen}.png`) });
 }
 
+/** The page fits a 1024 px window: nothing sticks out sideways (wide tables scroll inside their card). */
+export async function expectFits1024(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  // A string: e2e code is typed for Node, without the DOM's names.
+  const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth })')) as { page: number; view: number };
+  expect(widths.page, `the page is ${widths.page} px wide in a ${widths.view} px window`).toBeLessThanOrEqual(widths.view);
+  if (size) await page.setViewportSize(size);
+}
+
 /** The Auto Accident case type in Kayse (made before connecting, so cases put now wait for the initial sync). */
 export async function createAuto(host: ConsoleHost) {
   return host.api.caseTypes.create(AUTO);

@@ -24,7 +24,7 @@ export function CrmRecordTable({ record, format }: { record: CrmRecordView; form
   const rows: [string, string, unknown][] = [
     ...STANDARD.map(([key, label]): [string, string, unknown] => [key, label, key === 'statusId' ? format.status(record.statusId) : key === 'caseTypeId' ? format.caseType(record.caseTypeId) : record[key]]),
     ...record.substatuses.map((s): [string, string, unknown] => [`sub.${s.typeId}`, 'Substatus', format.substatus(s)]),
-    ...Object.entries(record.fields).map(([id, value]): [string, string, unknown] => [`field.${id}`, id, value]),
+    ...Object.entries(record.fields).map(([id, value]): [string, string, unknown] => [`field.${id}`, format.fieldName(id), value]),
   ];
   return (
     <Table verticalSpacing={4} data-testid="crm-before">
@@ -32,7 +32,7 @@ export function CrmRecordTable({ record, format }: { record: CrmRecordView; form
         {rows.map(([key, label, value]) => (
           <Table.Tr key={key}>
             <Table.Td w="40%">
-              <Text size="sm" c="dimmed" ff={key.startsWith('field.') ? 'monospace' : undefined}>
+              <Text size="sm" c="dimmed">
                 {label}
               </Text>
             </Table.Td>

@@ -6,7 +6,7 @@ import { crmValueFormat } from './crm-value-format';
 
 const catalog: CrmCatalogView = {
   caseTypes: [{ id: '1249', name: 'Auto Accident' }],
-  fields: [],
+  fields: [{ id: '3001', name: 'Accident Date', shortName: 'AccDate', type: 'date', options: [], caseTypeIds: null }],
   statuses: [{ id: '801', name: 'Intake', caseTypeId: null }],
   substatusTypes: [{ id: '22', name: 'Intake Stage', statuses: [{ id: '900', name: 'Docs sent' }] }],
 };
@@ -17,6 +17,8 @@ describe('crmValueFormat', () => {
     expect(f.value({ statusId: '801', substatuses: [{ typeId: '22', statusId: '900' }] })).toBe('Intake · Intake Stage: Docs sent');
     expect(f.status('801')).toBe('Intake');
     expect(f.caseType('1249')).toBe('Auto Accident');
+    expect(f.fieldName('3001')).toBe('Accident Date');
+    expect(f.fieldName('3999')).toBe('3999');
   });
 
   it('shows ids it cannot name as they are, and other values as usual', () => {

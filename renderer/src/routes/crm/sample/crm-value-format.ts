@@ -16,6 +16,8 @@ export interface CrmValueFormat {
   value: (value: unknown) => string;
   status: (statusId: string | null) => string;
   caseType: (caseTypeId: string | null) => string;
+  /** A custom field's name ("Accident Date") for its id. */
+  fieldName: (fieldId: string) => string;
   /** "Intake Stage: Docs sent". */
   substatus: (substatus: { typeId: string; statusId: string }) => string;
 }
@@ -28,7 +30,7 @@ export function crmValueFormat(catalog: CrmCatalogView | null): CrmValueFormat {
     return `${type?.name ?? s.typeId}: ${named(type?.statuses, s.statusId)}`;
   };
   const value = (v: unknown): string => (isStatusValue(v) ? [status(v.statusId), ...(v.substatuses ?? []).map(substatus)].join(' · ') : formatAnyValue(v));
-  return { value, status, substatus, caseType: (id) => named(catalog?.caseTypes, id) };
+  return { value, status, substatus, caseType: (id) => named(catalog?.caseTypes, id), fieldName: (id) => named(catalog?.fields, id) };
 }
 
 /** The format with the CRM's stored catalog (ids shown as they are until it has loaded, or if it never did). */

@@ -27,7 +27,7 @@ function DryRunView({ result, name, format }: { result: SampleDryRun; name: stri
   const toCrm = result.direction === 'to_crm';
   return (
     <Grid gap="lg" data-testid="sample-dry-run" data-operation={result.operation}>
-      <Grid.Col span={{ base: 12, xl: 8 }}>
+      <Grid.Col span={12}>
         <Card>
           <Group justify="space-between" mb="sm" wrap="wrap">
             <Title order={3} size="h4">
@@ -37,6 +37,11 @@ function DryRunView({ result, name, format }: { result: SampleDryRun; name: stri
               {OPERATION_LABELS[result.operation]}
             </Badge>
           </Group>
+          {result.operation !== 'skip' && result.values.every((v) => !v.differs) && (
+            <Alert color="teal" mb="sm" data-testid="sample-nothing-differs">
+              Every mapped value already matches {name}: a sync now would change nothing.
+            </Alert>
+          )}
           {result.skipReason && (
             <Alert color="gray" mb="sm" data-testid="sample-skip-reason">
               {result.skipReason}
@@ -45,7 +50,7 @@ function DryRunView({ result, name, format }: { result: SampleDryRun; name: stri
           <MappedValuesTable values={result.values} crmName={name} format={format} sendLabel={toCrm ? 'Would send' : 'Would apply'} />
         </Card>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, xl: 4 }}>
+      <Grid.Col span={{ base: 12, lg: 6 }}>
         <Card>
           <Title order={3} size="h4" mb="sm">
             {name} record before
