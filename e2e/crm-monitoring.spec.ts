@@ -161,4 +161,44 @@ test.describe('CRM monitoring', () => {
     await openConsole(page, kayse, `/cases/${caseId}`);
     await expect(page.getByTestId('case-crm-record-id')).toHaveText(sim.created()[0]!);
   });
+
+  test('SmartAdvocate refusing the saved credentials: Monitoring says the sync is paused, why and what to do, with the changes waiting', async ({ page, request, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startSmartAdvocateSimulator());
+    const auto = await createAuto(kayse);
+    await connectSmartAdvocate(kayse, sim, auto);
+    const ingest = await connectIngest(request, kayse);
+    await ingest.putCase('1', { firstName: 'Ana', lastName: 'Rivera', email: 'ana.rivera@example.com' });
+    await expect.poll(() => sim.created().length).toBe(1);
+
+    // The firm changed the integration user's password in SmartAdvocate; the console's token expires.
+    sim.setPassword('a-new-password-1');
+    sim.setFault({ kind: 'expire_tokens' });
+    await ingest.putCase('2', { firstName: 'Ben', lastName: 'Okafor', email: 'ben.okafor@example.com' });
+
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openConsole(page, kayse, monitoringPath());
+    const paused = page.getByTestId('monitoring-paused');
+    await expect(paused).toContainText('Sync with SmartAdvocate is paused');
+    await expect(paused).toContainText('refused the saved credentials');
+    await expect(paused).toContainText('What to do:');
+    await expect(page.getByTestId('tile-pending').getByTestId('tile-value')).not.toHaveText('0');
+    await expect(page.getByTestId('tile-pending')).toContainText('of Kayse to send');
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    await expect(page.getByTestId('errors-table')).toContainText('No errors'); // not the records' fault
+    expect(sim.created()).toHaveLength(1);
+    await screenshot(page, testInfo, 'crm-monitoring-paused');
+  });
+
+  test('LawRuler not connected: Monitoring says so, with nothing to sync and no initial sync to start', async ({ page, console: kayse }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openConsole(page, kayse, monitoringPath('lawruler'));
+    await expect(page.getByTestId('monitoring-not-connected')).toContainText('LawRuler is not connected');
+    await expect(page.getByRole('button', { name: 'Initial sync' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    await expect(page.getByTestId('tile-last-sync').getByTestId('tile-value')).toHaveText('Never');
+    await page.getByRole('tab', { name: 'Test a sample record' }).click();
+    await expect(page.getByRole('button', { name: 'Dry run' })).toBeDisabled();
+    await page.getByRole('tab', { name: 'Monitoring' }).click();
+    await screenshot(page, testInfo, 'crm-monitoring-not-connected');
+  });
 });

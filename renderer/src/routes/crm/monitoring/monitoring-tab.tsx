@@ -19,14 +19,15 @@ import { RunsChart } from './runs-chart';
 import { RunsTable } from './runs-table';
 import { OUTCOME_LABELS } from './run-labels';
 
-function SyncNowButton({ connection }: { connection: CrmConnectionView }) {
+/** Disabled while the sync is paused (the CRM refused the credentials): it would only be refused. */
+function SyncNowButton({ connection, paused }: { connection: CrmConnectionView; paused: boolean }) {
   const syncNow = useContractMutation('sync.syncNow');
   const name = crmName(connection.crm);
   return (
     <Button
       leftSection={<IconPlayerPlay size={16} />}
       loading={syncNow.isPending}
-      disabled={connection.state === 'not_connected'}
+      disabled={connection.state === 'not_connected' || paused}
       onClick={() =>
         syncNow.mutate(
           { crm: connection.crm },
@@ -56,7 +57,7 @@ export function MonitoringTab({ connection }: { connection: CrmConnectionView })
         </Text>
         <Group gap="sm">
           <InitialSyncButton connection={connection} variant="default" />
-          <SyncNowButton connection={connection} />
+          <SyncNowButton connection={connection} paused={!!monitoring.data?.paused} />
         </Group>
       </Group>
       {connection.state === 'not_connected' && (

@@ -6,6 +6,7 @@ import { RecordTime } from '../../../components/ui/record-time';
 import { OUTCOME_COLORS, OUTCOME_LABELS, triggerLabel } from './run-labels';
 
 const count = new Intl.NumberFormat('en-US');
+const changes = (n: number) => `${count.format(n)} ${n === 1 ? 'change' : 'changes'}`;
 
 function Tile({ label, testId, value, detail }: { label: string; testId: string; value: ReactNode; detail: ReactNode }) {
   return (
@@ -76,7 +77,7 @@ export function MonitoringTiles({ monitoring: m, crmName }: { monitoring: SyncMo
             {count.format(m.pending.kayse + (m.pending.crm ?? 0))}
           </Text>
         }
-        detail={`${count.format(m.pending.kayse)} Kayse changes to send${m.pending.crm === null ? '' : `, ${count.format(m.pending.crm)} ${crmName} changes to apply`}`}
+        detail={`${changes(m.pending.kayse)} of Kayse to send${m.pending.crm === null ? '' : `, ${changes(m.pending.crm)} of ${crmName} to apply`}`}
       />
     </SimpleGrid>
   );
