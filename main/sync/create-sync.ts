@@ -166,8 +166,15 @@ export function createSync(deps: SyncDeps) {
     push,
     /** Pending changes, last push, linked records and per-record errors of one integration. */
     pushStatus: pushStatus.status,
-    /** "Retry now" for one record's error: sent at once, also between the slots of an hourly or daily sync. */
-    retryRecord(crm: CrmConnectorId, caseId: string) {
+    /**
+     * "Retry now" for one record's error: Kayse → CRM sent at once, also between the slots of an hourly or daily sync;
+     * CRM → Kayse (a case id or `crm:<record id>`) read and applied at once, resolved once it has been.
+     */
+    async retryRecord(crm: CrmConnectorId, caseId: string, direction: 'to_crm' | 'from_crm' = 'to_crm') {
+      if (direction === 'from_crm') {
+        await pull.retryRecord(crm, caseId);
+        return;
+      }
       pushStatus.retryRecord(crm, caseId);
       const off = !deps.crm.connection(crm).toggles.enabled || runs.pauses.pauseOf(crm) !== null;
       if (!off && !runs.mayRun(crm)) void sample.apply({ crm, caseId }).catch(() => undefined);

@@ -19,8 +19,8 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       settings: ({ crm }) => sync.settings.get(crm),
       updateSettings: (input) => sync.settings.update(input),
       status: ({ crm }) => sync.pushStatus(crm),
-      retryRecord: ({ crm, caseId }) => {
-        sync.retryRecord(crm, caseId);
+      retryRecord: async ({ crm, caseId, direction }) => {
+        await sync.retryRecord(crm, caseId, direction);
         return sync.pushStatus(crm);
       },
       runs: ({ crm, before, limit }) => sync.runs.store.page(crm, before, limit),

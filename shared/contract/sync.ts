@@ -88,7 +88,7 @@ export const syncContract = {
       input: retryRecordInputSchema,
       output: pushStatusSchema,
       reads: [],
-      description: '"Retry now" for one record’s error: it is sent again at once',
+      description: '"Retry now" for one record’s error: Kayse → CRM is sent again at once; CRM → Kayse is read from the CRM and applied at once (the error cleared, or kept with the answer)',
     }),
     runs: procedure({
       input: syncRunsInputSchema,

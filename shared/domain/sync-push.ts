@@ -35,5 +35,7 @@ export type PushStatus = z.infer<typeof pushStatusSchema>;
 
 export const retryRecordInputSchema = z.strictObject({
   crm: crmConnectorIdSchema,
-  caseId: z.string().trim().min(1, 'caseId is the Kayse case whose error to retry'),
+  caseId: z.string().trim().min(1, 'caseId is the Kayse case whose error to retry (or crm:<record id> for a CRM record with no case)'),
+  /** Which error: Kayse → CRM (default), or CRM → Kayse (the CRM record read and applied again at once). */
+  direction: z.enum(['to_crm', 'from_crm']).default('to_crm'),
 });

@@ -201,6 +201,36 @@ export function createPullEngine(deps: PullEngineDeps) {
     return next;
   };
 
+  /**
+   * "Retry now" for one from_crm error (a linked case id, or `crm:<record id>`): the CRM record is read and applied at
+   * once, in turn with the passes. Success clears the error (applyCrmRecord does); a failure keeps it with the CRM's
+   * answer (or Kayse's refusal), one attempt more.
+   */
+  const retryRecord = (crm: CrmConnectorId, key: string): Promise<PullResult> => {
+    const before = running.get(crm) ?? Promise.resolve();
+    const next = before
+      .catch(() => undefined)
+      .then(async () => {
+        if (store.attempts(crm, key) === 0) throw new AppError('NOT_FOUND', `${key} has no error from this CRM to retry.`);
+        const recordId = key.startsWith('crm:') ? key.slice(4) : store.recordOfCase(crm, key);
+        if (!recordId) throw new AppError('NOT_FOUND', `Case ${key} is not linked with a record of this CRM, so there is nothing to read again.`);
+        const ready = await prepare(crm);
+        if (!ready) throw new AppError('CONFLICT', 'Nothing can be brought in from this CRM now (not connected, Enable or Receive off, direction Kayse → CRM, or paused): turn the sync on, then retry.');
+        const counts = zero();
+        try {
+          await fetchAndApply(ready.apply, ready.connector, recordId, counts);
+        } catch (error) {
+          // The CRM can't be read now (rate limit, outage, refused credentials): the record's error says so.
+          recordFailure(crm, key, error);
+          counts.errors += 1;
+          counts.stoppedBy = error instanceof Error ? error.message : String(error);
+        }
+        return counts;
+      });
+    running.set(crm, next);
+    return next;
+  };
+
   const timers = new Map<CrmConnectorId, () => void>();
   const schedule = deps.schedule ?? defaultSchedule;
   const isRealTime = (crm: CrmConnectorId) => deps.settings.get(crm).frequency.kind === 'real_time';
@@ -228,6 +258,7 @@ export function createPullEngine(deps: PullEngineDeps) {
     store,
     conflicts,
     pullOnce,
+    retryRecord,
     /** What `applyCrmRecord` needs for `crm` now (settings, toggles, mappings, the connector); null when nothing may be pulled. */
     applyDepsFor: async (crm: CrmConnectorId): Promise<ApplyDeps | null> => (await prepare(crm))?.apply ?? null,
     start() {

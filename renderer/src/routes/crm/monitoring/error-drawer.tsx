@@ -1,5 +1,5 @@
 // One record's error in a side drawer: what failed and the CRM's answer (status, its words, the field it refused),
-// the request the next attempt sends, every mapped value of the record, Retry now and a link to the record.
+// the request the next attempt sends, every mapped value of the record, Retry now (either direction) and a link to the record.
 import { Alert, Anchor, Badge, DataList, Drawer, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { CrmConnectorId } from '../../../../../shared/domain/connectors';
@@ -34,11 +34,10 @@ function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string 
         </Text>
       </Alert>
       <Group gap="sm">
-        {detail.direction === 'to_crm' ? (
-          <RetryButton crm={detail.crm} caseId={detail.caseId} label={detail.caseName ?? 'this record'} size="sm" />
-        ) : (
+        <RetryButton crm={detail.crm} caseId={detail.caseId} direction={detail.direction} label={detail.caseName ?? 'this record'} size="sm" />
+        {detail.direction === 'from_crm' && (
           <Text size="sm" c="dimmed">
-            The pull tries it again{error.nextTryAt ? '' : ` when the record changes in ${crmName}`}.
+            Retry now reads the record from {crmName} again and applies it.
           </Text>
         )}
         {!detail.caseId.startsWith('crm:') && (

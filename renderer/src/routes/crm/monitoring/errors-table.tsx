@@ -1,5 +1,5 @@
 // The records whose sync is failing, both directions: the record (linked to it), the direction, the CRM's answer,
-// attempts and the next retry, with Details (the drawer) and Retry now (Kayse → CRM; the pull tries its own again).
+// attempts and the next retry, with Details (the drawer) and Retry now (Kayse → CRM sent again; CRM → Kayse read again).
 // From sync.recordErrors, refreshed whenever an error changes; sync.status says when the CRM asked to slow down.
 import { Button, Card, EmptyState, Group, Skeleton, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
@@ -63,7 +63,7 @@ function ErrorRow({ crm, crmName, error: e, onDetails }: { crm: CrmConnectorId; 
           <RecordTime iso={e.nextTryAt} size="sm" />
         ) : (
           <Text size="xs" c="dimmed">
-            {toCrm ? 'After a change or Retry now' : 'After a change in ' + crmName}
+            {toCrm ? 'After a change or Retry now' : `After a change in ${crmName} or Retry now`}
           </Text>
         )}
       </Table.Td>
@@ -72,7 +72,7 @@ function ErrorRow({ crm, crmName, error: e, onDetails }: { crm: CrmConnectorId; 
           <Button size="xs" variant="default" onClick={onDetails}>
             Details
           </Button>
-          {toCrm && <RetryButton crm={crm} caseId={e.caseId} label="this record" />}
+          <RetryButton crm={crm} caseId={e.caseId} direction={e.direction} label="this record" />
         </Group>
       </Table.Td>
     </Table.Tr>
