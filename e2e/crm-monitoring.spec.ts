@@ -181,6 +181,9 @@ test.describe('CRM monitoring', () => {
     await expect(paused).toContainText('Sync with SmartAdvocate is paused');
     await expect(paused).toContainText('refused the saved credentials');
     await expect(paused).toContainText('What to do:');
+    // The header says Paused with the reason, as the card on the Integrations page does.
+    await expect(page.getByTestId('crm-state')).toHaveAttribute('data-state', 'paused');
+    await expect(page.getByTestId('crm-state')).toContainText('Sync paused: SmartAdvocate refused the saved credentials');
     await expect(page.getByTestId('tile-pending').getByTestId('tile-value')).not.toHaveText('0');
     await expect(page.getByTestId('tile-pending')).toContainText('of Kayse to send');
     await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled();

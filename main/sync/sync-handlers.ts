@@ -26,6 +26,7 @@ export function syncHandlers({ sync }: SyncHandlerDeps): Handlers<typeof syncCon
       runs: ({ crm, before, limit }) => sync.runs.store.page(crm, before, limit),
       syncNow: ({ crm }) => sync.runs.syncNow(crm),
       monitoring: ({ crm, range }) => sync.monitoring.monitoring(crm, range),
+      pause: ({ crm }) => ({ crm, paused: sync.runs.pauses.pauseOf(crm) }),
       errorDetail: ({ crm, caseId, direction }) => sync.monitoring.errorDetail(crm, caseId, direction),
       sampleDryRun: (input) => sync.sample.dryRun(input),
       sampleApply: (input) => sync.sample.apply(input),

@@ -22,7 +22,7 @@ import { syncSettingsSchema, syncSettingsUpdateSchema } from '../domain/sync-set
 import type { TableName } from '../domain/tables';
 import { conflictListSchema, conflictsInputSchema } from '../domain/sync-pull';
 import { applyAllStatusSchema, applyAllTaskSchema, syncNowInputSchema, syncRunSchema, syncRunsInputSchema, syncRunsPageSchema } from '../domain/sync-runs';
-import { errorDetailInputSchema, errorDetailSchema, monitoringInputSchema, syncMonitoringSchema } from '../domain/sync-monitoring';
+import { errorDetailInputSchema, errorDetailSchema, monitoringInputSchema, syncMonitoringSchema, syncPauseStateSchema } from '../domain/sync-monitoring';
 import { sampleApplySchema, sampleDryRunSchema, sampleInputSchema } from '../domain/sync-sample';
 import { caseLinksInputSchema, caseLinksSchema, recordErrorsInputSchema, recordErrorsSchema } from '../domain/sync-case-links';
 
@@ -107,6 +107,12 @@ export const syncContract = {
       output: syncMonitoringSchema,
       reads: ['sync_runs', 'sync_links', 'sync_snapshots', 'sync_record_errors', 'sync_outbound_cursors', 'record_changes', 'sync_pauses', 'crm_inbound_events'],
       description: 'Monitoring of an integration: last sync, records synced, open errors, pending, recent runs, and chart data (records per run by outcome over 24 h, 7 or 30 days)',
+    }),
+    pause: procedure({
+      input: syncCrmInput,
+      output: syncPauseStateSchema,
+      reads: ['sync_pauses'],
+      description: 'Whether the sync of an integration is paused because the CRM refused the credentials: the reason, what to do, since when; null when not',
     }),
     errorDetail: procedure({
       input: errorDetailInputSchema,

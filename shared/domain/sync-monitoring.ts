@@ -52,6 +52,13 @@ export const syncMonitoringSchema = z.object({
 });
 export type SyncMonitoring = z.infer<typeof syncMonitoringSchema>;
 
+/** Whether the sync of an integration is paused after the CRM refused the credentials (the CRM detail's header). */
+export const syncPauseStateSchema = z.object({
+  crm: crmConnectorIdSchema,
+  paused: z.object({ reason: z.string(), fix: z.string(), since: z.string() }).nullable(),
+});
+export type SyncPauseState = z.infer<typeof syncPauseStateSchema>;
+
 export const errorDetailInputSchema = z.strictObject({
   crm: crmConnectorIdSchema,
   /** The Kayse case, or `crm:<record id>` for a CRM record not linked to a case (CRM → Kayse errors). */

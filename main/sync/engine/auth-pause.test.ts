@@ -28,6 +28,10 @@ describe.skipIf(!runKeychain)('sync auth pause', () => {
     expect(card.status).toBe('paused');
     expect(card.statusDetail).toMatch(/^Paused: SmartAdvocate refused the saved credentials/);
     expect(card.statusDetail).toMatch(/Enter the SmartAdvocate credentials again in Configuration and press Connect/);
+    // The CRM detail's header reads the same pause.
+    const pause = await t.core.api.sync.pause({ crm: 'smartadvocate' });
+    expect(pause.paused?.reason).toMatch(/^SmartAdvocate refused the saved credentials/);
+    expect(pause.paused?.fix).toMatch(/press Connect/);
     expect(t.core.sync.pushStatus('smartadvocate')).toMatchObject({ errors: [] }); // not the records' fault
     expect(t.core.sync.pushStatus('smartadvocate').pending).toBeGreaterThan(0);
     await expect(t.core.api.sync.syncNow({ crm: 'smartadvocate' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/paused: SmartAdvocate refused/) });
@@ -48,6 +52,7 @@ describe.skipIf(!runKeychain)('sync auth pause', () => {
     await vi.waitFor(() => expect(t.smartadvocate.created()).toHaveLength(3), { timeout: 5_000 });
     await t.idle();
     expect((await t.core.api.integrations.get({ id: 'smartadvocate' })).status).toBe('connected');
+    expect(await t.core.api.sync.pause({ crm: 'smartadvocate' })).toEqual({ crm: 'smartadvocate', paused: null });
     expect(t.core.sync.push.store.link('smartadvocate', waiting.id)).not.toBeNull();
     expect(t.smartadvocate.caseState(t.smartadvocate.created()[0]!)).toBeTruthy();
     expect(t.core.sync.pushStatus('smartadvocate')).toMatchObject({ pending: 0, errors: [] });

@@ -1,8 +1,10 @@
 // The connection's state as the header and the banner show it: Not connected, Connected "as <user>", Error (what,
-// since when), Paused (Enable integration off); and Demo when demo mode connected it to its simulator.
+// since when), Paused (Enable integration off, or the sync paused after the CRM refused the credentials); and Demo
+// when demo mode connected it to its simulator.
 import { Alert, Group, Text } from '@mantine/core';
 import { IconAlertTriangle, IconPlayerPause } from '@tabler/icons-react';
 import type { CrmConnectionView } from '../../../../shared/domain/crm';
+import type { SyncPauseState } from '../../../../shared/domain/sync-monitoring';
 import { StatusBadge } from '../../components/status-badge';
 import { DemoBadge } from '../../components/ui/demo-badge';
 import type { DateFormat } from '../../components/ui/relative-time';
@@ -36,11 +38,17 @@ export function stateDetail(connection: CrmConnectionView, dates: DateFormat): s
   }
 }
 
-export function ConnectionStateBadge({ connection }: { connection: CrmConnectionView }) {
+/**
+ * The header's badge. `syncPause`: the sync paused after the CRM refused the credentials (sync.pause); a connection
+ * that reads Connected then shows Paused with the reason, as its card on the Integrations page does.
+ */
+export function ConnectionStateBadge({ connection, syncPause = null }: { connection: CrmConnectionView; syncPause?: SyncPauseState['paused'] }) {
   const dates = useDateFormat();
+  const paused = connection.state === 'connected' ? syncPause : null;
+  const state = paused ? 'paused' : connection.state;
   return (
-    <Group gap="sm" align="flex-start" wrap="nowrap" data-testid="crm-state" data-state={connection.state}>
-      <StatusBadge status={connection.state} detail={stateDetail(connection, dates)} size="lg" />
+    <Group gap="sm" align="flex-start" wrap="nowrap" data-testid="crm-state" data-state={state}>
+      <StatusBadge status={state} detail={paused ? `Sync paused: ${paused.reason}` : stateDetail(connection, dates)} size="lg" />
       {connection.demo && <DemoBadge />}
     </Group>
   );

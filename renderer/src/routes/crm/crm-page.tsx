@@ -29,6 +29,7 @@ const DESCRIPTION: Record<CrmConnectorId, string> = {
 
 export function CrmPage({ crm }: { crm: CrmConnectorId }) {
   const query = useContractQuery('crm.connection', { crm });
+  const pause = useContractQuery('sync.pause', { crm });
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: CrmTab = isTab(requested) ? requested : 'configuration';
@@ -39,7 +40,7 @@ export function CrmPage({ crm }: { crm: CrmConnectorId }) {
           <PageHeader
             title={crmName(crm)}
             above={<BackLink to={INTEGRATIONS_PATH}>Back to integrations</BackLink>}
-            aside={<ConnectionStateBadge connection={connection} />}
+            aside={<ConnectionStateBadge connection={connection} syncPause={pause.data?.paused ?? null} />}
             description={DESCRIPTION[crm]}
           />
           <Tabs value={tab} onChange={(next) => isTab(next) && setParams(next === 'configuration' ? {} : { tab: next }, { replace: true })} keepMounted={false}>
