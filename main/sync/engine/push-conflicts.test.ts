@@ -55,6 +55,11 @@ describe.skipIf(!runKeychain)('Kayse → CRM push: decided against the CRM recor
     await t.idle();
     expect(pushWrites()).toEqual([]);
     expect(t.core.sync.pushStatus('smartadvocate')).toMatchObject({ pending: 0, errors: [] });
+    // The push's run counts the conflict it decided (Sync now writes the real-time window first).
+    await t.core.api.sync.syncNow({ crm: 'smartadvocate' });
+    const runs = t.core.sync.runs.store.page('smartadvocate', undefined, 10).runs;
+    expect(runs.find((r) => r.trigger === 'realtime')).toMatchObject({ direction: 'to_crm', counts: { conflicts: 1 } });
+    expect(runs.find((r) => r.trigger === 'manual')).toMatchObject({ counts: { conflicts: 0 } });
   });
 
   it("Kayse wins: the push sends Kayse's value over SmartAdvocate's and logs the conflict", async () => {

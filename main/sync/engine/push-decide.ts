@@ -48,7 +48,7 @@ export function decidingDeps(deps: PushDeps, connector: Pick<CrmConnector, 'get'
  * 'unchanged' when every field was the CRM's to keep (or equal), 'failed' when Kayse refused a CRM value that won
  * (recorded); null when the push may not decide (see decidingDeps). Throws what the CRM refused (the push records it).
  */
-export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: string): Promise<'updated' | 'unchanged' | 'failed' | null> {
+export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: string, onConflicts?: (n: number) => void): Promise<'updated' | 'unchanged' | 'failed' | null> {
   let wrote = false;
   const connector = {
     get: (id: string) => deps.connector.get(id),
@@ -72,6 +72,7 @@ export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: s
     deps.store.recordError(deps.crm, { caseId, kind: 'kayse_refused', message: error.message, crmMessage: null, httpStatus: null, field: null, lastAt, nextTryAt: null });
     return 'failed';
   }
+  if (outcome.conflicts > 0) onConflicts?.(outcome.conflicts);
   // Linked elsewhere meanwhile (or filtered out): nothing decided here for this case.
   if (outcome.caseId !== caseId) return 'unchanged';
   if (deps.store.error(deps.crm, caseId)) deps.store.clearError(deps.crm, caseId);

@@ -40,7 +40,8 @@ export interface PushEngineDeps {
 
 export interface PushControl {
   allow(crm: CrmConnectorId): boolean;
-  landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome): void;
+  /** `conflicts`: fields decided by the conflict rule on the way (push-decide.ts). */
+  landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome, conflicts?: number): void;
   settled(crm: CrmConnectorId): void;
   authFailed(crm: CrmConnectorId, message: string): void;
 }
@@ -52,7 +53,7 @@ const defaultSchedule = (ms: number, wake: () => void) => {
 };
 
 const pushHooks = (control: PushControl, crm: CrmConnectorId) => ({
-  onLanded: (caseId: string, outcome: PushOutcome) => control.landed(crm, caseId, outcome),
+  onLanded: (caseId: string, outcome: PushOutcome, conflicts: number) => control.landed(crm, caseId, outcome, conflicts),
   onSettled: () => control.settled(crm),
   onAuthFailed: (message: string) => control.authFailed(crm, message),
 });

@@ -69,7 +69,8 @@ export function passesFilters(record: Case, selective: SyncSettings['selective']
   return true;
 }
 
-export async function pushCase(deps: PushDeps, caseId: string): Promise<PushOutcome> {
+/** `onConflicts`: how many fields the CRM had changed too and the rule decided (an update decided two-way; its run counts them). */
+export async function pushCase(deps: PushDeps, caseId: string, onConflicts?: (n: number) => void): Promise<PushOutcome> {
   const { crm, store } = deps;
   const now = () => deps.clock.now().toISOString();
   const record = deps.getCase(caseId);
@@ -91,7 +92,7 @@ export async function pushCase(deps: PushDeps, caseId: string): Promise<PushOutc
   const values = caseValues({ record, client, caseTypes: deps.caseTypes, catalog: deps.catalog, mappings: deps.mappingsFor(crmCaseTypeId), statuses: statusSet });
 
   try {
-    if (link) return await updateLinked(deps, caseId, link.crmRecordId, values);
+    if (link) return await updateLinked(deps, caseId, link.crmRecordId, values, onConflicts);
     return await create(deps, record, client, crmCaseTypeId, values, intent?.marker ?? null);
   } catch (error) {
     return failed(deps, caseId, error);
@@ -99,10 +100,10 @@ export async function pushCase(deps: PushDeps, caseId: string): Promise<PushOutc
 }
 
 /** A linked case: nothing changed since the snapshot → no CRM call; else decided against the CRM record when two-way. */
-async function updateLinked(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues): Promise<PushOutcome> {
+async function updateLinked(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues, onConflicts?: (n: number) => void): Promise<PushOutcome> {
   const snapshot = deps.store.snapshot(deps.crm, caseId);
   if (Object.keys(changedSince(values.crm, snapshot?.crmValues ?? null)).length > 0) {
-    const decided = await pushDecided(deps, caseId, crmRecordId);
+    const decided = await pushDecided(deps, caseId, crmRecordId, onConflicts);
     if (decided) return decided;
   }
   return update(deps, caseId, crmRecordId, values);

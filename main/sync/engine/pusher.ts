@@ -26,7 +26,8 @@ export interface PusherDeps {
   schedule(ms: number, wake: () => void): () => void;
   onError(error: unknown): void;
   /** Runs (run-control.ts): each record's outcome, and when nothing is left to send for now. */
-  onLanded?(caseId: string, outcome: PushOutcome): void;
+  /** `conflicts`: fields the rule decided against the CRM's own change on the way (counted in the run). */
+  onLanded?(caseId: string, outcome: PushOutcome, conflicts: number): void;
   onSettled?(): void;
   /** The CRM refused the credentials (after one re-authentication): the integration pauses (auth-pause.ts). */
   onAuthFailed?(message: string): void;
@@ -93,19 +94,20 @@ export function createPusher(deps: PusherDeps) {
   const dispatch = (push: PushDeps, caseId: string, before: number) => {
     const flight: Flight = { before, dirtyBefore: null, done: Promise.resolve() };
     inFlight.set(caseId, flight);
-    flight.done = pushCase(push, caseId).then(
-      (outcome) => land(caseId, flight, outcome),
+    let conflicts = 0;
+    flight.done = pushCase(push, caseId, (n) => void (conflicts += n)).then(
+      (outcome) => land(caseId, flight, outcome, conflicts),
       (error: unknown) => {
         deps.onError(error);
-        land(caseId, flight, { waitMs: 60_000 });
+        land(caseId, flight, { waitMs: 60_000 }, conflicts);
       },
     );
   };
 
   /** One case's push ended: counted, sent once more if it changed meanwhile, the cursor moved on. */
-  const land = (caseId: string, flight: Flight, outcome: PushOutcome) => {
+  const land = (caseId: string, flight: Flight, outcome: PushOutcome, conflicts: number) => {
     inFlight.delete(caseId);
-    deps.onLanded?.(caseId, outcome);
+    deps.onLanded?.(caseId, outcome, conflicts);
     if (typeof outcome === 'object') {
       if (outcome.auth !== undefined) deps.onAuthFailed?.(outcome.auth);
       wait(outcome.waitMs);

@@ -175,8 +175,11 @@ export function createRunControl(deps: RunControlDeps) {
     },
     /** May other work of the integration (notes) go now: not paused, and real time or inside a run? */
     mayRun: (crm: CrmConnectorId): boolean => !deps.paused(crm) && (due.has(crm) || deps.frequency(crm).kind === 'real_time'),
-    /** One record's push ended: counted in the run open (a real-time window opens with it). */
-    landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome): void {
+    /**
+     * One record's push ended: counted in the run open (a real-time window opens with it), with the conflicts its
+     * update decided against the CRM's own changes.
+     */
+    landed(crm: CrmConnectorId, caseId: string, outcome: PushOutcome, conflicts = 0): void {
       if (typeof outcome === 'object') return; // sent again later: counted then
       let w = windows.get(crm);
       // Under constant load the push may never be idle: a real-time window still ends once it is old enough.
@@ -187,6 +190,7 @@ export function createRunControl(deps: RunControlDeps) {
       w ??= open(crm, due.get(crm)?.trigger ?? 'realtime');
       w.sides.push = true;
       w.counts.read += 1;
+      w.counts.conflicts += conflicts;
       if (outcome === 'created' || outcome === 'updated') w.counts.pushed += 1;
       if (outcome === 'failed') {
         w.counts.errors += 1;

@@ -62,7 +62,7 @@ export function createRunEngine(deps: RunEngineDeps) {
 
   const pushControl: PushControl = {
     allow: (crm) => bound().allow(crm),
-    landed: (crm, caseId, outcome) => bound().landed(crm, caseId, outcome),
+    landed: (crm, caseId, outcome, conflicts) => bound().landed(crm, caseId, outcome, conflicts),
     settled: (crm) => bound().settled(crm),
     authFailed: (crm, message) => pauses.pause(crm, message),
   };
