@@ -1,12 +1,14 @@
 // Everything the initial sync needs of one integration, read fresh when a preview or a run begins: the connector,
 // toggles, settings and mappings, in the push's own shape (PushDeps), so that the Kayse cases it sends to the CRM go
-// through the push's create path. Unlike a push pass, the initial sync is not held back by the frequency's slots:
-// the admin started it.
+// through the push's create path, and a case linked meanwhile is decided against its CRM record as the push decides
+// it (push-decide.ts: the pull's store and conflict log), never sent blind. Unlike a push pass, the initial sync is
+// not held back by the frequency's slots: the admin started it.
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { CaseType } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
 import type { Crm } from '../../crm';
 import type { Clock } from '../../kernel';
+import type { TwoWayDeps } from '../engine/push-decide';
 import type { PushDeps } from '../engine/push-record';
 import type { PushStore } from '../engine/push-store';
 import type { FieldMappings, StoredCatalog } from '../field-mappings';
@@ -16,7 +18,10 @@ import type { SyncSettingsService } from '../sync-settings';
 
 export interface PushDepsSource {
   crm: Pick<Crm, 'connection' | 'connectorFor'>;
-  records: Pick<PushDeps, 'getCase' | 'getClient'>;
+  /** Read by the push; written (the CRM as origin) where the CRM's value wins a linked case's decision. */
+  records: TwoWayDeps['records'];
+  /** The pull's store and conflict log: a linked case is decided as the push decides it (absent: sent as it is). */
+  pull?: Pick<TwoWayDeps, 'store' | 'conflicts'>;
   caseTypes(): CaseType[];
   catalogOf(crm: CrmConnectorId): StoredCatalog;
   fields: FieldMappings;
@@ -64,6 +69,7 @@ export async function pushDepsFor(src: PushDepsSource, crm: CrmConnectorId): Pro
       },
       statusSets: src.statuses.list(crm).caseTypes,
       overrideScopes,
+      ...(src.pull ? { twoWay: { records: src.records, ...src.pull } } : {}),
     },
   };
 }
