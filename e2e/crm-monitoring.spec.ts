@@ -1,10 +1,11 @@
 // The Monitoring tab and a case's CRM links in Chromium through the headless host, against the SmartAdvocate
 // simulator started by each test: a Kayse status change reaching SmartAdvocate and a SmartAdvocate change coming
 // into the case's history (origin SmartAdvocate), with the tiles, chart and runs; a record SmartAdvocate refuses in
-// the errors table with its drawer, then Retry now once SmartAdvocate allows it.
+// the errors table with its drawer, then Retry now once SmartAdvocate allows it; Retry now on a LawRuler → Kayse error.
 import type { Page } from '@playwright/test';
 import { Agent } from 'undici';
 import { createSmartAdvocateConnector } from '../main/connectors';
+import { startLawRulerSimulator } from '../main/connectors/lawruler/simulator';
 import { startSmartAdvocateSimulator, type SmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
 import { connectIngest, connectSmartAdvocate, createAuto, expectFits1024, monitoringPath, SA_STATUS, screenshot, viewScreenshot } from './crm-sync-helpers';
 import { expect as baseExpect, openConsole, test } from './fixtures';
@@ -12,6 +13,20 @@ import { expect as baseExpect, openConsole, test } from './fixtures';
 // Long flows with many round trips on a shared, busy machine: more time per step and per test than the defaults.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
+
+/** LawRuler's status-change call about lead 99999, as its webhook editor labels the fields (LawRuler has no such lead). */
+const LEAD_CALL = {
+  'Lead ID': '99999',
+  'Case Type ID': '1',
+  'Case Type': 'Motor Vehicle Accident',
+  'Status ID': '14',
+  Status: 'Signed',
+  'Full Name': 'Ana Garcia',
+  'Created Date': '2026-11-20T15:00:00.000Z',
+  'Primary Contact ID': '599999',
+  'First Name': 'Ana',
+  'Last Name': 'Garcia',
+};
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();
@@ -190,6 +205,30 @@ test.describe('CRM monitoring', () => {
     await expect(page.getByTestId('errors-table')).toContainText('No errors'); // not the records' fault
     expect(sim.created()).toHaveLength(1);
     await screenshot(page, testInfo, 'crm-monitoring-paused');
+  });
+
+  test("a LawRuler webhook about a lead LawRuler doesn't have: its LawRuler → Kayse row offers Retry now, which reads the lead again and keeps LawRuler's answer", async ({ page, request, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startLawRulerSimulator());
+    const connected = await kayse.api.crm.connect({ crm: 'lawruler', ...sim.credentials, apiBaseUrl: sim.url });
+    expect(connected.ok, JSON.stringify(connected.checks)).toBe(true);
+    await connectIngest(request, kayse);
+    const { url, headerName, secret } = await kayse.api.crm.rotateInboundSecret({ crm: 'lawruler' });
+    const sent = await request.post(url!, { headers: { [headerName]: secret }, form: LEAD_CALL });
+    expect(sent.status(), await sent.text()).toBe(200);
+
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openConsole(page, kayse, monitoringPath('lawruler'));
+    const row = page.locator('[data-testid=error-row][data-case-id="crm:99999"]');
+    await expect(row).toHaveAttribute('data-direction', 'from_crm');
+    await expect(row).toHaveAttribute('data-kind', 'not_found');
+    await expect(row.getByTestId('error-attempts')).toHaveText('1');
+    await expect(row).toContainText('After a change in LawRuler or Retry now');
+    await row.getByRole('button', { name: 'Retry this record now' }).click();
+    // Read again at once: LawRuler still has no such lead, so the row stays with its answer, one attempt more.
+    await expect(row.getByTestId('error-attempts')).toHaveText('2');
+    await expect(row).toHaveAttribute('data-kind', 'not_found');
+    await expect(row.getByTestId('error-answer')).toContainText('99999');
+    await screenshot(page, testInfo, 'crm-monitoring-error-from-crm');
   });
 
   test('LawRuler not connected: Monitoring says so, with nothing to sync and no initial sync to start', async ({ page, console: kayse }, testInfo) => {
