@@ -54,7 +54,13 @@ export async function realTime(changes: number, perSecond: number, cases: number
       if (pending.size > 0) {
         // Said, not thrown: the row of missing changes is a figure of its own.
         const status = core.sync.pushStatus('smartadvocate');
-        const cases = [...new Set([...pending.values()].map((p) => p.id))].map((id) => `${id}: holds ${sim.caseState(id)!.contact.firstName}`);
+        const kayseOf = (id: string) => {
+          const i = crmIds.indexOf(id);
+          const client = records.getClient(clients[i]!.id)!;
+          const last = core.workspace.records.history('client', client.id, 1).changes[0];
+          return `Kayse ${client.firstName} (last change by ${last?.origin})`;
+        };
+        const cases = [...new Set([...pending.values()].map((p) => p.id))].map((id) => `${id}: holds ${sim.caseState(id)!.contact.firstName}, ${kayseOf(id)}`);
         console.error(`${pending.size} changes not in the simulator 30 s after the last one (${cases.join('; ')}); push: pending ${status.pending}, errors ${JSON.stringify(status.errors)}, pusher ${JSON.stringify(core.sync.push.pusher('smartadvocate').state())}`);
       }
       return { waits, missing: pending.size };
