@@ -16,6 +16,7 @@ import { kayseStatusFor } from '../status-mappings';
 import { toChanges, type CaseValues } from './case-values';
 import type { ConflictLog } from './conflict-log';
 import { decideFields, type FieldDecision } from './decide';
+import { holdSent, withEchoes, type SentHold } from './in-flight';
 import { fieldChangeTimes } from './pull-times';
 import { incomingValues, linkFields } from './pull-values';
 import { unlinkedKey, type PullStore } from './pull-store';
@@ -99,7 +100,7 @@ function writeToKayse(d: ApplyDeps, kase: Case, wins: FieldDecision[]): string[]
 }
 
 /** One linked CRM record: decided against the snapshot, Kayse's winners sent, the CRM's written, conflicts logged. */
-async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmCaseTypeId: string): Promise<LinkedOutcome> {
+async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmCaseTypeId: string, ours: SentHold): Promise<LinkedOutcome> {
   const now = () => d.clock.now().toISOString();
   const kase = d.records.getCase(caseId);
   if (!kase || kase.unreadable || kase.isDemo !== d.demoConnection || !passesFilters(kase, d.settings.selective)) return { kind: 'skipped', conflicts: 0, caseId };
@@ -113,7 +114,8 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   const kayseChangedAt = [kase.updatedAt, client?.updatedAt ?? ''].sort().at(-1)!;
   const decisions = decideFields({
     fields,
-    snapshot: d.store.snapshot(d.crm, caseId),
+    // Our own writes not yet in the snapshot (this update's, decided again, or another's on its way) are no CRM change.
+    snapshot: withEchoes(d.crm, caseId, d.store.snapshot(d.crm, caseId), fields),
     conflict: d.settings.conflict,
     times: { kayseChangedAt, crmChangedAt: record.modifiedAt },
     allowed: { toKayse: true, toCrm: sends(d) },
@@ -124,8 +126,10 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   let sent = false;
   let sendError: unknown = null;
   if (toCrm.length > 0) {
+    const values = Object.fromEntries(toCrm.map((x) => [x.crmFieldId, x.value])) as CaseValues['crm'];
+    ours.add(values);
     try {
-      await d.connector.update(record.id, toChanges(Object.fromEntries(toCrm.map((x) => [x.crmFieldId, x.value])) as CaseValues['crm']));
+      await d.connector.update(record.id, toChanges(values));
       sent = true;
     } catch (error) {
       sendError = error;
@@ -235,15 +239,22 @@ export async function applyCrmRecord(d: ApplyDeps, record: CrmRecord): Promise<A
   }
   let conflicts = 0;
   let current = record;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const outcome = await applyLinked(d, current, link.caseId, link.crmCaseTypeId);
-    conflicts += outcome.conflicts;
-    if (outcome.kind !== 'stale') {
-      d.store.clearError(d.crm, link.caseId);
-      return { kind: outcome.kind, conflicts, caseId: link.caseId };
+  // What this call sends stays an echo until its snapshot is written: a stale attempt writes none, and the attempt
+  // after it reads the CRM record holding what it sent.
+  const sent = holdSent(d.crm, link.caseId);
+  try {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const outcome = await applyLinked(d, current, link.caseId, link.crmCaseTypeId, sent);
+      conflicts += outcome.conflicts;
+      if (outcome.kind !== 'stale') {
+        d.store.clearError(d.crm, link.caseId);
+        return { kind: outcome.kind, conflicts, caseId: link.caseId };
+      }
+      // Read again: the CRM record may have changed meanwhile too (the push may have sent the Kayse edit).
+      current = await d.connector.get(record.id);
     }
-    // Read again: the CRM record may have changed meanwhile too (the push may have sent the Kayse edit).
-    current = await d.connector.get(record.id);
+  } finally {
+    sent.release();
   }
   throw new Error(`Case ${link.caseId} kept changing in Kayse while the CRM's record ${record.id} was applied; it will be tried again.`);
 }

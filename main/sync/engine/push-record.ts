@@ -13,6 +13,7 @@ import { CrmError, type CrmConnector, type CrmRecord } from '../../connectors';
 import type { Clock } from '../../kernel';
 import { newId } from '../../kernel';
 import { caseValues, changedSince, toChanges, toCreateInput, type CaseValues } from './case-values';
+import { holdSent } from './in-flight';
 import { pushDecided, type TwoWayDeps } from './push-decide';
 import type { PushStore } from './push-store';
 
@@ -119,8 +120,15 @@ async function update(deps: PushDeps, caseId: string, crmRecordId: string, value
     if (deps.store.error(deps.crm, caseId)) deps.store.synced(deps.crm, caseId, snapshot ? { ...snapshot, syncedAt } : next);
     return 'unchanged';
   }
-  await deps.connector.update(crmRecordId, toChanges(changed));
-  deps.store.synced(deps.crm, caseId, next);
+  // An echo (in-flight.ts) until the snapshot holds it: a pull reading the record meanwhile must not take it back.
+  const sent = holdSent(deps.crm, caseId);
+  sent.add(changed);
+  try {
+    await deps.connector.update(crmRecordId, toChanges(changed));
+    deps.store.synced(deps.crm, caseId, next);
+  } finally {
+    sent.release();
+  }
   return 'updated';
 }
 
