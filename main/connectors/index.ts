@@ -22,7 +22,7 @@ export type {
 } from './crm/types';
 export { CRM_FIELD_TYPES } from './crm/types';
 export { CrmError, CRM_ERROR_KINDS, isCrmError, type CrmErrorDetails, type CrmErrorKind } from './crm/errors';
-export { crmHttp, type CrmHttpAnswer, type CrmHttpDeps, type CrmHttpRequest } from './crm/crm-http';
+export { crmHttp, type CrmHttpAnswer, type CrmHttpDeps, type CrmHttpRequest, type CrmRequestPacer } from './crm/crm-http';
 export { createLawRulerConnector, LAWRULER_CAPABILITIES, type LawRulerConnectorOptions } from './lawruler/lawruler-connector';
 export { isLoopbackHost, parseClientRoot, parseLawRulerBaseUrl, type LawRulerCredentials } from './lawruler/credentials';
 export { LAWRULER_STATUS_WEBHOOK_FIELDS, readStatusWebhook, type LawRulerStatusChange, type LawRulerStatusWebhookField } from './lawruler/status-webhook';

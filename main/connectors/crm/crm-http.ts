@@ -4,6 +4,8 @@
 // Redirects are never followed (undici's request doesn't; a 3xx is a bad response, not a reason to send credentials
 // elsewhere).
 // What a 2xx or another 4xx means is the connector's to say.
+// A pacer (the sync's rate limiter of the integration) is asked before every request and told of every 429, so
+// the limit counts what the CRM counts: HTTP requests, including sign-ins and the several requests of one update.
 import { errors as undiciErrors, type Dispatcher } from 'undici';
 import { CONNECTOR_NAMES, type CrmConnectorId } from '../../../shared/domain/connectors';
 import { AnswerTooLarge, findBlockedAddressError, parseRetryAfter, requestCapped } from '../../net';
@@ -16,6 +18,16 @@ export interface CrmHttpDeps {
   /** Time allowed for the whole request (connect, send, answer). */
   timeoutMs: number;
   now?: () => Date;
+  /** Paces the requests (set by the sync through CrmConnector.usePacer); none: requests go at once. */
+  pacer?: CrmRequestPacer | null;
+}
+
+/** What paces an integration's requests to its CRM. */
+export interface CrmRequestPacer {
+  /** Resolves when one more request may go. */
+  beforeRequest(): Promise<void>;
+  /** The CRM answered 429: no request before `retryAfterMs` is over. */
+  rateLimited(retryAfterMs: number): void;
 }
 
 export interface CrmHttpRequest {
@@ -43,6 +55,7 @@ const RATE_RESET_HEADERS = ['x-ratelimit-reset', 'x-rate-limit-reset', 'ratelimi
 export async function crmHttp(deps: CrmHttpDeps, req: CrmHttpRequest): Promise<CrmHttpAnswer> {
   const now = deps.now ?? (() => new Date());
   let answer: CrmHttpAnswer;
+  await deps.pacer?.beforeRequest();
   try {
     answer = await requestCapped(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: deps.dispatcher, timeoutMs: deps.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
   } catch (error) {
@@ -53,6 +66,7 @@ export async function crmHttp(deps: CrmHttpDeps, req: CrmHttpRequest): Promise<C
   }
   if (answer.status === 429) {
     const retryAfterMs = retryAfter(answer.headers, now()) ?? 60_000;
+    deps.pacer?.rateLimited(retryAfterMs);
     throw new CrmError(
       { crm: deps.crm, kind: 'rate_limited', operation: req.operation, status: 429, retryAfterMs, crmMessage: short(answer.text) },
       `${label(deps.crm)} is limiting requests (429) while trying to ${req.operation}: waiting ${Math.ceil(retryAfterMs / 1000)} s before the next one.`,

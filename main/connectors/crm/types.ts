@@ -3,6 +3,7 @@
 // wire shapes to and from these, so the engine never sees a CRM's URL or field names (../shared/spec/sync.md).
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { CrmErrorKind } from './errors';
+import type { CrmRequestPacer } from './crm-http';
 
 /** One line of "Test connection": what was checked, whether it passed, what was found or what to do. */
 export interface CrmCheck {
@@ -162,6 +163,8 @@ export interface CrmConnector {
   addNote(id: string, note: CrmNote): Promise<void>;
   /** A record this console created with `marker`, else one matching by email, phone or case number; null if none. */
   findExisting(record: Pick<CrmRecordInput, 'email' | 'phone'> & { caseNumber?: string | null }, marker: string | null): Promise<CrmRecord | null>;
+  /** Sends every later HTTP request through `pacer` (the integration's rate limiter); null: unpaced. */
+  usePacer?(pacer: CrmRequestPacer | null): void;
   /** Frees connections; the connector is not used after. */
   close(): Promise<void>;
 }

@@ -192,6 +192,7 @@ export function createLawRulerConnector(options: LawRulerConnectorOptions): CrmC
     },
 
     // The dispatcher is the caller's; the connector holds nothing else open.
+    usePacer: (pacer) => void (http.pacer = pacer),
     close: async () => undefined,
   };
 }

@@ -141,6 +141,7 @@ export function createSmartAdvocateConnector(options: SmartAdvocateConnectorOpti
 
     findExisting: (record, marker) => findExisting({ api, docs, clock, translate: translateOne, get }, record, marker),
     // The agent belongs to whoever built it (it may serve other connectors); nothing else here holds a resource.
+    usePacer: (pacer) => void (http.pacer = pacer),
     close: () => Promise.resolve(),
   };
 }

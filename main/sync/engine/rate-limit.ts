@@ -1,33 +1,59 @@
 // One rate limiter per integration, shared by everything that calls its CRM (the push, the pull, the initial sync,
-// the sample record): a token bucket of `ratePerSecond` with a small burst. A 429 (CrmError rate_limited) holds
-// every caller until its Retry-After is over and halves the rate, which then climbs back to the configured one
-// over a minute (sync.md "Rate limits"). The CRMs publish no numbers (external-apis.md), so the rate is a setting.
+// notes, the sample record, apply-all): a token bucket that counts HTTP requests, not connector calls (a
+// SmartAdvocate update is a GET and 2–3 writes), because that is what the CRM counts. It paces at the connector's
+// HTTP layer: the connector asks it before each request (CrmConnector.usePacer); a connector without that hook (a
+// test double) is paced per call instead. Once handed the limiter, the connector paces every caller, the CRM
+// service's own (catalog, Test connection) included: they count against the same CRM limit.
+//
+// 429s (sync.md "Rate limits"): every 429 holds every caller until its Retry-After (or reset header) is over, and the
+// bucket restarts empty (no burst into the next window). The rate itself is not cut on a single 429: a rate the
+// admin configured is the CRM's known limit, and pacing right at it can still meet an odd 429 from timing jitter at
+// a window's edge; halving it then (as this did before) drained a 20 req/s queue at 7–10 req/s. Only a 429 that
+// repeats within REPEAT_MS of the previous one (after its hold ended: the requests in flight when the first came
+// don't count) slows the rate, by a tenth each time, never below half a configured rate (a default, not a known
+// limit, may go down to 2 req/s), and the rate climbs back to the setting over RECOVERY_MS, so one bad patch costs
+// seconds, not the minute it used to.
 // The limiter waits in real time (it paces real requests), never on the injected clock.
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
-import { isCrmError, type CrmConnector } from '../../connectors';
+import { isCrmError, type CrmConnector, type CrmRequestPacer } from '../../connectors';
 import type { Crm } from '../../crm';
 
-/** Requests per second each CRM gets unless configured (SyncOptions.rateLimits): real time at 50 changes/s fits. */
-export const DEFAULT_RATE_LIMITS: Record<CrmConnectorId, number> = { lawruler: 50, smartadvocate: 50 };
-/** Requests that may go at once after a quiet spell, unless configured. */
-const DEFAULT_BURST = 10;
-/** How long the rate takes to climb back after a 429. */
-const RECOVERY_MS = 60_000;
+/**
+ * Requests per second each CRM gets unless configured (SyncOptions.rateLimits). Neither CRM publishes a number
+ * (external-apis.md: LawRuler has limits firms ask it to raise, numbers unknown, 429 + Retry-After; the
+ * SmartAdvocate part names no limit at all, and self-hosted servers are the firm's own), so the default is a guard
+ * against a runaway, not a known limit; the 429 handling above is what keeps within the CRM's real one. It is sized
+ * for real time at 50 changes/s: a SmartAdvocate change is a GET and an update of 3–4 requests (≈ 250 req/s), a
+ * LawRuler one a read and one form POST (≈ 100 req/s), with headroom for the pull and notes.
+ */
+export const DEFAULT_RATE_LIMITS: Record<CrmConnectorId, number> = { lawruler: 150, smartadvocate: 300 };
+/** Requests that may go at once after a quiet spell at the default rate (a tenth of a second's worth). */
+const DEFAULT_BURST: Record<CrmConnectorId, number> = { lawruler: 15, smartadvocate: 30 };
+/** A 429 this soon after the previous one's hold ended is a repeat: the rate is too high for the CRM. */
+const REPEAT_MS = 30_000;
+/** How long the rate takes to climb back to the setting after a slow-down. */
+const RECOVERY_MS = 15_000;
+/** Each repeated 429 slows the rate by this factor. */
+const SLOW_DOWN = 0.9;
+/** The lowest rate a default (unknown) limit may slow to. */
+const MIN_UNKNOWN_RATE = 2;
 
 export interface RateLimiterOptions {
   ratePerSecond: number;
   /** Requests that may go at once after a quiet spell (default 1: an even pace). */
   burst?: number;
+  /** The rate is the CRM's known limit (configured), not a guess: repeated 429s slow it to half at most. */
+  known?: boolean;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface RateLimiter {
+export interface RateLimiter extends CrmRequestPacer {
   /** Resolves when one more request may go. */
   take(): Promise<void>;
-  /** A 429: nobody goes before `retryAfterMs` is over, and the rate halves. */
+  /** A 429: nobody goes before `retryAfterMs` is over; a repeated one slows the rate for a while. */
   rateLimited(retryAfterMs: number): void;
-  /** The rate now (lower than configured for a while after a 429). */
+  /** The rate now (lower than configured for a while after repeated 429s). */
   rate(): number;
   setRate(ratePerSecond: number): void;
 }
@@ -44,9 +70,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let tokens = burst;
   let refilledAt = now();
   let blockedUntil = 0;
+  /** When the last hold for a 429 ended (-Infinity: none yet). */
+  let lastHoldEnd = Number.NEGATIVE_INFINITY;
   /** Callers queue in order: each waits for the one before it, so the pace holds however many wait. */
   let queue: Promise<void> = Promise.resolve();
 
+  const floor = () => (options.known ? configured / 2 : Math.min(configured, MIN_UNKNOWN_RATE));
   const rate = () => {
     if (slowedTo === null) return configured;
     const recovered = slowedTo + ((configured - slowedTo) * Math.max(0, now() - slowedAt)) / RECOVERY_MS;
@@ -59,7 +88,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 
   const refill = () => {
     const t = now();
-    tokens = Math.min(burst, tokens + ((t - refilledAt) / 1000) * rate());
+    tokens = Math.min(burst, tokens + ((Math.max(t, blockedUntil) - Math.max(refilledAt, blockedUntil)) / 1000) * rate());
     refilledAt = t;
   };
 
@@ -79,17 +108,29 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     }
   };
 
+  const take = () => {
+    const mine = queue.then(takeOne);
+    queue = mine.catch(() => undefined);
+    return mine;
+  };
+
   return {
-    take() {
-      const mine = queue.then(takeOne);
-      queue = mine.catch(() => undefined);
-      return mine;
-    },
+    take,
+    beforeRequest: take,
     rateLimited(retryAfterMs) {
-      blockedUntil = Math.max(blockedUntil, now() + retryAfterMs);
-      slowedTo = Math.max(configured / 16, rate() / 2);
-      slowedAt = now() + retryAfterMs;
+      const t = now();
+      // A 429 met while a hold is on answers a request sent before the hold: the same excess, not a repeat.
+      const sibling = t < blockedUntil;
+      const repeat = !sibling && t - lastHoldEnd <= REPEAT_MS;
+      refill();
+      blockedUntil = Math.max(blockedUntil, t + retryAfterMs);
+      lastHoldEnd = blockedUntil;
       tokens = 0;
+      refilledAt = t;
+      if (repeat) {
+        slowedTo = Math.max(floor(), rate() * SLOW_DOWN);
+        slowedAt = blockedUntil;
+      }
     },
     rate,
     setRate(ratePerSecond) {
@@ -99,8 +140,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 }
 
-/** The connector with every call paced by `limiter`, and every 429 it meets reported to it. */
+/**
+ * The connector with its requests paced by `limiter`: through its HTTP hook when it has one (each request takes a
+ * token, each 429 reaches the limiter from crm-http), else each call takes one and reports the 429 it meets.
+ */
 export function limitConnector(connector: CrmConnector, limiter: RateLimiter): CrmConnector {
+  if (connector.usePacer) {
+    connector.usePacer(limiter);
+    return connector;
+  }
   const paced =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -130,11 +178,13 @@ export function limitConnector(connector: CrmConnector, limiter: RateLimiter): C
 /** One limiter per integration, and the CRM service whose connectors go through them. */
 export function createRateLimits(rates: Partial<Record<CrmConnectorId, number>> = {}) {
   const limiters = new Map<CrmConnectorId, RateLimiter>();
-  // A configured rate paces evenly (the CRM counts per second); the default allows a short burst.
+  // A configured rate is the CRM's known limit and paces evenly (the CRM counts per second); the default allows a
+  // short burst so that a quiet integration answers a change at once.
   const limiterOf = (crm: CrmConnectorId) => {
     let limiter = limiters.get(crm);
     if (!limiter) {
-      limiter = createRateLimiter({ ratePerSecond: rates[crm] ?? DEFAULT_RATE_LIMITS[crm], burst: rates[crm] ? 1 : DEFAULT_BURST });
+      const configured = rates[crm];
+      limiter = createRateLimiter(configured ? { ratePerSecond: configured, burst: 1, known: true } : { ratePerSecond: DEFAULT_RATE_LIMITS[crm], burst: DEFAULT_BURST[crm] });
       limiters.set(crm, limiter);
     }
     return limiter;
@@ -142,7 +192,7 @@ export function createRateLimits(rates: Partial<Record<CrmConnectorId, number>> 
   const wrapped = new WeakMap<CrmConnector, CrmConnector>();
   return {
     limiterOf,
-    /** `crm` with `connectorFor` answering the paced connector (the same wrapper for the same connector). */
+    /** `crm` with `connectorFor` answering the paced connector (the same one for the same connector). */
     limit<C extends Pick<Crm, 'connectorFor'>>(crm: C): C {
       return Object.assign(Object.create(crm) as C, {
         async connectorFor(id: CrmConnectorId) {
