@@ -148,6 +148,8 @@ export function createPushStore(sqlite: Database.Database, events: EventBus) {
         if (!q.cursor.get(crm)) q.setCursor.run(crm, q.maxSeq.get()?.seq ?? 0, now);
       });
     },
+    /** The last change in the log (0: none). */
+    headSeq: (): number => q.maxSeq.get()?.seq ?? 0,
     changesAfter: (seq: number, limit: number): LogChange[] => q.after.all(seq, limit).map((r) => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, origin: r.origin })),
     pendingCount: (crm: CrmConnectorId, seq: number) => q.pending.get(seq, crm)?.n ?? 0,
     casesOfClient: (clientId: string) => q.casesOfClient.all(clientId).map((r) => r.case_id),
