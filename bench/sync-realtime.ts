@@ -1,7 +1,11 @@
 // Sync engine, real time: Kayse changes committed at a steady rate, each timed from its commit until the
 // SmartAdvocate simulator (in this process) holds the new value, against the connector's `update` called directly at
-// the same pace.
+// the same pace. The direct calls go through a connector of their own: the console's connector is paced by the
+// sync's rate limiter (at its HTTP layer), which is part of what the engine's figure measures, not of the baseline.
+import { Agent } from 'undici';
+import { createSmartAdvocateConnector } from '../main/connectors';
 import { startSmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
+import { systemClock } from '../main/kernel';
 import { connectedCore } from './support/sync-core';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,7 +27,14 @@ export async function realTime(changes: number, perSecond: number, cases: number
     for (let i = 0; i < 600 && kases.some((k) => !core.sync.push.store.link('smartadvocate', k.id)); i += 1) await sleep(50);
     const crmIds = kases.map((k) => core.sync.push.store.link('smartadvocate', k.id)!.crmRecordId);
     await core.sync.push.idle();
-    const connector = (await core.crm.connectorFor('smartadvocate'))!;
+    const agent = new Agent({ connections: 4, keepAliveTimeout: 30_000 });
+    const connector = createSmartAdvocateConnector({
+      credentials: { endpoint: sim.host, username: sim.credentials.username, password: sim.credentials.password },
+      baseUrl: `${sim.host}/CaseSyncAPI`,
+      dispatcher: agent,
+      timeoutMs: 60_000,
+      clock: systemClock,
+    });
 
     const run = async (change: (i: number, value: string) => void | Promise<unknown>) => {
       const waits: number[] = [];
@@ -70,6 +81,7 @@ export async function realTime(changes: number, perSecond: number, cases: number
       records.upsertClient({ externalSource: 'bench', externalId: `c${i}`, firstName: value, lastName: c.lastName, emails: c.emails }, { origin: 'ingest' });
     });
     const direct = await run((i, value) => connector.update(crmIds[i]!, { firstName: value }));
+    await agent.close();
     return { engine: engine.waits, direct: direct.waits, missing: engine.missing, directMissing: direct.missing };
   } finally {
     await core.cleanup();
