@@ -8,7 +8,7 @@ import type { TableName } from '../../../shared/domain/tables';
 import type { CrmCursor } from '../../connectors';
 import { writeTransaction } from '../../db';
 import { announceChanged, type EventBus } from '../../kernel';
-import type { Link, Snapshot } from './push-store';
+import { toError, type ErrorRow, type Link, type Snapshot } from './push-store';
 
 export interface PullError {
   /** The linked case, or `crm:<record id>` for a CRM record not linked to a case. */
@@ -65,7 +65,7 @@ export function createPullStore(sqlite: Database.Database, events: EventBus) {
     ),
     error: sqlite.prepare<[string, string], { attempts: number }>("SELECT attempts FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'from_crm'"),
     deleteError: sqlite.prepare("DELETE FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'from_crm'"),
-    errors: sqlite.prepare<[string], PullErrorRow>("SELECT * FROM sync_record_errors WHERE crm = ? AND direction = 'from_crm' ORDER BY last_at DESC, case_id"),
+    errors: sqlite.prepare<[string], ErrorRow>("SELECT * FROM sync_record_errors WHERE crm = ? AND direction = 'from_crm' ORDER BY last_at DESC, case_id"),
     due: sqlite.prepare<[string, string], { case_id: string }>(
       "SELECT case_id FROM sync_record_errors WHERE crm = ? AND direction = 'from_crm' AND next_try_at IS NOT NULL AND next_try_at <= ? ORDER BY next_try_at LIMIT 100",
     ),
@@ -148,28 +148,10 @@ export function createPullStore(sqlite: Database.Database, events: EventBus) {
   };
 }
 
-interface PullErrorRow {
-  case_id: string;
-  kind: string;
-  message: string;
-  crm_message: string | null;
-  http_status: number | null;
-  field: string | null;
-  attempts: number;
-  last_at: string;
-  next_try_at: string | null;
-}
-
-const toPullError = (r: PullErrorRow) => ({
-  key: r.case_id,
-  kind: r.kind,
-  message: r.message,
-  crmMessage: r.crm_message,
-  httpStatus: r.http_status,
-  field: r.field,
-  attempts: r.attempts,
-  lastAt: r.last_at,
-  nextTryAt: r.next_try_at,
-});
+/** The pull's error of a record keyed by case id, or `crm:<record id>` when no case is linked to it yet. */
+const toPullError = (r: ErrorRow) => {
+  const { caseId, firstAt: _firstAt, ...rest } = toError(r);
+  return { key: caseId, ...rest };
+};
 
 export type PullStore = ReturnType<typeof createPullStore>;

@@ -49,7 +49,8 @@ export interface RecordError {
 
 type ErrorInput = Omit<RecordError, 'attempts' | 'firstAt'>;
 
-interface ErrorRow {
+/** A sync_record_errors row as SQLite gives it (both directions share the table). */
+export interface ErrorRow {
   case_id: string;
   kind: string;
   message: string;
@@ -62,7 +63,7 @@ interface ErrorRow {
   next_try_at: string | null;
 }
 
-const toError = (r: ErrorRow): RecordError => ({
+export const toError = (r: ErrorRow): RecordError => ({
   caseId: r.case_id,
   kind: r.kind,
   message: r.message,

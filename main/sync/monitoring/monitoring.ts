@@ -14,24 +14,10 @@ import type { PushEngine } from '../engine/push-engine';
 import type { RunStore } from '../engine/run-store';
 import { dayStart, hourStart } from '../engine/run-schedule';
 import { planCase } from '../sample/case-plan';
+import { toError, type ErrorRow } from '../engine/push-store';
 
-interface ErrorRow {
-  case_id: string;
-  kind: string;
-  message: string;
-  crm_message: string | null;
-  http_status: number | null;
-  field: string | null;
-  attempts: number;
-  first_at: string;
-  last_at: string;
-  next_try_at: string | null;
-}
+const toErrorOrNull = (r: ErrorRow | undefined): PushRecordError | null => (r ? toError(r) : null);
 
-const toError = (r: ErrorRow | undefined): PushRecordError | null =>
-  r
-    ? { caseId: r.case_id, kind: r.kind, message: r.message, crmMessage: r.crm_message, httpStatus: r.http_status, field: r.field, attempts: r.attempts, firstAt: r.first_at, lastAt: r.last_at, nextTryAt: r.next_try_at }
-    : null;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -119,7 +105,7 @@ export function createMonitoring(deps: MonitoringDeps) {
 
     /** One record's error with the request the next attempt sends and the record's mapped values. */
     async errorDetail(crm: CrmConnectorId, caseId: string, direction: 'to_crm' | 'from_crm' = 'to_crm'): Promise<ErrorDetail> {
-      const error = direction === 'to_crm' ? store.error(crm, caseId) : toError(q.pullError.get(crm, caseId));
+      const error = direction === 'to_crm' ? store.error(crm, caseId) : toErrorOrNull(q.pullError.get(crm, caseId));
       if (!error) throw new AppError('NOT_FOUND', `${caseId.startsWith('crm:') ? `CRM record ${caseId.slice(4)}` : `Case ${caseId}`} has no ${direction === 'to_crm' ? 'Kayse → CRM' : 'CRM → Kayse'} error with this CRM.`);
       const ready = caseId.startsWith('crm:') ? null : await deps.push.depsFor(crm);
       const plan = ready ? planCase(ready.push, caseId) : null;
