@@ -8,7 +8,7 @@ import type { Crm } from '../../crm';
 import type { Clock, EventBus } from '../../kernel';
 import type { Logger } from '../../log';
 import type { FieldMappings, StoredCatalog } from '../field-mappings';
-import { DEFAULT_SCOPE, type MappingStore } from '../mapping-store';
+import type { MappingStore } from '../mapping-store';
 import type { StatusMappings } from '../status-mappings';
 import type { SyncSettingsService } from '../sync-settings';
 import type { RecordStore } from '../../workspace';
@@ -16,6 +16,7 @@ import { createConflictLog } from './conflict-log';
 import { createPullStore } from './pull-store';
 import { createPusher, type Pusher } from './pusher';
 import type { PushDeps, PushOutcome } from './push-record';
+import { pushSetup } from './push-setup';
 import { createPushStore } from './push-store';
 
 export interface PushEngineDeps {
@@ -72,37 +73,7 @@ export function createPushEngine(deps: PushEngineDeps) {
     if (!connector) return null;
     // Read after the wait: a toggle saved meanwhile is obeyed by this pass.
     const connection = deps.crm.connection(crm);
-    const { toggles } = connection;
-    const settings = deps.settings.get(crm);
-    const pushes = toggles.send && toggles.sendFields && toggles.sendMapping && settings.direction !== 'crm_to_kayse';
-    const overrideScopes = new Map<string, string[]>();
-    for (const m of deps.mappingStore.fieldMappings(crm)) {
-      if (m.scope !== DEFAULT_SCOPE) overrideScopes.set(m.scope, [...(overrideScopes.get(m.scope) ?? []), m.kayseField]);
-    }
-    const effective = new Map<string, ReturnType<FieldMappings['effective']>['used']>();
-    return {
-      pushes,
-      push: {
-        crm,
-        connector,
-        store,
-        clock: deps.clock,
-        getCase: (id: string) => deps.records.getCase(id),
-        getClient: (id: string) => deps.records.getClient(id),
-        caseTypes: deps.caseTypes(),
-        catalog: deps.catalogOf(crm).catalog,
-        toggles,
-        settings,
-        demoConnection: connection.demo,
-        mappingsFor(crmCaseTypeId: string) {
-          if (!effective.has(crmCaseTypeId)) effective.set(crmCaseTypeId, deps.fields.effective(crm, crmCaseTypeId).used.filter((m) => m.direction !== 'from_crm'));
-          return effective.get(crmCaseTypeId)!;
-        },
-        statusSets: deps.statuses.list(crm).caseTypes,
-        overrideScopes,
-        twoWay,
-      },
-    };
+    return pushSetup({ ...deps, pushStore: store }, crm, connection, connector, twoWay);
   };
 
   const prepare = (crm: CrmConnectorId) => async () => {
