@@ -4,14 +4,13 @@
 // client CPU each spends per 1,000 records (steadier than rates on a busy machine); and what the connector adds to
 // one `get` over the bare request (p50, p99). The simulator runs in its own process (`npm run sim`), so its work is
 // the same for both clients and not counted against either.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import type { CrmConnector, CrmCursor } from '../main/connectors/crm/types';
 import { createSmartAdvocateConnector } from '../main/connectors/smartadvocate/connector';
 import { BEGINNING_ISO } from '../main/connectors/smartadvocate/list-changed';
 import { systemClock } from '../main/kernel';
 import { createGuardedAgent } from '../main/net';
+import { startSimulatorProcess } from './support/sim-process';
 
 interface Row {
   name: string;
@@ -20,7 +19,6 @@ interface Row {
   ratio: number;
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 /** As the connector reads again before its cursor (list-changed.ts). */
 const OVERLAP_MS = 60_000;
 
@@ -28,38 +26,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
-
-/** `npm run sim -- smartadvocate` in a child process; resolves once it prints its endpoint and credentials. */
-async function startSimulatorProcess(records: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', 'smartadvocate', '--port', '0', '--records', String(records)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the simulator printed nothing usable in 120 s: ${out}`)), 120_000);
-    child.once('exit', (code) => reject(new Error(`the simulator exited (${code}): ${out}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (out.includes('Ctrl+C')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  const value = (label: string) => new RegExp(`^ {2}${label} +(\\S+)$`, 'm').exec(out)?.[1] ?? '';
-  return {
-    host: value('Endpoint URL'),
-    username: value('Username'),
-    password: value('Password'),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 interface WireCase {
   caseID: number;

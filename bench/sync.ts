@@ -4,16 +4,15 @@
 // (client, case, its client, two change rows, link, snapshot) into the console's schema without the engine, with the
 // bench process's RSS sampled during the engine's run; (2) real time (sync-realtime.ts); (3) the rate-limit drain
 // (sync-drain.ts). Every figure beside its baseline measured in the same run.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { BEGINNING_ISO } from '../main/connectors/smartadvocate/list-changed';
 import { defaultMigrationsFolder, openDatabase, writeTransaction } from '../main/db';
 import { CASE_INSERT_SQL } from '../main/workspace';
 import { DEFAULT_RATE_LIMITS } from '../main/sync/engine/rate-limit';
 import { makeTempDir } from '../main/test-support/temp-dir';
+import { startSimulatorProcess, type SimulatorProcess } from './support/sim-process';
 import { connectedCore } from './support/sync-core';
 import { benchSyncDrain } from './sync-drain';
 import { realTime } from './sync-realtime';
@@ -25,7 +24,6 @@ interface Row {
   ratio: number;
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const OVERLAP_MS = 60_000;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 /** This process's CPU time (all its threads) since `from`, per 1,000 records. */
@@ -33,35 +31,6 @@ const cpuPer1000 = (from: NodeJS.CpuUsage, records: number) => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000 / (records / 1000);
 };
-
-/** `scripts/sim.ts smartadvocate` in a child process; resolves once it prints its endpoint and credentials. */
-async function startSimulatorProcess(records: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', 'smartadvocate', '--port', '0', '--records', String(records)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the simulator printed nothing usable in 120 s: ${out}`)), 120_000);
-    child.once('exit', (code) => reject(new Error(`the simulator exited (${code}): ${out}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (out.includes('Ctrl+C')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  const value = (label: string) => new RegExp(`^ {2}${label} +(\\S+)$`, 'm').exec(out)?.[1] ?? '';
-  return {
-    host: value('Endpoint URL'),
-    username: value('Username'),
-    password: value('Password'),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 /** Samples this process's RSS every 20 ms until stopped: the RSS when it began and the peak, in MB. */
 function rssSampler() {
@@ -76,7 +45,7 @@ function rssSampler() {
   };
 }
 
-async function engineInitialSync(sim: Awaited<ReturnType<typeof startSimulatorProcess>>, records: number) {
+async function engineInitialSync(sim: SimulatorProcess, records: number) {
   const core = await connectedCore(sim, { initialPageSize: 1000 });
   try {
     const rss = rssSampler();
@@ -108,7 +77,7 @@ interface WireCase {
  * rows the engine writes (client, case, its client, two change rows, link, snapshot) in the console's own migrated
  * schema, with plain prepared inserts, one transaction per page.
  */
-async function bareInitialSync(sim: Awaited<ReturnType<typeof startSimulatorProcess>>, records: number) {
+async function bareInitialSync(sim: SimulatorProcess, records: number) {
   const temp = makeTempDir();
   const db = openDatabase({ file: join(temp.dir, 'bare.db'), migrationsFolder: defaultMigrationsFolder() }).sqlite;
   const now = new Date().toISOString();
