@@ -15,6 +15,7 @@ import { makeTempDir } from '../main/test-support/temp-dir';
 import { startSimulatorProcess, type SimulatorProcess } from './support/sim-process';
 import { connectedCore } from './support/sync-core';
 import { benchSyncDrain } from './sync-drain';
+import { benchSyncSoak } from './sync-soak';
 import { realTime } from './sync-realtime';
 
 interface Row {
@@ -193,5 +194,6 @@ export async function benchSync({ records = 100_000, changes = 1_000, perSecond 
   add('rate limit: 10,000 queued changes (100 cases), simulator allows 20 req/s: requests/s while draining (target ≥ 0.9×)', drain.requestRate, 20);
   add(`rate limit: requests answered 429 (%, ${drain.limited} of ${drain.passed + drain.limited}; baseline = the 1 % allowed)`, drain.limitedShare * 100, 1);
   add('rate limit: cases whose last value never arrived (of 100)', drain.lost, 100);
+  rows.push(...(await benchSyncSoak()));
   return rows;
 }
