@@ -130,6 +130,7 @@ export async function benchSyncSoak({ changes = 5_000, cases = 100, perSecond = 
     const last = new Map<number, Change>();
     for (const c of log) last.set(c.caseIndex, last.has(c.caseIndex) ? later(last.get(c.caseIndex)!, c) : c);
     const lost: string[] = [];
+    const lostBy = { kayse: 0, crm: 0, overwritten: 0 };
     let differ = 0;
     for (let i = 0; i < cases; i += 1) {
       const expected = last.get(i)?.value ?? `Soak${i}`;
@@ -140,6 +141,10 @@ export async function benchSyncSoak({ changes = 5_000, cases = 100, perSecond = 
         const tail = log.filter((c) => c.caseIndex === i).slice(-4).map((c) => `${c.value}@${new Date(c.at).toISOString().slice(11, 23)}`);
         const write = soakWrites.filter((w) => w.caseId === crmIds[i] && w.values.firstName !== undefined).at(-1);
         const lastWrite = write ? `; last CRM write ${write.values.firstName}@${new Date(write.at).toISOString().slice(11, 23)} over ${write.before?.firstName}` : '';
+        const side = last.get(i)?.side ?? 'kayse';
+        lostBy[side] += 1;
+        // A CRM change whose value a push wrote over: the push read the CRM before it (no concurrency check on the CRM).
+        if (side === 'crm' && write?.before?.firstName === expected) lostBy.overwritten += 1;
         lost.push(`case ${i} (CRM ${crmIds[i]}): expected ${expected}, Kayse ${kayse}, CRM ${crm}; last changes ${tail.join(' ')}${lastWrite}`);
       }
     }
@@ -185,7 +190,7 @@ export async function benchSyncSoak({ changes = 5_000, cases = 100, perSecond = 
     };
     const at = (ms: number) => new Date(ms).toISOString().slice(11, 23);
     show('echo writes', echoes.map(({ write: w, why }) => `${at(w.at)} ${w.method} ${w.path} case ${w.caseId}: ${JSON.stringify(w.values)}, CRM held ${w.before?.firstName}: ${why}`));
-    show('lost', lost);
+    show(`lost (last change Kayse's: ${lostBy.kayse}; the CRM's: ${lostBy.crm}, of which written over by a push: ${lostBy.overwritten})`, lost);
     show('conflicts decided against the rule', wrong);
     const row = (name: string, value: number, baseline: number) => ({ name: `two-way soak, ${label}: ${name}`, value, baseline, ratio: value / baseline });
     return [
