@@ -140,7 +140,9 @@ export async function benchSyncSoak({ changes = 5_000, cases = 100, perSecond = 
       if (kayse !== expected || crm !== expected) {
         const tail = log.filter((c) => c.caseIndex === i).slice(-4).map((c) => `${c.value}@${new Date(c.at).toISOString().slice(11, 23)}`);
         const write = soakWrites.filter((w) => w.caseId === crmIds[i] && w.values.firstName !== undefined).at(-1);
-        const lastWrite = write ? `; last CRM write ${write.values.firstName}@${new Date(write.at).toISOString().slice(11, 23)} over ${write.before?.firstName}` : '';
+        const read = write ? proxy.reads.filter((r) => r.caseId === write.caseId && r.at <= write.at).at(-1) : undefined;
+        const readBefore = read ? ` (its case last read ${new Date(read.at).toISOString().slice(11, 23)} holding ${read.held})` : '';
+        const lastWrite = write ? `; last CRM write ${write.values.firstName}@${new Date(write.at).toISOString().slice(11, 23)} over ${write.before?.firstName}${readBefore}` : '';
         const side = last.get(i)?.side ?? 'kayse';
         lostBy[side] += 1;
         // A CRM change whose value a push wrote over: the push read the CRM before it (no concurrency check on the CRM).
@@ -189,7 +191,16 @@ export async function benchSyncSoak({ changes = 5_000, cases = 100, perSecond = 
       for (const line of lines.slice(0, 20)) console.log(`    ${line}`);
     };
     const at = (ms: number) => new Date(ms).toISOString().slice(11, 23);
-    show('echo writes', echoes.map(({ write: w, why }) => `${at(w.at)} ${w.method} ${w.path} case ${w.caseId}: ${JSON.stringify(w.values)}, CRM held ${w.before?.firstName}: ${why}`));
+    const previous = (w: LoggedWrite) => soakWrites.filter((p) => p.caseId === w.caseId && p.at <= w.at && p !== w).at(-1);
+    const kinds = new Map<string, number>();
+    for (const e of echoes) kinds.set(e.why, (kinds.get(e.why) ?? 0) + 1);
+    show(
+      `echo writes (${[...kinds].map(([why, n]) => `${n} ${why}`).join('; ')})`,
+      echoes.map(({ write: w, why }) => {
+        const p = previous(w);
+        return `${at(w.at)} ${w.method} ${w.path} case ${w.caseId}: ${JSON.stringify(w.values)}, CRM held ${w.before?.firstName}: ${why}${p ? ` (previous write ${JSON.stringify(p.values)} at ${at(p.at)})` : ''}`;
+      }),
+    );
     show(`lost (last change Kayse's: ${lostBy.kayse}; the CRM's: ${lostBy.crm}, of which written over by a push: ${lostBy.overwritten})`, lost);
     show('conflicts decided against the rule', wrong);
     const row = (name: string, value: number, baseline: number) => ({ name: `two-way soak, ${label}: ${name}`, value, baseline, ratio: value / baseline });

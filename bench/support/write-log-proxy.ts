@@ -1,6 +1,6 @@
 // A loopback proxy in front of the SmartAdvocate simulator (in this process) that logs every write the console makes
-// with what it wrote and what the simulator held just before: the simulator's own request log has no bodies, and
-// an echo is told by its values. Used by the two-way soak (sync-soak.ts).
+// with what it wrote and what the simulator held just before, and each read of a case: the simulator's own request
+// log has no bodies, and an echo is told by its values. Used by the two-way soak (sync-soak.ts).
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SmartAdvocateSimulator } from '../../main/connectors/smartadvocate/simulator';
@@ -20,12 +20,15 @@ export interface LoggedWrite {
   status: number;
 }
 
+const CASE_READ = /^\/CaseSyncAPI\/case\/(\d+)$/i;
 const CONTACT = /^\/CaseSyncAPI\/contact\/(\d+)$/i;
 const FIELDS: Record<string, keyof Contact> = { '/firstname': 'firstName', '/lastname': 'lastName', '/email': 'email' };
 
 export async function writeLogProxy(sim: SmartAdvocateSimulator) {
   const target = new URL(sim.host);
   const writes: LoggedWrite[] = [];
+  /** Each read of one case (the push reads the case before it decides): when, and the first name the CRM held. */
+  const reads: { at: number; caseId: string; held: string | null }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -33,6 +36,8 @@ export async function writeLogProxy(sim: SmartAdvocateSimulator) {
       const body = Buffer.concat(chunks);
       const path = (req.url ?? '/').split('?')[0]!;
       let entry: LoggedWrite | null = null;
+      const read = req.method === 'GET' ? CASE_READ.exec(path) : null;
+      if (read) reads.push({ at: Date.now(), caseId: read[1]!, held: sim.caseState(read[1]!)?.contact.firstName ?? null });
       if (req.method !== 'GET' && !/authenticate/i.test(path) && !/byDatePaged/i.test(path)) {
         const contact = CONTACT.exec(path);
         const caseId = contact ? String(Number(contact[1]) - 1_000_000) : null;
@@ -60,6 +65,7 @@ export async function writeLogProxy(sim: SmartAdvocateSimulator) {
   return {
     host: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     writes,
+    reads,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
