@@ -178,6 +178,7 @@ export async function benchSync({ records = 100_000, changes = 1_000, perSecond 
     add('initial sync, peak RSS of the bench process (MB; baseline = the 300 MB limit)', engine.peakMb, 300);
     // The process already held this much when the run began (tsx's transpiled modules, the core): the run's own share.
     add('initial sync, RSS growth during the run (MB; baseline = RSS when it began)', engine.peakMb - engine.beforeMb, engine.beforeMb);
+    rows.push(...(await (await import('./sync-rss')).hostSyncRssRows(sim, records, bare.rate))); // as a firm's console runs it: the built headless host's RSS
   } finally {
     await sim.stop();
   }
