@@ -127,8 +127,8 @@ function applyRecord(deps: RunDeps, index: KayseIndex, job: JobRow, record: CrmR
       const origin = { origin: deps.rules.push.crm, isDemo: deps.rules.push.demoConnection };
       const { client } = deps.records.upsertClient(d.create.client, origin);
       const { case: created } = deps.records.upsertCase({ ...d.create.case, clientIds: [client.id] }, origin);
+      // Its link, not the index, keeps it paired: applyRecord and the Kayse phase read sync_links (kayse-index.ts).
       link(deps, record, created.id, created, client, true);
-      index.addCreated({ caseId: created.id, caseNumber: created.caseNumber, name: created.name, caseTypeId: created.caseTypeId, statusId: created.statusId, isDemo: created.isDemo }, record.id);
       job.counts.createdInKayse += 1;
       return false;
     }
