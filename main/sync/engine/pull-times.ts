@@ -16,8 +16,10 @@ export function fieldChangeTimes(d: Pick<ApplyDeps, 'store'>, caseId: string, cl
     if (key === 'case.name' || key === 'case.status') return caseLog.find((c) => key.slice(5) in c.changes)?.at;
     const prop = CLIENT_KEYS[key];
     if (prop) {
-      // The first phone or email is the one mapped.
-      return clientLog.find((c) => prop in c.changes && !same((c.changes[prop]!.old as unknown[] | null)?.[0], (c.changes[prop]!.new as unknown[] | null)?.[0]))?.at;
+      // Of the phone and email lists only the first is mapped; a name is one string (indexing it would compare its
+      // first letters only, and miss a rename that keeps them).
+      const mapped = (v: unknown) => (Array.isArray(v) ? (v as unknown[])[0] : v);
+      return clientLog.find((c) => prop in c.changes && !same(mapped(c.changes[prop]!.old), mapped(c.changes[prop]!.new)))?.at;
     }
     const field = key.startsWith('custom.') ? key.split('.')[2] : undefined;
     if (!field) return undefined;
