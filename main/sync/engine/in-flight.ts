@@ -24,6 +24,8 @@ export interface SentHold {
   add(values: Sent): void;
   /** The writes are in the snapshot, or failed: they no longer explain what the CRM holds. */
   release(): void;
+  /** Whether another caller has this very value of the field on its way (sending it again would write it twice). */
+  othersSending(crmFieldId: string, value: unknown): boolean;
 }
 
 /** A hold on the values one caller sends to the CRM record of a case. */
@@ -42,6 +44,12 @@ export function holdSent(crm: CrmConnectorId, caseId: string): SentHold {
       const set = held.get(key);
       for (const sent of mine.splice(0)) set?.delete(sent);
       if (set?.size === 0) held.delete(key);
+    },
+    othersSending(crmFieldId, value) {
+      for (const sent of held.get(key) ?? []) {
+        if (!mine.includes(sent) && Object.prototype.hasOwnProperty.call(sent, crmFieldId) && sameValue(sent[crmFieldId], value)) return true;
+      }
+      return false;
     },
   };
 }

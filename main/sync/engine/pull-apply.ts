@@ -122,7 +122,9 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   });
 
   // Kayse's winners go first (a CRM call never runs inside a transaction); if it fails they stay unsynced.
-  const toCrm = decisions.filter((x) => x.action === 'to_crm');
+  // The push and a pull pass may decide the same case at once: a winner the other already has on its way is not
+  // sent twice (its landing writes the snapshot; if it fails, the field is still unsynced here and decided again).
+  const toCrm = decisions.filter((x) => x.action === 'to_crm' && !ours.othersSending(x.crmFieldId, x.value));
   let sent = false;
   let sendError: unknown = null;
   if (toCrm.length > 0) {
@@ -136,7 +138,7 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
     }
   }
   const toKayse = decisions.filter((x) => x.action === 'to_kayse');
-  const done = (x: FieldDecision) => (x.action === 'to_kayse' && !unwritten.includes(x.kayseField)) || (x.action === 'to_crm' && sent) || (x.action === 'none' && x.snapshot !== null);
+  const done = (x: FieldDecision) => (x.action === 'to_kayse' && !unwritten.includes(x.kayseField)) || (x.action === 'to_crm' && sent && toCrm.includes(x)) || (x.action === 'none' && x.snapshot !== null);
   const logged = decisions.filter((x) => x.conflict);
   let unwritten: string[] = [];
   // Decided on what was read before the CRM call: if the case or its client changed since, nothing is written and
@@ -147,7 +149,7 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   d.records.batch(() => {
     changedMeanwhile = stale();
     // A conflict whose winner was already sent to the CRM is logged even when the rest is decided again.
-    for (const x of logged.filter((c) => !changedMeanwhile || (c.action === 'to_crm' && sent))) {
+    for (const x of logged.filter((c) => !changedMeanwhile || (c.action === 'to_crm' && sent && toCrm.includes(c)))) {
       loggedCount += 1;
       const outcome = done(x) && x.action !== 'none' ? x.action : 'kept';
       d.conflicts.add(d.crm, { caseId, crmRecordId: record.id, kayseField: x.kayseField, crmFieldId: x.crmFieldId, conflict: x.conflict!, outcome, decidedAt: now() });

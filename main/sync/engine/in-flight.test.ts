@@ -1,0 +1,22 @@
+// The registry of the console's own CRM writes on their way: what another caller is sending is not sent twice, and
+// a caller's own earlier attempt never stops it from sending.
+import { describe, expect, it } from 'vitest';
+import { holdSent } from './in-flight';
+
+describe('in-flight writes', () => {
+  it('a value another caller has on its way counts as sending; once released, it no longer does', () => {
+    const push = holdSent('smartadvocate', 'case-in-flight-1');
+    const pull = holdSent('smartadvocate', 'case-in-flight-1');
+    push.add({ firstName: 'K2084' });
+    expect(pull.othersSending('firstName', 'K2084')).toBe(true);
+    expect(pull.othersSending('firstName', 'K2085')).toBe(false);
+    expect(pull.othersSending('lastName', 'K2084')).toBe(false);
+    // Its own values don't hold a caller back (a stale attempt sends again what it decided).
+    expect(push.othersSending('firstName', 'K2084')).toBe(false);
+    // Another case, or another CRM, is not concerned.
+    expect(holdSent('smartadvocate', 'case-in-flight-2').othersSending('firstName', 'K2084')).toBe(false);
+    expect(holdSent('lawruler', 'case-in-flight-1').othersSending('firstName', 'K2084')).toBe(false);
+    push.release();
+    expect(pull.othersSending('firstName', 'K2084')).toBe(false);
+  });
+});
