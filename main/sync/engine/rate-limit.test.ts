@@ -4,7 +4,7 @@
 // SmartAdvocate sees stays under the configured rate in any second, and a 429 holds the next request for its wait.
 import { describe, expect, it } from 'vitest';
 import { useCleanup } from '../../test-support/use-cleanup';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, createRateLimits, DEFAULT_RATE_LIMITS } from './rate-limit';
 import { runKeychain, startPushTest } from './test-push';
 
 const cleanup = useCleanup();
@@ -67,6 +67,47 @@ describe('sync rate limiter', () => {
     }
     expect(limiter.rate()).toBeLessThan(10);
     expect(limiter.rate()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('paces at a configured rate as a known limit, and configure(null) returns to the CRM default', async () => {
+    let t = 0;
+    const limiter = createRateLimits().limiterOf('smartadvocate');
+    expect(limiter.rate()).toBe(DEFAULT_RATE_LIMITS.smartadvocate);
+    // The limiter waits in real time; drive it on a fake one through its pacing alone.
+    const fake = createRateLimiter({ ratePerSecond: 300, burst: 30, unconfigured: { ratePerSecond: 300, burst: 30 }, now: () => t, sleep: async (ms) => void (t += ms) });
+    const takes = async (n: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i += 1) await fake.take().then(() => times.push(t));
+      return times;
+    };
+    fake.configure({ ratePerSecond: 20 });
+    expect(fake.rate()).toBe(20);
+    const paced = await takes(60);
+    expect(busiestSecond(paced)).toBeLessThanOrEqual(21);
+    expect(paced[59]! - paced[0]!).toBeGreaterThanOrEqual(59 * 50 - 1); // an even pace, no burst
+    // Known: repeated 429s slow it to half at most.
+    for (let i = 0; i < 30; i += 1) {
+      t += 1_000;
+      fake.rateLimited(100);
+    }
+    expect(fake.rate()).toBe(10);
+
+    fake.configure(null);
+    expect(fake.rate()).toBe(300);
+    t += 1_000; // a quiet spell: the default's burst of 30 goes at once
+    const burst = await takes(30);
+    expect(burst[29]! - burst[0]!).toBe(0);
+    // Unknown again: repeated 429s may slow it below half.
+    for (let i = 0; i < 80; i += 1) {
+      t += 1_000;
+      fake.rateLimited(100);
+    }
+    expect(fake.rate()).toBeLessThan(150);
+
+    limiter.configure({ ratePerSecond: 5 });
+    expect(limiter.rate()).toBe(5);
+    limiter.configure(null);
+    expect(limiter.rate()).toBe(DEFAULT_RATE_LIMITS.smartadvocate);
   });
 
   it.skipIf(!runKeychain)('keeps every HTTP request to SmartAdvocate under the configured rate, not just every call', async () => {

@@ -44,6 +44,8 @@ export interface RateLimiterOptions {
   burst?: number;
   /** The rate is the CRM's known limit (configured), not a guess: repeated 429s slow it to half at most. */
   known?: boolean;
+  /** The CRM's default, to which `configure(null)` returns (default: this limiter's own rate, burst and knownness). */
+  unconfigured?: { ratePerSecond: number; burst: number };
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -56,6 +58,11 @@ export interface RateLimiter extends CrmRequestPacer {
   /** The rate now (lower than configured for a while after repeated 429s). */
   rate(): number;
   setRate(ratePerSecond: number): void;
+  /**
+   * The admin's setting: a rate is the CRM's known limit (an even pace, burst 1; repeated 429s slow it to half at
+   * most); null returns to the CRM's default (its burst, not a known limit).
+   */
+  configure(setting: { ratePerSecond: number } | null): void;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -63,7 +70,9 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
-  const burst = Math.max(1, options.burst ?? 1);
+  let burst = Math.max(1, options.burst ?? 1);
+  let known = options.known ?? false;
+  const unconfigured = options.unconfigured ?? { ratePerSecond: options.ratePerSecond, burst };
   let configured = options.ratePerSecond;
   let slowedTo: number | null = null;
   let slowedAt = 0;
@@ -75,7 +84,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   /** Callers queue in order: each waits for the one before it, so the pace holds however many wait. */
   let queue: Promise<void> = Promise.resolve();
 
-  const floor = () => (options.known ? configured / 2 : Math.min(configured, MIN_UNKNOWN_RATE));
+  const floor = () => (known ? configured / 2 : Math.min(configured, MIN_UNKNOWN_RATE));
   const rate = () => {
     if (slowedTo === null) return configured;
     const recovered = slowedTo + ((configured - slowedTo) * Math.max(0, now() - slowedAt)) / RECOVERY_MS;
@@ -137,6 +146,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       refill();
       configured = ratePerSecond;
     },
+    configure(setting) {
+      refill();
+      // A new setting starts afresh: a slow-down learnt under the old one says nothing about the new rate.
+      configured = setting ? setting.ratePerSecond : unconfigured.ratePerSecond;
+      burst = setting ? 1 : Math.max(1, unconfigured.burst);
+      known = setting !== null;
+      slowedTo = null;
+      tokens = Math.min(tokens, burst);
+    },
   };
 }
 
@@ -184,7 +202,8 @@ export function createRateLimits(rates: Partial<Record<CrmConnectorId, number>> 
     let limiter = limiters.get(crm);
     if (!limiter) {
       const configured = rates[crm];
-      limiter = createRateLimiter(configured ? { ratePerSecond: configured, burst: 1, known: true } : { ratePerSecond: DEFAULT_RATE_LIMITS[crm], burst: DEFAULT_BURST[crm] });
+      const unconfigured = { ratePerSecond: DEFAULT_RATE_LIMITS[crm], burst: DEFAULT_BURST[crm] };
+      limiter = createRateLimiter(configured ? { ratePerSecond: configured, burst: 1, known: true, unconfigured } : { ...unconfigured, unconfigured });
       limiters.set(crm, limiter);
     }
     return limiter;
