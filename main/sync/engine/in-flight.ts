@@ -19,6 +19,42 @@ type Sent = Record<string, unknown>;
 const held = new Map<string, Set<Sent>>();
 const keyOf = (crm: CrmConnectorId, caseId: string) => `${crm}\u0000${caseId}`;
 
+// Reads of CRM records that may be applied later (a listing page applied record by record, a record read before it
+// is decided). A write of ours that lands after such a read and before its apply leaves the snapshot holding our
+// value while the copy read holds the older one: decided on that copy, the older value looks like a CRM change and
+// would be written back over Kayse's. So each landing is stamped with a tick while any read is open, and an apply
+// whose read is older than the case's last landing reads the record again (pull-apply.ts). Only reads still open
+// need the stamps: the map is emptied when none is, and trimmed to the oldest open read.
+let tick = 0;
+const openReads = new Set<number>();
+/** Case key → tick of our last write to its CRM record that landed while a read was open (in tick order). */
+const landed = new Map<string, number>();
+
+export interface ReadMark {
+  /** Whether a write of ours to the case's CRM record landed after this read began (the copy read may predate it). */
+  landedSince(crm: CrmConnectorId, caseId: string): boolean;
+  /** The records read are applied: stamps only it needed are dropped. */
+  close(): void;
+}
+
+/** Marks the start of a read of CRM records; call before the request, and `close` once they are applied. */
+export function markRead(): ReadMark {
+  const mark = ++tick;
+  openReads.add(mark);
+  return {
+    landedSince: (crm, caseId) => (landed.get(keyOf(crm, caseId)) ?? 0) > mark,
+    close() {
+      openReads.delete(mark);
+      if (openReads.size === 0) return landed.clear();
+      const oldest = Math.min(...openReads);
+      for (const [key, at] of landed) {
+        if (at > oldest) break;
+        landed.delete(key);
+      }
+    },
+  };
+}
+
 export interface SentHold {
   /** Values (CRM field id → value in the CRM's terms) about to be sent; held until `release`. */
   add(values: Sent): void;
@@ -41,6 +77,11 @@ export function holdSent(crm: CrmConnectorId, caseId: string): SentHold {
       held.set(key, set);
     },
     release() {
+      // Landed (or failed: a read again then costs one request and changes nothing).
+      if (mine.length > 0 && openReads.size > 0) {
+        landed.delete(key);
+        landed.set(key, ++tick);
+      }
       const set = held.get(key);
       for (const sent of mine.splice(0)) set?.delete(sent);
       if (set?.size === 0) held.delete(key);

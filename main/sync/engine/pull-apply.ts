@@ -16,7 +16,7 @@ import { kayseStatusFor } from '../status-mappings';
 import { toChanges, type CaseValues } from './case-values';
 import type { ConflictLog } from './conflict-log';
 import { decideFields, type FieldDecision } from './decide';
-import { holdSent, withEchoes, type SentHold } from './in-flight';
+import { holdSent, markRead, withEchoes, type ReadMark, type SentHold } from './in-flight';
 import { fieldChangeTimes } from './pull-times';
 import { incomingValues, linkFields } from './pull-values';
 import { unlinkedKey, type PullStore } from './pull-store';
@@ -230,9 +230,10 @@ function createFromCrm(d: ApplyDeps, record: CrmRecord): ApplyOutcome {
 /**
  * Applies one CRM record (from a listing page, a webhook call, a retry or an initial sync): linked → decided and
  * applied; unlinked → created in Kayse when allowed, else skipped. Throws what failed (the caller records it as the
- * record's error); on success the record's from_crm error is cleared.
+ * record's error); on success the record's from_crm error is cleared. `read`: marked before `record` was read (the
+ * caller closes it); without it the record is taken as current.
  */
-export async function applyCrmRecord(d: ApplyDeps, record: CrmRecord): Promise<ApplyOutcome> {
+export async function applyCrmRecord(d: ApplyDeps, record: CrmRecord, read?: ReadMark): Promise<ApplyOutcome> {
   const link = d.store.linkOfRecord(d.crm, record.id);
   if (!link) {
     const created = createFromCrm(d, record);
@@ -241,11 +242,23 @@ export async function applyCrmRecord(d: ApplyDeps, record: CrmRecord): Promise<A
   }
   let conflicts = 0;
   let current = record;
+  // Reads made here are marked too: a write of ours may land while one is on its way.
+  const reads: ReadMark[] = [];
+  const readAgain = async () => {
+    const mark = markRead();
+    reads.push(mark);
+    current = await d.connector.get(record.id);
+    return mark;
+  };
   // What this call sends stays an echo until its snapshot is written: a stale attempt writes none, and the attempt
   // after it reads the CRM record holding what it sent.
   const sent = holdSent(d.crm, link.caseId);
   try {
+    let mark = read;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      // The copy in hand was read before a write of ours to it landed (in-flight.ts): the snapshot holds our value,
+      // the copy the older one, which would look like a CRM change. Read it again.
+      for (let i = 0; i < MAX_ATTEMPTS && mark?.landedSince(d.crm, link.caseId); i += 1) mark = await readAgain();
       const outcome = await applyLinked(d, current, link.caseId, link.crmCaseTypeId, sent);
       conflicts += outcome.conflicts;
       if (outcome.kind !== 'stale') {
@@ -253,10 +266,11 @@ export async function applyCrmRecord(d: ApplyDeps, record: CrmRecord): Promise<A
         return { kind: outcome.kind, conflicts, caseId: link.caseId };
       }
       // Read again: the CRM record may have changed meanwhile too (the push may have sent the Kayse edit).
-      current = await d.connector.get(record.id);
+      mark = await readAgain();
     }
   } finally {
     sent.release();
+    for (const mark of reads) mark.close();
   }
   throw new Error(`Case ${link.caseId} kept changing in Kayse while the CRM's record ${record.id} was applied; it will be tried again.`);
 }

@@ -18,6 +18,7 @@ import type { FieldMappings, StoredCatalog } from '../field-mappings';
 import type { StatusMappings } from '../status-mappings';
 import type { SyncSettingsService } from '../sync-settings';
 import { createConflictLog } from './conflict-log';
+import { markRead, type ReadMark } from './in-flight';
 import { applyCrmRecord, ClientNotUpdatable, type ApplyDeps } from './pull-apply';
 import { createPullStore, unlinkedKey } from './pull-store';
 import { backoffMs } from './push-record';
@@ -122,10 +123,10 @@ export function createPullEngine(deps: PullEngineDeps) {
   };
 
   /** Applies one record and counts what happened; a failure is the record's own error and never stops the others. */
-  const applyOne = async (apply: ApplyDeps, record: CrmRecord, counts: PullResult) => {
+  const applyOne = async (apply: ApplyDeps, record: CrmRecord, counts: PullResult, read: ReadMark) => {
     counts.read += 1;
     try {
-      const outcome = await applyCrmRecord(apply, record);
+      const outcome = await applyCrmRecord(apply, record, read);
       counts.conflicts += outcome.conflicts;
       if (outcome.kind === 'applied') counts.applied += 1;
       else if (outcome.kind === 'created') counts.created += 1;
@@ -140,17 +141,22 @@ export function createPullEngine(deps: PullEngineDeps) {
 
   /** Reads one CRM record by id and applies it; a record the CRM no longer has is the record's error. */
   const fetchAndApply = async (apply: ApplyDeps, connector: CrmConnector, recordId: string, counts: PullResult) => {
-    let record: CrmRecord;
+    const read = markRead();
     try {
-      record = await connector.get(recordId);
-    } catch (error) {
-      if (stopsPass(error)) throw error;
-      counts.errors += 1;
-      const link = store.linkOfRecord(apply.crm, recordId);
-      recordFailure(apply.crm, link ? link.caseId : unlinkedKey(recordId), error);
-      return;
+      let record: CrmRecord;
+      try {
+        record = await connector.get(recordId);
+      } catch (error) {
+        if (stopsPass(error)) throw error;
+        counts.errors += 1;
+        const link = store.linkOfRecord(apply.crm, recordId);
+        recordFailure(apply.crm, link ? link.caseId : unlinkedKey(recordId), error);
+        return;
+      }
+      await applyOne(apply, record, counts, read);
+    } finally {
+      read.close();
     }
-    await applyOne(apply, record, counts);
   };
 
   const pass = async (crm: CrmConnectorId, trigger: PullTrigger, options: PullOptions): Promise<PullResult> => {
@@ -177,8 +183,15 @@ export function createPullEngine(deps: PullEngineDeps) {
       }
       const pages = Math.min(options.maxPages ?? MAX_PULL_PAGES, MAX_PULL_PAGES);
       for (let page = 0; page < pages && !stopped; page += 1) {
-        const listed = await connector.listChanged(cursor, options.pageSize ?? PULL_PAGE_SIZE);
-        for (const record of listed.records) await applyOne(apply, record, counts);
+        // A page is applied record by record: a write of ours landing on one before its turn makes it read again.
+        const read = markRead();
+        let listed: Awaited<ReturnType<CrmConnector['listChanged']>>;
+        try {
+          listed = await connector.listChanged(cursor, options.pageSize ?? PULL_PAGE_SIZE);
+          for (const record of listed.records) await applyOne(apply, record, counts, read);
+        } finally {
+          read.close();
+        }
         if (listed.next) {
           cursor = listed.next;
           store.setCursor(crm, cursor, now());

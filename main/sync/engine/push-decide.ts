@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/result';
 import { CrmError, type CrmConnector } from '../../connectors';
 import type { ConflictLog } from './conflict-log';
+import { markRead } from './in-flight';
 import { applyCrmRecord, ClientNotUpdatable, type ApplyDeps, type ApplyOutcome } from './pull-apply';
 import type { PullStore } from './pull-store';
 import type { PushDeps } from './push-record';
@@ -60,10 +61,11 @@ export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: s
   };
   const apply = decidingDeps(deps, connector);
   if (!apply) return null;
-  const record = await deps.connector.get(crmRecordId);
+  // Another write of ours (a pull pass sending Kayse's winners) may land between this read and the decision.
+  const read = markRead();
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyCrmRecord(apply, record);
+    outcome = await applyCrmRecord(apply, await deps.connector.get(crmRecordId), read);
   } catch (error) {
     if (error instanceof CrmError || !(error instanceof AppError || error instanceof ClientNotUpdatable)) throw error;
     // As the pull records it: trying again unchanged would fail again, so it waits for a change of the case or
@@ -71,6 +73,8 @@ export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: s
     const lastAt = deps.clock.now().toISOString();
     deps.store.recordError(deps.crm, { caseId, kind: 'kayse_refused', message: error.message, crmMessage: null, httpStatus: null, field: null, lastAt, nextTryAt: null });
     return 'failed';
+  } finally {
+    read.close();
   }
   if (outcome.conflicts > 0) onConflicts?.(outcome.conflicts);
   // Linked elsewhere meanwhile (or filtered out): nothing decided here for this case.

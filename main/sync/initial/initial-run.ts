@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/result';
 import type { RecordStore } from '../../workspace';
 import { CrmError, type CrmRecord } from '../../connectors';
 import { caseValues } from '../engine/case-values';
+import { markRead, type ReadMark } from '../engine/in-flight';
 import { applyCrmRecord, type ApplyDeps } from '../engine/pull-apply';
 import { crmCaseTypeFor, pushCase } from '../engine/push-record';
 import type { PushStore } from '../engine/push-store';
@@ -43,42 +44,48 @@ export async function runInitial(deps: RunDeps, job: JobRow): Promise<JobRow> {
   const index = loadKayseIndex(deps.sqlite, job.crm, deps.rules.push.demoConnection);
   if (job.phase === 'crm') {
     for (let pages = 0; pages < MAX_PAGES; pages += 1) {
-      const page = await readPage(deps.reader, job.crmCursor);
-      if (!page) return job;
-      // Worked on a copy: a page whose transaction fails leaves the job as its last checkpoint says.
-      const next = structuredClone(job);
-      const linked: CrmRecord[] = [];
-      next.counts.read += page.records.length;
-      next.crmCursor = page.next;
-      next.pages += 1;
-      if (page.caughtUp || page.records.length === 0) next.phase = 'kayse';
-      deps.records.batch(() => {
-        for (const record of page.records) if (applyRecord(deps, index, next, record)) linked.push(record);
-        next.updatedAt = deps.now();
-        // Nothing to decide afterwards: the checkpoint goes with the page.
-        if (!deps.apply) deps.store.save(next);
-      });
-      if (deps.apply) {
-        // Each linked record decided field by field as the pull decides (a CRM call may send Kayse's winners), then
-        // the checkpoint: a crash before it does the page again, its records linked by then and decided again.
-        for (const record of linked) if ((await decide(deps, deps.apply, next, record)) === null) return job;
-        next.updatedAt = deps.now();
-        deps.records.batch(() => deps.store.save(next));
+      // Marked before the read: a push landing on a linked record before it is decided makes it read again.
+      const read = markRead();
+      try {
+        const page = await readPage(deps.reader, job.crmCursor);
+        if (!page) return job;
+        // Worked on a copy: a page whose transaction fails leaves the job as its last checkpoint says.
+        const next = structuredClone(job);
+        const linked: CrmRecord[] = [];
+        next.counts.read += page.records.length;
+        next.crmCursor = page.next;
+        next.pages += 1;
+        if (page.caughtUp || page.records.length === 0) next.phase = 'kayse';
+        deps.records.batch(() => {
+          for (const record of page.records) if (applyRecord(deps, index, next, record)) linked.push(record);
+          next.updatedAt = deps.now();
+          // Nothing to decide afterwards: the checkpoint goes with the page.
+          if (!deps.apply) deps.store.save(next);
+        });
+        if (deps.apply) {
+          // Each linked record decided field by field as the pull decides (a CRM call may send Kayse's winners), then
+          // the checkpoint: a crash before it does the page again, its records linked by then and decided again.
+          for (const record of linked) if ((await decide(deps, deps.apply, next, record, read)) === null) return job;
+          next.updatedAt = deps.now();
+          deps.records.batch(() => deps.store.save(next));
+        }
+        Object.assign(job, next);
+        deps.onPage(job);
+        if (next.phase === 'kayse') break;
+        if (deps.reader.stopping()) return job;
+      } finally {
+        read.close();
       }
-      Object.assign(job, next);
-      deps.onPage(job);
-      if (next.phase === 'kayse') break;
-      if (deps.reader.stopping()) return job;
     }
   }
   return kaysePhase(deps, index, job);
 }
 
 /** One linked record through the pull's decision; null when stopped while waiting out a 429. */
-async function decide(deps: RunDeps, apply: ApplyDeps, job: JobRow, record: CrmRecord): Promise<true | null> {
+async function decide(deps: RunDeps, apply: ApplyDeps, job: JobRow, record: CrmRecord, read: ReadMark): Promise<true | null> {
   for (let i = 0; i < CASE_WAITS; i += 1) {
     try {
-      await applyCrmRecord(apply, record);
+      await applyCrmRecord(apply, record, read);
       return true;
     } catch (error) {
       if (error instanceof CrmError && error.kind === 'rate_limited') {
