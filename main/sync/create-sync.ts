@@ -23,6 +23,7 @@ import { createFieldMappings, type StoredCatalog } from './field-mappings';
 import { createMappingStore, DEFAULT_SCOPE } from './mapping-store';
 import { createStatusMappings } from './status-mappings';
 import { createSyncSettings } from './sync-settings';
+import { applyRateLimitSettings } from './rate-limit-setting';
 import { createInitialSync } from './initial';
 import { createCaseLinks } from './case-links';
 import { createRecordErrors } from './record-errors';
@@ -49,7 +50,10 @@ export interface SyncOptions {
   autoStart?: boolean;
   /** Timers for a 429's wait and an error's backoff. */
   schedule?: PushEngineDeps['schedule'];
-  /** Requests per second to each CRM (one limiter per integration, shared by push, pull and initial sync). */
+  /**
+   * Requests per second to each CRM (one limiter per integration, shared by push, pull and initial sync), for a CRM
+   * whose rate limit the firm left unknown in its Sync settings: a stored one wins (rate-limit-setting.ts).
+   */
   rateLimits?: Partial<Record<CrmConnectorId, number>>;
   /** Records per page of the initial sync (default 200). */
   initialPageSize?: number;
@@ -82,6 +86,8 @@ export function createSync(deps: SyncDeps) {
   // Every engine reaches the CRM through these: one limiter per integration.
   const rateLimits = createRateLimits(deps.options?.rateLimits);
   const pacedCrm = rateLimits.limit(deps.crm);
+  // The firm's stored rate limit configures each limiter, now and on every save; it wins over options.rateLimits.
+  const stopRateLimitSettings = applyRateLimitSettings(settings, rateLimits, deps.options?.rateLimits);
   const push = createPushEngine({
     sqlite: deps.sqlite,
     crm: pacedCrm,
@@ -199,6 +205,7 @@ export function createSync(deps: SyncDeps) {
     /** CRM → Kayse: `pullOnce(crm, trigger)`, the inbound cursor, webhook calls, the conflict log. */
     pull,
     close: async () => {
+      stopRateLimitSettings();
       await pull.stop();
       await initial.close();
       await applyAll.close();

@@ -1,6 +1,7 @@
 // Sync settings through the contract: the documented defaults before anything is saved, partial changes keeping
 // the rest, a daily time read in the company's timezone, every bad value refused by name, and kept across a restart.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMITS } from './engine/rate-limit';
 import type { TableName } from '../../shared/domain/tables';
 import { refusal } from '../test-support/api';
 import { manualClock } from '../test-support/clock';
@@ -19,6 +20,7 @@ describe('sync settings', () => {
         frequency: { kind: 'real_time' },
         conflict: { rule: 'most_recent', emptyOverwritesFilled: false },
         selective: { recordKinds: [], caseTypeIds: [], statusIds: [] },
+        rateLimit: null,
         updatedAt: null,
       });
     }
@@ -86,5 +88,74 @@ describe('sync settings', () => {
       { path: 'selective.statusIds.0', message: '"Intake" is a status of "Dog Bite", which is not among the selected case types: select that case type too, or remove the status' },
     ]);
     expect((await core.api.sync.settings({ crm: 'lawruler' })).updatedAt).toBeNull();
+  });
+
+  it('keep the CRM rate limit a firm sets, refuse one outside 1–1000 naming the field, and go back to unknown with null', async () => {
+    const dataDir = cleanup.tempDir();
+    const clock = manualClock('2026-05-01T09:00:00.000Z');
+    const core = startTestCore({ fileSecrets: true, dataDir, clock });
+    cleanup.add(() => core.close());
+    const issues = async (input: unknown) => ((await refusal(core.api.raw.sync.updateSettings(input as never))).details as { issues: unknown[] }).issues;
+    const message = 'rateLimit.requestsPerSecond is a whole number of requests per second from 1 to 1000 (ask your CRM vendor), or set rateLimit to null for unknown';
+
+    const set = await core.api.sync.updateSettings({ crm: 'lawruler', rateLimit: { requestsPerSecond: 20 } });
+    expect(set).toMatchObject({ rateLimit: { requestsPerSecond: 20 }, direction: 'both', updatedAt: '2026-05-01T09:00:00.000Z' });
+    // Another setting's save leaves the rate limit as it was; SmartAdvocate's stays unknown.
+    expect((await core.api.sync.updateSettings({ crm: 'lawruler', direction: 'crm_to_kayse' })).rateLimit).toEqual({ requestsPerSecond: 20 });
+    expect((await core.api.sync.settings({ crm: 'smartadvocate' })).rateLimit).toBeNull();
+
+    for (const requestsPerSecond of [0, 1001, 2.5, -3, '20', null]) {
+      expect(await issues({ crm: 'lawruler', rateLimit: { requestsPerSecond } }), String(requestsPerSecond)).toEqual([{ path: 'rateLimit.requestsPerSecond', message }]);
+    }
+    expect(await issues({ crm: 'lawruler', rateLimit: 20 })).toEqual([{ path: 'rateLimit', message: expect.stringMatching(/requestsPerSecond.*or null/) }]);
+    expect(await issues({ crm: 'lawruler', rateLimit: { requestsPerSecond: 20, burst: 5 } })).toEqual([{ path: 'rateLimit', message: expect.stringMatching(/requestsPerSecond/) }]);
+    // A refusal changes nothing, not even the parts of the same update that were fine.
+    expect(await issues({ crm: 'lawruler', direction: 'both', rateLimit: { requestsPerSecond: 5000 } })).toEqual([{ path: 'rateLimit.requestsPerSecond', message }]);
+    expect(await core.api.sync.settings({ crm: 'lawruler' })).toMatchObject({ direction: 'crm_to_kayse', rateLimit: { requestsPerSecond: 20 } });
+
+    // The bounds themselves are fine, and the value survives a restart.
+    expect((await core.api.sync.updateSettings({ crm: 'lawruler', rateLimit: { requestsPerSecond: 1000 } })).rateLimit).toEqual({ requestsPerSecond: 1000 });
+    expect((await core.api.sync.updateSettings({ crm: 'lawruler', rateLimit: { requestsPerSecond: 1 } })).rateLimit).toEqual({ requestsPerSecond: 1 });
+    await core.close();
+    const again = startTestCore({ fileSecrets: true, dataDir, clock });
+    cleanup.add(() => again.close());
+    expect((await again.api.sync.settings({ crm: 'lawruler' })).rateLimit).toEqual({ requestsPerSecond: 1 });
+    expect((await again.api.sync.updateSettings({ crm: 'lawruler', rateLimit: null })).rateLimit).toBeNull();
+    expect(await again.api.sync.settings({ crm: 'lawruler' })).toMatchObject({ direction: 'crm_to_kayse', rateLimit: null });
+  });
+
+  it('hand a saved rate limit to the integration\'s limiter at once and at start, and the CRM default back after null', async () => {
+    const dataDir = cleanup.tempDir();
+    const core = startTestCore({ fileSecrets: true, dataDir, sync: { autoStart: false } });
+    cleanup.add(() => core.close());
+    const limiter = () => core.sync.rateLimits.limiterOf('smartadvocate');
+    expect(limiter().rate()).toBe(DEFAULT_RATE_LIMITS.smartadvocate);
+
+    await core.api.sync.updateSettings({ crm: 'smartadvocate', rateLimit: { requestsPerSecond: 20 } });
+    expect(limiter().rate()).toBe(20);
+    // Only that integration's limiter.
+    expect(core.sync.rateLimits.limiterOf('lawruler').rate()).toBe(DEFAULT_RATE_LIMITS.lawruler);
+    // A refused value leaves the limiter as it was.
+    await refusal(core.api.raw.sync.updateSettings({ crm: 'smartadvocate', rateLimit: { requestsPerSecond: 0 } }));
+    expect(limiter().rate()).toBe(20);
+    await core.api.sync.updateSettings({ crm: 'smartadvocate', rateLimit: { requestsPerSecond: 45 } });
+    expect(limiter().rate()).toBe(45);
+    await core.close();
+
+    // At start the stored setting is the limiter's, and it wins over a host option.
+    const again = startTestCore({ fileSecrets: true, dataDir, sync: { autoStart: false, rateLimits: { smartadvocate: 7, lawruler: 9 } } });
+    cleanup.add(() => again.close());
+    expect(again.sync.rateLimits.limiterOf('smartadvocate').rate()).toBe(45);
+    expect(again.sync.rateLimits.limiterOf('lawruler').rate()).toBe(9);
+    // Back to unknown: the host's option where it has one, else the CRM's default.
+    await again.api.sync.updateSettings({ crm: 'smartadvocate', rateLimit: null });
+    expect(again.sync.rateLimits.limiterOf('smartadvocate').rate()).toBe(7);
+    await again.close();
+    const third = startTestCore({ fileSecrets: true, dataDir, sync: { autoStart: false } });
+    cleanup.add(() => third.close());
+    expect(third.sync.rateLimits.limiterOf('smartadvocate').rate()).toBe(DEFAULT_RATE_LIMITS.smartadvocate);
+    await third.api.sync.updateSettings({ crm: 'smartadvocate', rateLimit: { requestsPerSecond: 12 } });
+    await third.api.sync.updateSettings({ crm: 'smartadvocate', rateLimit: null });
+    expect(third.sync.rateLimits.limiterOf('smartadvocate').rate()).toBe(DEFAULT_RATE_LIMITS.smartadvocate);
   });
 });

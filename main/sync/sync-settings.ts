@@ -1,6 +1,8 @@
 // The sync settings of each integration (sync_settings), beside the toggles crm_connections keeps: direction,
 // frequency (daily at a time read in the company's timezone), the conflict rule with "empty overwrites filled",
-// selective sync. A CRM never saved reads as the defaults (DEFAULT_SYNC_SETTINGS). Saving starts nothing.
+// selective sync, the CRM's rate limit (requests per second its vendor gave the firm, or null: unknown). A CRM never
+// saved reads as the defaults (DEFAULT_SYNC_SETTINGS). Saving starts nothing; those watching a save (the rate
+// limiters, create-sync.ts) hear of it after it is stored.
 import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../shared/domain/connectors';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings, type SyncSettingsUpdate } from '../../shared/domain/sync-settings';
@@ -27,6 +29,8 @@ interface Row {
   case_type_ids: string;
   status_ids: string;
   updated_at: string;
+  /** Null: unknown, and rows saved before the column existed. */
+  rate_limit_per_second: number | null;
 }
 
 type Stored = Omit<SyncSettings, 'crm' | 'frequency'> & { frequency: { kind: 'real_time' } | { kind: 'hourly' } | { kind: 'daily'; at: string } };
@@ -34,12 +38,14 @@ type Stored = Omit<SyncSettings, 'crm' | 'frequency'> & { frequency: { kind: 're
 export function createSyncSettings(deps: SettingsDeps) {
   const read = deps.sqlite.prepare<[CrmConnectorId], Row>('SELECT * FROM sync_settings WHERE crm = ?');
   const write = deps.sqlite.prepare(
-    `INSERT INTO sync_settings (crm, direction, frequency, daily_at, conflict_rule, empty_overwrites_filled, record_kinds, case_type_ids, status_ids, updated_at)
-     VALUES (@crm, @direction, @frequency, @daily_at, @conflict_rule, @empty_overwrites_filled, @record_kinds, @case_type_ids, @status_ids, @updated_at)
+    `INSERT INTO sync_settings (crm, direction, frequency, daily_at, conflict_rule, empty_overwrites_filled, record_kinds, case_type_ids, status_ids, updated_at, rate_limit_per_second)
+     VALUES (@crm, @direction, @frequency, @daily_at, @conflict_rule, @empty_overwrites_filled, @record_kinds, @case_type_ids, @status_ids, @updated_at, @rate_limit_per_second)
      ON CONFLICT (crm) DO UPDATE SET direction = excluded.direction, frequency = excluded.frequency, daily_at = excluded.daily_at,
        conflict_rule = excluded.conflict_rule, empty_overwrites_filled = excluded.empty_overwrites_filled, record_kinds = excluded.record_kinds,
-       case_type_ids = excluded.case_type_ids, status_ids = excluded.status_ids, updated_at = excluded.updated_at`,
+       case_type_ids = excluded.case_type_ids, status_ids = excluded.status_ids, updated_at = excluded.updated_at,
+       rate_limit_per_second = excluded.rate_limit_per_second`,
   );
+  const watchers = new Set<(settings: SyncSettings) => void>();
 
   const stored = (crm: CrmConnectorId): Stored => {
     const row = read.get(crm);
@@ -49,6 +55,7 @@ export function createSyncSettings(deps: SettingsDeps) {
       frequency: row.frequency === 'daily' ? { kind: 'daily', at: row.daily_at ?? '00:00' } : { kind: row.frequency },
       conflict: { rule: row.conflict_rule, emptyOverwritesFilled: row.empty_overwrites_filled === 1 },
       selective: { recordKinds: JSON.parse(row.record_kinds) as Stored['selective']['recordKinds'], caseTypeIds: JSON.parse(row.case_type_ids) as string[], statusIds: JSON.parse(row.status_ids) as string[] },
+      rateLimit: row.rate_limit_per_second === null ? null : { requestsPerSecond: row.rate_limit_per_second },
       updatedAt: row.updated_at,
     };
   };
@@ -87,6 +94,7 @@ export function createSyncSettings(deps: SettingsDeps) {
         frequency: input.frequency ?? current.frequency,
         conflict: { ...current.conflict, ...input.conflict },
         selective: { ...current.selective, ...input.selective },
+        rateLimit: input.rateLimit === undefined ? current.rateLimit : input.rateLimit,
         updatedAt: deps.clock.now().toISOString(),
       };
       const issues = selectionIssues(next.selective);
@@ -102,9 +110,17 @@ export function createSyncSettings(deps: SettingsDeps) {
         case_type_ids: JSON.stringify(next.selective.caseTypeIds),
         status_ids: JSON.stringify(next.selective.statusIds),
         updated_at: next.updatedAt,
+        rate_limit_per_second: next.rateLimit?.requestsPerSecond ?? null,
       });
       announceChanged(deps.events, ['sync_settings']);
-      return view(input.crm);
+      const saved = view(input.crm);
+      for (const watcher of watchers) watcher(saved);
+      return saved;
+    },
+    /** `watcher` hears every saved change (after it is stored); returns the way to stop. */
+    watch(watcher: (settings: SyncSettings) => void): () => void {
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
     },
   };
 }

@@ -1,6 +1,6 @@
 // The sync settings of one integration, beside its toggles (crm.updateToggles): direction, frequency, the conflict
-// rule, selective sync. Defaults: both ways, real time, most recent change wins, an empty value never overwrites a
-// filled one, everything selected (docs/sync.md).
+// rule, selective sync, the CRM's rate limit. Defaults: both ways, real time, most recent change wins, an empty value
+// never overwrites a filled one, everything selected, rate limit unknown (docs/sync.md).
 import { z } from 'zod';
 import { crmConnectorIdSchema } from './connectors';
 
@@ -29,6 +29,18 @@ export const frequencyInputSchema = z.discriminatedUnion(
   { error: 'frequency.kind is one of real_time, hourly, daily (with at: "HH:MM")' },
 );
 
+/** The highest rate a firm may set: well above what either CRM serves, low enough to stay a limit. */
+export const MAX_RATE_LIMIT = 1000;
+const RATE_LIMIT_MESSAGE = `rateLimit.requestsPerSecond is a whole number of requests per second from 1 to ${MAX_RATE_LIMIT} (ask your CRM vendor), or set rateLimit to null for unknown`;
+
+/** Requests per second the CRM allows (its vendor's number), or null: unknown, the CRM's default, learnt from 429s. */
+export const rateLimitSchema = z
+  .strictObject(
+    { requestsPerSecond: z.number({ error: RATE_LIMIT_MESSAGE }).int(RATE_LIMIT_MESSAGE).min(1, RATE_LIMIT_MESSAGE).max(MAX_RATE_LIMIT, RATE_LIMIT_MESSAGE) },
+    { error: 'rateLimit is { requestsPerSecond: <1 to 1000> } or null (unknown: the CRM\'s default)' },
+  )
+  .nullable();
+
 const ids = (name: string) => z.array(z.string({ error: `${name} are ids` }).trim().min(1)).max(1000);
 
 export const syncSettingsSchema = z.object({
@@ -46,6 +58,8 @@ export const syncSettingsSchema = z.object({
   }),
   /** Empty lists mean all. Case types and statuses are Kayse's. */
   selective: z.object({ recordKinds: z.array(recordKindSchema), caseTypeIds: z.array(z.string()), statusIds: z.array(z.string()) }),
+  /** Requests per second the CRM allows, as its vendor told the firm; null: unknown (the CRM's default, learnt from 429s). */
+  rateLimit: z.object({ requestsPerSecond: z.number() }).nullable(),
   /** Null while the defaults were never changed. */
   updatedAt: z.string().nullable(),
 });
@@ -66,6 +80,7 @@ export const syncSettingsUpdateSchema = z.strictObject({
       statusIds: ids('statusIds').optional(),
     })
     .optional(),
+  rateLimit: rateLimitSchema.optional(),
 });
 export type SyncSettingsUpdate = z.infer<typeof syncSettingsUpdateSchema>;
 
@@ -75,4 +90,5 @@ export const DEFAULT_SYNC_SETTINGS = {
   frequency: { kind: 'real_time' },
   conflict: { rule: 'most_recent', emptyOverwritesFilled: false },
   selective: { recordKinds: [], caseTypeIds: [], statusIds: [] },
+  rateLimit: null,
 } as const satisfies Omit<SyncSettings, 'crm' | 'updatedAt' | 'frequency'> & { frequency: { kind: 'real_time' } };

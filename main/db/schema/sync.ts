@@ -67,6 +67,8 @@ export const syncSettings = sqliteTable(
     caseTypeIds: jsonText<string[]>('case_type_ids').notNull(),
     statusIds: jsonText<string[]>('status_ids').notNull(),
     updatedAt: isoTime('updated_at').notNull(),
+    /** Requests per second the CRM allows, as its vendor told the firm; null: unknown (the CRM's default). */
+    rateLimitPerSecond: integer('rate_limit_per_second'),
   },
   (t) => [
     check('sync_settings_direction', sql.raw(`${t.direction.name} in (${list(SYNC_DIRECTIONS)})`)),

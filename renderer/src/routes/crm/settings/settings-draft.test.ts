@@ -10,6 +10,7 @@ const settings: SyncSettings = {
   frequency: { kind: 'real_time' },
   conflict: { rule: 'most_recent', emptyOverwritesFilled: false },
   selective: { recordKinds: [], caseTypeIds: [], statusIds: [] },
+  rateLimit: null,
   updatedAt: null,
 };
 const names = { crm: 'LawRuler', timezone: 'America/Chicago', caseType: (id: string) => `type ${id}`, status: (id: string) => `status ${id}` };

@@ -1,0 +1,1 @@
+ALTER TABLE `sync_settings` ADD `rate_limit_per_second` integer;
