@@ -1,7 +1,8 @@
 // The Sync settings tab in Chromium through the headless host, against the LawRuler and SmartAdvocate simulators
 // started by each test: direction, a daily time in the company's timezone, the conflict rule with its example, the
 // empty-value rule and selective sync saved (the save says what changed); and "Send mapping to SmartAdvocate" off then
-// on: the mappings stay exactly as they were, and a Kayse case made while it is off is not sent to the simulator.
+// on: the mappings stay exactly as they were, and a Kayse case made while it is off is not sent to the simulator; the
+// CRM rate limit: a value out of range refused on its field, 20 saved and shown again after a reload, back to unknown.
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import { startLawRulerSimulator } from '../main/connectors/lawruler/simulator';
 import { startSmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
@@ -144,5 +145,52 @@ test.describe('CRM Sync settings', () => {
     await page.getByRole('tab', { name: 'CRM Mappings' }).click();
     await expect(page.locator(`[data-testid="field-mapping-row"][data-kayse-field="custom.${auto.id}.accident_date"]`)).toHaveAttribute('data-state', 'mapped');
     await screenshot(page, testInfo, 'crm-sync-settings-mappings-kept');
+  });
+
+  test('CRM rate limit: a value out of range refused on the field, 20 saved and kept after a reload, then unknown again', async ({ page, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startLawRulerSimulator());
+    const connected = await kayse.api.crm.connect({ crm: 'lawruler', ...sim.credentials, apiBaseUrl: sim.url });
+    expect(connected.ok, JSON.stringify(connected.checks)).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openConsole(page, kayse, '/settings/integrations/lawruler?tab=sync');
+    const form = page.getByTestId('sync-settings-form');
+    const field = page.getByTestId('rate-limit-field');
+    await expect(field.getByRole('radio', { name: "Unknown (learn from the CRM's answers)" })).toBeChecked();
+    await expect(field).toContainText('The console never sends more than this many requests per second to LawRuler');
+    await expect(field).toContainText("LawRuler and SmartAdvocate don't publish a number: ask your CRM vendor");
+    const rate = field.getByRole('textbox', { name: 'Requests per second to LawRuler' });
+
+    // Out of range: said on the field, and Save sends nothing.
+    await rate.fill('5000');
+    await expect(field.getByRole('radio', { name: 'Requests per second' })).toBeChecked();
+    const error = 'Enter a whole number of requests per second from 1 to 1000, or choose Unknown.';
+    await expect(field.getByText(error)).toBeVisible();
+    await expect(rate).toHaveAttribute('aria-invalid', 'true');
+    await form.getByRole('button', { name: 'Save sync settings' }).click();
+    await expect(field.getByText(error)).toBeVisible();
+    await expect(page.getByTestId('sync-settings-saved')).toHaveCount(0);
+    expect((await kayse.api.sync.settings({ crm: 'lawruler' })).rateLimit).toBeNull();
+    await screenshot(page, testInfo, 'crm-sync-settings-rate-limit-invalid');
+
+    await rate.fill('20');
+    await expect(field.getByText(error)).toHaveCount(0);
+    await expect(page.getByTestId('sync-settings-pending')).toContainText('CRM rate limit: 20 requests per second');
+    await form.getByRole('button', { name: 'Save sync settings' }).click();
+    const saved = page.getByTestId('sync-settings-saved');
+    await expect(saved).toContainText('LawRuler sync settings saved');
+    await expect(saved).toContainText('CRM rate limit: 20 requests per second');
+    expect((await kayse.api.sync.settings({ crm: 'lawruler' })).rateLimit).toEqual({ requestsPerSecond: 20 });
+    await screenshot(page, testInfo, 'crm-sync-settings-rate-limit');
+
+    await page.reload();
+    await expect(field.getByRole('radio', { name: 'Requests per second' })).toBeChecked();
+    await expect(rate).toHaveValue('20');
+    await expect(form.getByRole('button', { name: 'Save sync settings' })).toBeDisabled();
+
+    // Back to unknown: the typed number stays in view, null is saved.
+    await field.getByRole('radio', { name: "Unknown (learn from the CRM's answers)" }).check();
+    await form.getByRole('button', { name: 'Save sync settings' }).click();
+    await expect(saved).toContainText("CRM rate limit: unknown (learnt from LawRuler's answers)");
+    expect((await kayse.api.sync.settings({ crm: 'lawruler' })).rateLimit).toBeNull();
   });
 });

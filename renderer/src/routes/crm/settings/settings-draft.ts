@@ -1,7 +1,8 @@
 // The Sync settings form's draft: the saved settings as form values, the update holding only what changed, and the
 // plain lines that say what a save changed. Empty selective lists mean "all" in the core; the form shows every
-// record kind ticked then, and sends [] again when all are ticked.
-import { RECORD_KINDS, type SyncSettings, type SyncSettingsUpdate } from '../../../../../shared/domain/sync-settings';
+// record kind ticked then, and sends [] again when all are ticked. The CRM rate limit is either unknown or a number
+// typed by the admin, checked here as the core checks it (a whole number 1–1000) so the field can say so at once.
+import { MAX_RATE_LIMIT, RECORD_KINDS, type SyncSettings, type SyncSettingsUpdate } from '../../../../../shared/domain/sync-settings';
 
 type RecordKind = (typeof RECORD_KINDS)[number];
 type Direction = SyncSettings['direction'];
@@ -18,6 +19,10 @@ export interface SettingsDraft {
   recordKinds: RecordKind[];
   caseTypeIds: string[];
   statusIds: string[];
+  /** false: unknown (the CRM's default, learnt from its 429s). */
+  rateLimitKnown: boolean;
+  /** As typed (NumberInput gives '' when empty); kept while Unknown is chosen. */
+  requestsPerSecond: number | string;
 }
 
 export function directionWords(crm: string): Record<Direction, string> {
@@ -39,8 +44,22 @@ export function draftOf(s: SyncSettings): SettingsDraft {
     recordKinds: s.selective.recordKinds.length === 0 ? [...RECORD_KINDS] : s.selective.recordKinds,
     caseTypeIds: s.selective.caseTypeIds,
     statusIds: s.selective.statusIds,
+    rateLimitKnown: s.rateLimit !== null,
+    requestsPerSecond: s.rateLimit?.requestsPerSecond ?? '',
   };
 }
+
+/** Why the typed rate limit can't be saved, or null when it can (or Unknown is chosen). */
+export function rateLimitProblem(d: Pick<SettingsDraft, 'rateLimitKnown' | 'requestsPerSecond'>): string | null {
+  if (!d.rateLimitKnown) return null;
+  const n = typeof d.requestsPerSecond === 'number' ? d.requestsPerSecond : Number(d.requestsPerSecond.trim() || NaN);
+  if (Number.isInteger(n) && n >= 1 && n <= MAX_RATE_LIMIT) return null;
+  return `Enter a whole number of requests per second from 1 to ${MAX_RATE_LIMIT}, or choose Unknown.`;
+}
+
+const rateOf = (d: SettingsDraft) => (d.rateLimitKnown ? Number(d.requestsPerSecond) : null);
+/** The rate limit as the admin sees it: null for unknown, else the text typed. */
+const rateKey = (d: SettingsDraft) => (d.rateLimitKnown ? String(d.requestsPerSecond).trim() : null);
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const kindsOf = (kinds: RecordKind[]) => (kinds.length === RECORD_KINDS.length ? [] : RECORD_KINDS.filter((k) => kinds.includes(k)));
@@ -49,6 +68,8 @@ const kindsOf = (kinds: RecordKind[]) => (kinds.length === RECORD_KINDS.length ?
 export function updateOf(crm: SyncSettings['crm'], saved: SettingsDraft, d: SettingsDraft): { update: SyncSettingsUpdate } | { problem: string } {
   if (d.recordKinds.length === 0) return { problem: 'Tick at least one record kind (all ticked syncs every kind).' };
   if (d.frequency === 'daily' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.dailyAt)) return { problem: 'Enter the daily time as HH:MM (24-hour), e.g. 02:30.' };
+  const rateProblem = rateLimitProblem(d);
+  if (rateProblem) return { problem: rateProblem };
   const update: SyncSettingsUpdate = { crm };
   if (d.direction !== saved.direction) update.direction = d.direction;
   if (d.frequency !== saved.frequency || (d.frequency === 'daily' && d.dailyAt !== saved.dailyAt)) {
@@ -58,6 +79,8 @@ export function updateOf(crm: SyncSettings['crm'], saved: SettingsDraft, d: Sett
   if (!sameSet(d.recordKinds, saved.recordKinds) || !sameSet(d.caseTypeIds, saved.caseTypeIds) || !sameSet(d.statusIds, saved.statusIds)) {
     update.selective = { recordKinds: kindsOf(d.recordKinds), caseTypeIds: d.caseTypeIds, statusIds: d.statusIds };
   }
+  const rate = rateOf(d);
+  if (rate !== rateOf(saved)) update.rateLimit = rate === null ? null : { requestsPerSecond: rate };
   return { update };
 }
 
@@ -82,5 +105,8 @@ export function changesOf(saved: SettingsDraft, d: SettingsDraft, names: Names):
   if (!sameSet(d.recordKinds, saved.recordKinds)) lines.push(`Record kinds: ${kindsOf(d.recordKinds).length === 0 ? 'all' : d.recordKinds.map((k) => KIND_WORDS[k]).join(', ')}`);
   if (!sameSet(d.caseTypeIds, saved.caseTypeIds)) lines.push(`Case types: ${listOf(d.caseTypeIds, names.caseType, 'all')}`);
   if (!sameSet(d.statusIds, saved.statusIds)) lines.push(`Statuses: ${listOf(d.statusIds, names.status, 'all')}`);
+  if (rateKey(d) !== rateKey(saved)) {
+    lines.push(`CRM rate limit: ${d.rateLimitKnown ? `${rateKey(d) || '(none)'} requests per second` : `unknown (learnt from ${names.crm}'s answers)`}`);
+  }
   return lines;
 }

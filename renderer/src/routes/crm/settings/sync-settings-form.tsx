@@ -1,5 +1,6 @@
 // The Sync settings form: direction, frequency (a daily time read in the company's timezone), the conflict rule with
-// an example of what each does, the empty-value rule and selective sync. Save sends only what changed and says what.
+// an example of what each does, the empty-value rule, selective sync and the CRM rate limit. Save sends only what
+// changed and says what; a rate limit that can't be saved, or the core's refusal of it, shows on that field.
 import { Badge, Button, Card, Checkbox, Group, MultiSelect, Radio, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowsExchange, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,9 +8,13 @@ import { RECORD_KINDS, SYNC_DIRECTIONS, CONFLICT_RULES, type SyncSettings } from
 import type { CaseType } from '../../../../../shared/domain/workspace';
 import { useContractMutation } from '../../../api/client';
 import { FormErrorsAlert } from '../../../components/form-errors-alert';
+import { formErrors } from '../../../field-issues';
 import { RecordTime } from '../../../components/ui/record-time';
 import { SavedNote, type SavedSummary } from '../mappings/saved-note';
-import { changesOf, directionWords, draftOf, FREQUENCY_WORDS, KIND_WORDS, ruleWords, updateOf, type SettingsDraft } from './settings-draft';
+import { RateLimitField } from './rate-limit-field';
+import { changesOf, directionWords, draftOf, FREQUENCY_WORDS, KIND_WORDS, rateLimitProblem, ruleWords, updateOf, type SettingsDraft } from './settings-draft';
+
+const RATE_FIELDS = ['rateLimit.requestsPerSecond', 'rateLimit'] as const;
 
 /** The one scenario every rule is shown against, and how each rule ends it. */
 function conflictExample(crm: string) {
@@ -32,6 +37,10 @@ export function SyncSettingsForm({ settings, crmName, timezone, caseTypes, onDir
   const [edits, setEdits] = useState<Partial<SettingsDraft>>({});
   const [problem, setProblem] = useState<string[]>([]);
   const [savedNote, setSavedNote] = useState<SavedSummary | null>(null);
+  /** The core's refusal of the rate limit, shown on its field until the next edit. */
+  const [rateRefused, setRateRefused] = useState<string | null>(null);
+  /** A save was tried: an empty rate limit is then an error too, not just a field still to fill. */
+  const [tried, setTried] = useState(false);
   const save = useContractMutation('sync.updateSettings');
   const d: SettingsDraft = { ...saved, ...edits };
   const names = {
@@ -47,20 +56,32 @@ export function SyncSettingsForm({ settings, crmName, timezone, caseTypes, onDir
     setEdits((e) => ({ ...e, ...change }));
     setProblem([]);
     setSavedNote(null);
+    setRateRefused(null);
+    setTried(false);
   };
   const discard = () => {
     setEdits({});
     setProblem([]);
+    setRateRefused(null);
+    setTried(false);
   };
+  const rateProblem = rateLimitProblem(d);
+  const rateError = rateRefused ?? (rateProblem && (tried || String(d.requestsPerSecond).trim() !== '') ? rateProblem : null);
   const submit = () => {
     const result = updateOf(settings.crm, saved, d);
-    if ('problem' in result) return setProblem([result.problem]);
+    setTried(true);
+    // The rate limit's problem is said on its field; the others above the form.
+    if ('problem' in result) return setProblem(result.problem === rateProblem ? [] : [result.problem]);
     save.mutate(result.update, {
       onSuccess: () => {
         setEdits({});
         setSavedNote({ title: `${crmName} sync settings saved`, changes });
       },
-      onError: (error) => setProblem([error.message]),
+      onError: (error) => {
+        const errors = formErrors(error, RATE_FIELDS);
+        setRateRefused(errors.fields['rateLimit.requestsPerSecond'] ?? errors.fields.rateLimit ?? null);
+        setProblem(errors.general);
+      },
     });
   };
   const statusGroups = caseTypes
@@ -160,6 +181,7 @@ export function SyncSettingsForm({ settings, crmName, timezone, caseTypes, onDir
             />
           </SimpleGrid>
         </Stack>
+        <RateLimitField crmName={crmName} known={d.rateLimitKnown} value={d.requestsPerSecond} error={rateError} onChange={edit} />
         <SavedNote saved={savedNote} testId="sync-settings-saved" onClose={() => setSavedNote(null)} />
         <Group gap="sm">
           <Button leftSection={<IconDeviceFloppy size={16} />} disabled={!dirty} loading={save.isPending} onClick={submit}>
