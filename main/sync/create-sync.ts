@@ -34,7 +34,7 @@ export interface SyncDeps {
   /** The CRM integrations: the stored catalog, the connection with its toggles and a ready connector of each CRM. */
   crm: Pick<Crm, 'catalog' | 'connection' | 'connectorFor'>;
   /** The cases and clients the push reads (and the initial sync writes, with the CRM as origin). */
-  records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertClient' | 'upsertCase' | 'batch'>;
+  records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertClient' | 'updateClient' | 'upsertCase' | 'batch'>;
   /** Kayse's case types with their statuses and custom fields. */
   caseTypes: { list(): CaseType[] };
   /** The company's timezone, for a daily sync time. */

@@ -9,6 +9,7 @@ import type { CrmCatalogView, CrmToggles } from '../../../shared/domain/crm';
 import type { FieldMappingView, StatusMappingSet } from '../../../shared/domain/sync';
 import type { SyncSettings } from '../../../shared/domain/sync-settings';
 import type { Case, CaseType } from '../../../shared/domain/workspace';
+import { AppError } from '../../../shared/result';
 import type { CrmConnector, CrmRecord } from '../../connectors';
 import type { Clock } from '../../kernel';
 import type { RecordStore } from '../../workspace';
@@ -30,7 +31,7 @@ export interface ApplyDeps {
   connector: Pick<CrmConnector, 'update' | 'get'>;
   store: PullStore;
   conflicts: ConflictLog;
-  records: Pick<RecordStore, 'upsertCase' | 'upsertClient' | 'getCase' | 'getClient' | 'batch'>;
+  records: Pick<RecordStore, 'upsertCase' | 'upsertClient' | 'updateClient' | 'getCase' | 'getClient' | 'batch'>;
   caseTypes: CaseType[];
   catalog: CrmCatalogView | null;
   toggles: CrmToggles;
@@ -60,11 +61,14 @@ function passesFilters(kase: Pick<Case, 'caseTypeId' | 'statusId'>, selective: S
 /** Times a record is decided again when its case changes in Kayse while it is being applied. */
 const MAX_ATTEMPTS = 3;
 
-/** A linked case whose client can't take the CRM's values: the client store finds a client only by its external reference. */
+/** The CRM's client values (name, phone, email) that a linked case's client can't take: it has none, or Kayse refused one. */
 export class ClientNotUpdatable extends Error {}
 
+/** Client fields of the CRM's that Kayse could not take, and why. */
+type Unwritten = { fields: string[]; why: string } | null;
+
 /** Writes the CRM's winning values to the case and its primary client; returns the client fields it could not write. */
-function writeToKayse(d: ApplyDeps, kase: Case, wins: FieldDecision[]): string[] {
+function writeToKayse(d: ApplyDeps, kase: Case, wins: FieldDecision[]): Unwritten {
   const custom: Record<string, unknown> = {};
   let name = kase.name;
   let status = kase.status;
@@ -79,24 +83,30 @@ function writeToKayse(d: ApplyDeps, kase: Case, wins: FieldDecision[]): string[]
   if (name !== kase.name || status !== kase.status || Object.keys(custom).length > 0) {
     d.records.upsertCase({ caseNumber: kase.caseNumber, name, caseType: kase.caseType, status, customValues: custom }, ctx);
   }
-  if (Object.keys(client).length === 0) return [];
+  if (Object.keys(client).length === 0) return null;
   const current = kase.clientIds[0] ? d.records.getClient(kase.clientIds[0]) : undefined;
-  if (!current?.externalSource || !current.externalId) return Object.keys(client);
+  if (!current) return { fields: Object.keys(client), why: `case ${kase.caseNumber} has no client. Add one to the case, then Retry now` };
   const first = (list: string[], value: unknown) => (value === null || value === '' ? list.slice(1) : [String(value), ...list.slice(1)]);
   const text = (key: string, now: string) => (key in client ? String(client[key] ?? '') : now);
-  d.records.upsertClient(
-    {
-      externalSource: current.externalSource,
-      externalId: current.externalId,
-      firstName: text('client.first_name', current.firstName),
-      lastName: text('client.last_name', current.lastName),
-      phones: 'client.phone' in client ? first(current.phones, client['client.phone']) : current.phones,
-      emails: 'client.email' in client ? first(current.emails, client['client.email']) : current.emails,
-      optOuts: current.optOuts,
-    },
-    ctx,
-  );
-  return [];
+  // By id: a client made in the console has no external reference, and one from elsewhere keeps its own.
+  try {
+    d.records.updateClient(
+      current.id,
+      {
+        firstName: text('client.first_name', current.firstName),
+        lastName: text('client.last_name', current.lastName),
+        phones: 'client.phone' in client ? first(current.phones, client['client.phone']) : current.phones,
+        emails: 'client.email' in client ? first(current.emails, client['client.email']) : current.emails,
+        optOuts: current.optOuts,
+      },
+      ctx,
+    );
+  } catch (error) {
+    // Kayse's rules refused a value (checked before anything is written): the case's fields still go.
+    if (!(error instanceof AppError)) throw error;
+    return { fields: Object.keys(client), why: `Kayse refused it: ${error.message} Correct it in the CRM, then Retry now` };
+  }
+  return null;
 }
 
 /** One linked CRM record: decided against the snapshot, Kayse's winners sent, the CRM's written, conflicts logged. */
@@ -138,9 +148,9 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
     }
   }
   const toKayse = decisions.filter((x) => x.action === 'to_kayse');
-  const done = (x: FieldDecision) => (x.action === 'to_kayse' && !unwritten.includes(x.kayseField)) || (x.action === 'to_crm' && sent && toCrm.includes(x)) || (x.action === 'none' && x.snapshot !== null);
+  const done = (x: FieldDecision) => (x.action === 'to_kayse' && !unwritten?.fields.includes(x.kayseField)) || (x.action === 'to_crm' && sent && toCrm.includes(x)) || (x.action === 'none' && x.snapshot !== null);
   const logged = decisions.filter((x) => x.conflict);
-  let unwritten: string[] = [];
+  let unwritten = null as Unwritten; // set inside the batch below (a cast: TypeScript can't see the callback assign it)
   // Decided on what was read before the CRM call: if the case or its client changed since, nothing is written and
   // the record is decided again on what they hold now (a console edit is never overwritten unseen).
   const stale = () => d.records.getCase(caseId)?.version !== kase.version || (client !== null && d.records.getClient(client.id)?.version !== client.version);
@@ -168,8 +178,8 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   });
   if (changedMeanwhile) return { kind: 'stale', conflicts: loggedCount, caseId };
   if (sendError) throw sendError;
-  if (unwritten.length > 0) {
-    throw new ClientNotUpdatable(`The client of case ${kase.caseNumber} has no external reference, so the CRM's ${unwritten.join(', ')} can't be written to it (the case's other fields were).`);
+  if (unwritten) {
+    throw new ClientNotUpdatable(`The CRM's ${unwritten.fields.join(', ')} can't be written to the client of case ${kase.caseNumber} (the case's other fields were): ${unwritten.why}.`);
   }
   const changed = toKayse.length > 0 || toCrm.length > 0;
   return { kind: changed ? 'applied' : 'unchanged', conflicts: loggedCount, caseId };

@@ -35,7 +35,7 @@ export const POLL_MS = 60_000;
 export interface PullEngineDeps {
   sqlite: Database.Database;
   crm: Pick<Crm, 'connection' | 'connectorFor'>;
-  records: Pick<RecordStore, 'upsertCase' | 'upsertClient' | 'getCase' | 'getClient' | 'batch'>;
+  records: Pick<RecordStore, 'upsertCase' | 'upsertClient' | 'updateClient' | 'getCase' | 'getClient' | 'batch'>;
   caseTypes(): CaseType[];
   catalogOf(crm: CrmConnectorId): StoredCatalog;
   fields: FieldMappings;

@@ -1,6 +1,7 @@
 // Per-record errors of the pull (direction from_crm): a webhook call about a lead LawRuler doesn't have is the record's
-// error with LawRuler's answer while the next call is applied; a linked case whose client Kayse can't update gets its
-// case fields and an error saying why, while another record's change still comes over.
+// error with LawRuler's answer while the next call is applied; a linked case whose client can't take the CRM's value
+// (Kayse refuses it) gets its case fields and an error saying why, while another record's change still comes over;
+// a client made in the console (no external reference) takes the CRM's name.
 import { describe, expect, it, vi } from 'vitest';
 import { FULL_CALL, SECRET_HEADER } from '../../ingest/crm-webhook/test-crm-webhook';
 import { useCleanup } from '../../test-support/use-cleanup';
@@ -49,24 +50,39 @@ describe.skipIf(!runKeychain)('CRM → Kayse: per-record errors', () => {
     expect(pending.n).toBe(0);
   });
 
-  it("a case whose client Kayse can't update gets its case fields and an error saying why; another record still syncs", async () => {
+  it("a client value Kayse refuses: the case gets its other fields, the error says why; another record still syncs", async () => {
     const t = cleanup.use(await startPullTest());
-    // A client made without an external reference: the client store can't find it to update it.
-    const bare = t.core.workspace.records.upsertClient({ firstName: 'Lou', lastName: 'Reed', emails: ['lou@example.com'] }, { origin: 'ingest' }).client;
-    const stuck = t.kayseCase(bare, { accident_date: '2026-03-01' });
-    await t.idle();
+    const { kase: stuck, crmId: stuckCrm } = await t.linkedCase({ accident_date: '2026-03-01' });
     const other = await t.linkedCase();
-    const stuckCrm = t.core.sync.push.store.link('smartadvocate', stuck.id)!.crmRecordId;
+    const clientId = stuck.clientIds[0]!;
+    const email = t.core.workspace.records.getClient(clientId)!.emails[0];
 
-    await t.editInCrm(stuckCrm, { firstName: 'Louis', fields: { '3001': '2026-03-09' } });
+    // SmartAdvocate takes any text as an email; Kayse does not.
+    await t.editInCrm(stuckCrm, { email: 'lou at example', fields: { '3001': '2026-03-09' } });
     await t.editInCrm(other.crmId, { fields: { '3001': '2026-03-10' } });
     expect(await t.pull()).toMatchObject({ applied: 1, errors: 1 });
 
     expect(t.caseNow(stuck.id).customValues.accident_date).toBe('2026-03-09');
-    expect(t.core.workspace.records.getClient(bare.id)!.firstName).toBe('Lou');
+    expect(t.core.workspace.records.getClient(clientId)!.emails[0]).toBe(email);
     expect(t.caseNow(other.kase.id).customValues.accident_date).toBe('2026-03-10');
     const errors = t.core.sync.pull.store.errors('smartadvocate');
     expect(errors).toEqual([expect.objectContaining({ key: stuck.id, kind: 'kayse_refused', nextTryAt: null })]);
-    expect(errors[0]!.message).toMatch(/no external reference.*client\.first_name/);
+    expect(errors[0]!.message).toMatch(/client\.email.*Not an email address.*Retry now/);
+  });
+
+  it('a client made in the console, without an external reference, takes the CRM name with the CRM as origin', async () => {
+    const t = cleanup.use(await startPullTest());
+    const bare = t.core.workspace.records.upsertClient({ firstName: 'Lou', lastName: 'Reed', emails: ['lou@example.com'] }, { origin: 'console' }).client;
+    const kase = t.kayseCase(bare, { accident_date: '2026-03-01' });
+    await t.idle();
+    const crmId = t.core.sync.push.store.link('smartadvocate', kase.id)!.crmRecordId;
+
+    await t.editInCrm(crmId, { firstName: 'Louis', email: 'louis@example.com' });
+    expect(await t.pull()).toMatchObject({ applied: 1, errors: 0 });
+
+    expect(t.core.workspace.records.getClient(bare.id)).toMatchObject({ firstName: 'Louis', lastName: 'Reed', emails: ['louis@example.com'], externalSource: null });
+    const [change] = t.core.workspace.records.history('client', bare.id, 1).changes;
+    expect(change).toMatchObject({ origin: 'smartadvocate' });
+    expect(t.core.sync.pull.store.errors('smartadvocate')).toEqual([]);
   });
 });

@@ -12,12 +12,9 @@ const cleanup = useCleanup();
 describe.skipIf(!runKeychain)('CRM → Kayse: Retry now', () => {
   it('re-applies a refused SmartAdvocate case at once: kept with the refusal, then cleared once fixed', async () => {
     const t = cleanup.use(await startPullTest());
-    // A client made without an external reference: Kayse can't update its name from the CRM.
-    const bare = t.core.workspace.records.upsertClient({ firstName: 'Lou', lastName: 'Reed', emails: ['lou@example.com'] }, { origin: 'ingest' }).client;
-    const kase = t.kayseCase(bare, { accident_date: '2026-03-01' });
-    await t.idle();
-    const crmId = t.core.sync.push.store.link('smartadvocate', kase.id)!.crmRecordId;
-    await t.editInCrm(crmId, { firstName: 'Louis' });
+    // SmartAdvocate takes any text as an email; Kayse refuses it.
+    const { kase, crmId } = await t.linkedCase({ accident_date: '2026-03-01' });
+    await t.editInCrm(crmId, { email: 'lou at example' });
     expect(await t.pull()).toMatchObject({ errors: 1 });
     const pulled = async () => (await t.core.api.sync.recordErrors({ crm: 'smartadvocate' })).errors.filter((e) => e.direction === 'from_crm');
     expect(await pulled()).toEqual([expect.objectContaining({ caseId: kase.id, kind: 'kayse_refused', attempts: 1, nextTryAt: null })]);
@@ -30,12 +27,13 @@ describe.skipIf(!runKeychain)('CRM → Kayse: Retry now', () => {
     expect(reads()).toBeGreaterThan(before);
     const kept = await pulled();
     expect(kept).toEqual([expect.objectContaining({ caseId: kase.id, kind: 'kayse_refused', attempts: 2 })]);
-    expect(kept[0]!.message).toMatch(/client\.first_name/);
+    expect(kept[0]!.message).toMatch(/client\.email/);
 
-    // Fixed in SmartAdvocate (the name back, a new accident date): Retry now applies it and the error is gone.
-    await t.editInCrm(crmId, { firstName: 'Lou', fields: { '3001': '2026-03-20' } });
+    // Fixed in SmartAdvocate (an email, a new accident date): Retry now applies it and the error is gone.
+    await t.editInCrm(crmId, { email: 'lou@example.com', fields: { '3001': '2026-03-20' } });
     await t.core.api.sync.retryRecord({ crm: 'smartadvocate', caseId: kase.id, direction: 'from_crm' });
     expect(t.caseNow(kase.id).customValues.accident_date).toBe('2026-03-20');
+    expect(t.core.workspace.records.getClient(kase.clientIds[0]!)!.emails[0]).toBe('lou@example.com');
     expect(await pulled()).toEqual([]);
     // No pull pass did it: the inbound cursor is where the last pass left it.
     expect(t.core.sync.pull.store.cursor('smartadvocate')).toEqual(cursor);

@@ -144,22 +144,21 @@ describe.skipIf(!runKeychain)('Kayse → CRM push: decided against the CRM recor
     ]);
   });
 
-  it("a CRM name Kayse's client can't take: the push's date still goes, the error says why and waits for a change", async () => {
+  it("a CRM email Kayse refuses: the push's date still goes, the error says why and waits for a change", async () => {
     const t = cleanup.use(await startPullTest());
-    // A client made without an external reference: the client store can't find it to update it.
-    const bare = t.core.workspace.records.upsertClient({ firstName: 'Lou', lastName: 'Reed', emails: ['lou@example.com'] }, { origin: 'ingest' }).client;
-    const kase = t.kayseCase(bare, { accident_date: '2026-03-01' });
-    await t.idle();
-    const crmId = t.core.sync.push.store.link('smartadvocate', kase.id)!.crmRecordId;
-    await t.editInCrm(crmId, { firstName: 'Louis' });
+    const { kase, crmId } = await t.linkedCase({ accident_date: '2026-03-01' });
+    const clientId = kase.clientIds[0]!;
+    const email = t.core.workspace.records.getClient(clientId)!.emails[0];
+    // SmartAdvocate takes any text as an email; Kayse does not.
+    await t.editInCrm(crmId, { email: 'lou at example' });
     await t.core.api.cases.update({ id: kase.id, expectedVersion: t.caseNow(kase.id).version, customValues: { accident_date: '2026-03-09' } });
     await t.idle();
 
     expect(t.smartadvocate.caseState(crmId)!.udfs['3001']).toMatch(/^2026-03-09/);
-    expect(t.core.workspace.records.getClient(bare.id)!.firstName).toBe('Lou');
+    expect(t.core.workspace.records.getClient(clientId)!.emails[0]).toBe(email);
     const error = t.core.sync.push.store.error('smartadvocate', kase.id);
     expect(error).toMatchObject({ kind: 'kayse_refused', nextTryAt: null });
-    expect(error!.message).toMatch(/no external reference.*client\.first_name/);
+    expect(error!.message).toMatch(/client\.email.*Not an email address/);
     // Not retried on a timer: nothing is due, whatever the time.
     t.clock.advance(3 * 3_600_000);
     expect(t.core.sync.push.store.dueErrors('smartadvocate', t.clock.now().toISOString())).toEqual([]);

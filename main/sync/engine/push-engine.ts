@@ -23,7 +23,7 @@ export interface PushEngineDeps {
   sqlite: Database.Database;
   crm: Pick<Crm, 'connection' | 'connectorFor'>;
   /** Cases and clients read, and written with the CRM as origin where the CRM's value wins an update's decision. */
-  records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertCase' | 'upsertClient' | 'batch'>;
+  records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertCase' | 'upsertClient' | 'updateClient' | 'batch'>;
   caseTypes(): CaseType[];
   catalogOf(crm: CrmConnectorId): StoredCatalog;
   fields: FieldMappings;

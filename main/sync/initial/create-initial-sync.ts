@@ -21,7 +21,7 @@ import { pushDepsFor, type PushDepsSource } from './push-deps';
 export interface InitialSyncDeps extends PushDepsSource {
   sqlite: Database.Database;
   events: EventBus;
-  records: Pick<RecordStore, 'upsertClient' | 'upsertCase' | 'batch' | 'getCase' | 'getClient'>;
+  records: Pick<RecordStore, 'upsertClient' | 'updateClient' | 'upsertCase' | 'batch' | 'getCase' | 'getClient'>;
   /** Timers for a 429's wait and a retry's backoff (default setTimeout, unref'd). */
   schedule?: (ms: number, wake: () => void) => () => void;
   /** Records per page (default 200). */

@@ -26,7 +26,7 @@ export interface RunDeps {
   sqlite: Database.Database;
   store: InitialStore;
   pushStore: PushStore;
-  records: Pick<RecordStore, 'upsertClient' | 'upsertCase' | 'batch' | 'getCase' | 'getClient'>;
+  records: Pick<RecordStore, 'upsertClient' | 'updateClient' | 'upsertCase' | 'batch' | 'getCase' | 'getClient'>;
   rules: InitialRules;
   reader: PageReader;
   now(): string;

@@ -73,6 +73,25 @@ describe('record store: clients', () => {
     expect(rows('clients')).toEqual([]);
     expect(rows('record_changes')).toEqual([]);
   });
+
+  it('updates a client without an external reference by its id; refuses an unknown id or a bad value, keeping what was stored', () => {
+    const { records, changes } = start();
+    const made = records.upsertClient({ firstName: 'Lou', lastName: 'Reed' }, { origin: 'console' }).client;
+    const updated = records.updateClient(made.id, { firstName: 'Louis', lastName: 'Reed', emails: ['lou@example.com'] }, { origin: 'smartadvocate' });
+    expect(updated).toMatchObject({ outcome: 'updated', client: { id: made.id, firstName: 'Louis', version: 2, externalSource: null } });
+    expect(records.updateClient(made.id, { firstName: 'Louis', lastName: 'Reed', emails: ['lou@example.com'] }, { origin: 'smartadvocate' }).outcome).toBe('unchanged');
+    expect(changes().map((r) => [r.kind, r.version, r.origin])).toEqual([
+      ['created', 1, 'console'],
+      ['updated', 2, 'smartadvocate'],
+    ]);
+
+    expect(thrown(() => records.updateClient('nope', { firstName: 'X' }, { origin: 'console' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/nope/) });
+    const refused = thrown(() => records.updateClient(made.id, { firstName: 'Louis', emails: ['lou at example'] }, { origin: 'smartadvocate' }));
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.message).toMatch(/emails/);
+    expect(records.getClient(made.id)).toMatchObject({ firstName: 'Louis', emails: ['lou@example.com'], version: 2 });
+    expect(changes()).toHaveLength(2);
+  });
 });
 
 describe('record store: cases', () => {

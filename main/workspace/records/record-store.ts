@@ -47,6 +47,8 @@ export interface WriteContext {
 
 export interface RecordStore {
   upsertClient(input: ClientUpsert, ctx: WriteContext): { client: Client; outcome: UpsertOutcome };
+  /** Changes the client with this id (one made in the console has no external reference to find it by); refuses an unknown id. */
+  updateClient(id: string, input: Omit<ClientUpsert, 'externalSource' | 'externalId'>, ctx: WriteContext): { client: Client; outcome: Exclude<UpsertOutcome, 'created'> };
   upsertCase(input: CaseUpsert, ctx: WriteContext): { case: Case; outcome: UpsertOutcome };
   /** Every problem with what a case upsert names (case type, status, custom values, campaign, clients), each as the error it alone would raise; checks without writing. */
   caseRefProblems(input: CaseRefInput): AppError[];
@@ -135,32 +137,46 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
     optOuts: c.optOuts,
   });
 
+  const clientParams = (next: ReturnType<typeof clientFields>, now: string) => ({
+    first_name: next.firstName,
+    last_name: next.lastName,
+    phones: JSON.stringify(next.phones),
+    emails: JSON.stringify(next.emails),
+    opt_outs: JSON.stringify(next.optOuts),
+    now,
+  });
+
+  /** Writes `next` over an existing client, with its change row; unchanged when nothing differs. */
+  const rewriteClient = (existing: ClientRow, next: ReturnType<typeof clientFields>, ctx: WriteContext) => {
+    const changes = diffFields(clientFields(toClient(existing)), next);
+    if (Object.keys(changes).length === 0) return { client: toClient(existing), outcome: 'unchanged' as const };
+    const now = clock.now().toISOString();
+    q.updateClient.run({ ...clientParams(next, now), id: existing.id });
+    recordChange('client', existing.id, existing.version + 1, 'updated', changes, ctx, now);
+    return { client: toClient(q.clientById.get(existing.id) as ClientRow), outcome: 'updated' as const };
+  };
+
   const upsertClient: RecordStore['upsertClient'] = (raw, ctx) =>
     batch(() => {
       const input = parseOrThrow(clientUpsertSchema, raw, 'client');
-      const now = clock.now().toISOString();
       const existing =
         input.externalSource && input.externalId ? (q.clientByExternal.get(input.externalSource, input.externalId) as ClientRow | undefined) : undefined;
       const next = clientFields(input);
-      const params = {
-        first_name: next.firstName,
-        last_name: next.lastName,
-        phones: JSON.stringify(next.phones),
-        emails: JSON.stringify(next.emails),
-        opt_outs: JSON.stringify(next.optOuts),
-        now,
-      };
-      if (!existing) {
-        const id = ids.next();
-        q.insertClient.run({ ...params, id, external_source: input.externalSource ?? null, external_id: input.externalId ?? null, is_demo: ctx.isDemo ? 1 : 0 });
-        recordChange('client', id, 1, 'created', diffFields(null, next), ctx, now);
-        return { client: toClient(q.clientById.get(id) as ClientRow), outcome: 'created' as const };
-      }
-      const changes = diffFields(clientFields(toClient(existing)), next);
-      if (Object.keys(changes).length === 0) return { client: toClient(existing), outcome: 'unchanged' as const };
-      q.updateClient.run({ ...params, id: existing.id });
-      recordChange('client', existing.id, existing.version + 1, 'updated', changes, ctx, now);
-      return { client: toClient(q.clientById.get(existing.id) as ClientRow), outcome: 'updated' as const };
+      if (existing) return rewriteClient(existing, next, ctx);
+      const now = clock.now().toISOString();
+      const id = ids.next();
+      q.insertClient.run({ ...clientParams(next, now), id, external_source: input.externalSource ?? null, external_id: input.externalId ?? null, is_demo: ctx.isDemo ? 1 : 0 });
+      recordChange('client', id, 1, 'created', diffFields(null, next), ctx, now);
+      return { client: toClient(q.clientById.get(id) as ClientRow), outcome: 'created' as const };
+    });
+
+  const updateClient: RecordStore['updateClient'] = (id, raw, ctx) =>
+    batch(() => {
+      // The same rules as an upsert; the reference fields are not taken (the id finds the client).
+      const input = parseOrThrow(clientUpsertSchema.omit({ externalSource: true, externalId: true }), raw, 'client');
+      const existing = q.clientById.get(id) as ClientRow | undefined;
+      if (!existing) throw new AppError('NOT_FOUND', `No client with id ${id}.`);
+      return rewriteClient(existing, clientFields(input), ctx);
     });
 
   const refLookups: CaseRefLookups = {
@@ -221,6 +237,7 @@ export function createRecordStore(sqlite: Database.Database, types: CaseTypeCata
 
   return {
     upsertClient,
+    updateClient,
     upsertCase,
     caseRefProblems: (input) => caseRefProblems(input, refLookups).problems,
     getCase,
