@@ -58,8 +58,9 @@ function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string 
         </DataList>
       </div>
       <div data-testid="error-detail-request">
+        {/* Built from the case as it is now (what Retry now would send), not a copy of the failed call. */}
         <Title order={4} size="h5" mb="xs">
-          Request
+          What the next attempt sends
         </Title>
         <Text size="sm" mb="xs">
           {OPERATIONS[request.operation]}
