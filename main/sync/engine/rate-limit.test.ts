@@ -16,6 +16,44 @@ function fakeLimiter(ratePerSecond: number, options: { burst?: number; known?: b
   return { limiter, now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
+/** A CRM that accepts `limit()` requests in each fixed one-second window and answers 429 (Retry-After 1 s) past that. */
+function fixedWindowCrm(limit: () => number) {
+  let windowStart = 0;
+  let inWindow = 0;
+  return (t: number) => {
+    if (t - windowStart >= 1000) {
+      windowStart = t - ((t - windowStart) % 1000);
+      inWindow = 0;
+    }
+    if (inWindow >= limit()) return false;
+    inWindow += 1;
+    return true;
+  };
+}
+
+/** Requests sent as fast as `limiter` lets them for `ms` of fake time, each answered by `crm`: the times accepted and refused. */
+async function drive(fake: ReturnType<typeof fakeLimiter>, crm: (t: number) => boolean, ms: number) {
+  const accepted: number[] = [];
+  const refused: number[] = [];
+  const until = fake.now() + ms;
+  for (let i = 0; i < 100_000 && fake.now() < until; i += 1) {
+    await fake.limiter.take();
+    if (crm(fake.now())) accepted.push(fake.now());
+    else {
+      refused.push(fake.now());
+      fake.limiter.rateLimited(1_000);
+    }
+  }
+  return { accepted, refused };
+}
+
+/** Accepted requests per second and the share refused between `from` and `to` (ms). */
+function between(run: { accepted: number[]; refused: number[] }, from: number, to: number) {
+  const accepted = run.accepted.filter((t) => t >= from && t < to).length;
+  const refused = run.refused.filter((t) => t >= from && t < to).length;
+  return { perSecond: accepted / ((to - from) / 1000), refusedShare: refused / Math.max(1, accepted + refused) };
+}
+
 /** The most requests in any one-second window of `times` (ms). */
 const busiestSecond = (times: number[]) => Math.max(...times.map((start) => times.filter((x) => x >= start && x < start + 1000).length));
 
@@ -59,14 +97,69 @@ describe('sync rate limiter', () => {
     expect(limiter.rate()).toBe(20);
   });
 
-  it('lets a default (unknown) rate slow further than half on repeated 429s', () => {
+  it('lets a default (unknown) rate slow further than half on repeated 429s, at most by half for one with few requests of ours', () => {
     const { limiter, advance } = fakeLimiter(300, { known: false });
+    limiter.rateLimited(1_000); // nothing of ours in the last second: no measure of the CRM's limit
+    expect(limiter.rate()).toBe(150);
+    advance(1_000);
     for (let i = 0; i < 80; i += 1) {
       limiter.rateLimited(1_000);
       advance(1_000);
     }
     expect(limiter.rate()).toBeLessThan(10);
     expect(limiter.rate()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes a 429 as a measure of an unknown limit only when most of what it sent in that second went through', async () => {
+    const fake = fakeLimiter(300, { burst: 30, known: false });
+    await Promise.all(Array.from({ length: 15 }, () => fake.limiter.take()));
+    fake.advance(100);
+    for (let i = 0; i < 6; i += 1) fake.limiter.rateLimited(1_000); // 6 of our 15 refused: the window was mostly another's
+    expect(fake.limiter.rate()).toBe(150);
+    fake.advance(1_000);
+    await Promise.all(Array.from({ length: 15 }, () => fake.limiter.take()));
+    fake.limiter.rateLimited(1_000); // 14 of 15 through: the CRM allows about 14 a second
+    expect(fake.limiter.rate()).toBeCloseTo(14 * 0.95, 5);
+  });
+
+  it('learns an unknown limit from the 429s of a 20 req/s CRM: settles between 18 and 20 req/s with ≤ 1 % refused', async () => {
+    const fake = fakeLimiter(300, { burst: 30, known: false });
+    const run = await drive(fake, fixedWindowCrm(() => 20), 300_000);
+    // The first excess teaches it the limit: a handful of 429s, not a 429 every few seconds.
+    expect(run.refused.filter((t) => t < 10_000).length).toBeLessThanOrEqual(3);
+    for (let from = 10_000; from + 30_000 <= 300_000; from += 30_000) {
+      const { perSecond } = between(run, from, from + 30_000);
+      expect(perSecond).toBeGreaterThanOrEqual(18);
+      expect(perSecond).toBeLessThanOrEqual(20);
+    }
+    const settled = between(run, 10_000, 300_000);
+    expect(settled.refusedShare).toBeLessThanOrEqual(0.01);
+    expect(settled.perSecond).toBeGreaterThanOrEqual(19);
+    expect(fake.limiter.rate()).toBeGreaterThanOrEqual(18);
+    expect(fake.limiter.rate()).toBeLessThanOrEqual(21);
+  });
+
+  it('keeps a learnt limit over a quiet spell, and finds a raised one within minutes of pacing', async () => {
+    const fake = fakeLimiter(300, { burst: 30, known: false });
+    let limit = 20;
+    const crm = fixedWindowCrm(() => limit);
+    await drive(fake, crm, 60_000);
+    const learnt = fake.limiter.rate();
+    expect(learnt).toBeLessThanOrEqual(21);
+    fake.advance(6 * 3_600_000); // a quiet night
+    expect(fake.limiter.rate()).toBe(learnt);
+    const morning = await drive(fake, crm, 30_000);
+    expect(morning.refused.length).toBeLessThanOrEqual(1); // no burst of the default's size into the learnt limit
+    expect(between(morning, morning.accepted[0]!, morning.accepted[0]! + 30_000).perSecond).toBeGreaterThanOrEqual(18);
+
+    limit = 40; // the firm had its CRM's limit raised
+    const raised = await drive(fake, crm, 240_000);
+    const found = raised.accepted[0]! + 180_000;
+    const after = between(raised, found, found + 60_000);
+    expect(after.perSecond).toBeGreaterThanOrEqual(36);
+    expect(after.refusedShare).toBeLessThanOrEqual(0.01);
+    // It found it by probing, not by jumping back to the default: few 429s on the way.
+    expect(raised.refused.length).toBeLessThanOrEqual(10);
   });
 
   it('paces at a configured rate as a known limit, and configure(null) returns to the CRM default', async () => {

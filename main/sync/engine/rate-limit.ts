@@ -6,13 +6,12 @@
 // service's own (catalog, Test connection) included: they count against the same CRM limit.
 //
 // 429s (sync.md "Rate limits"): every 429 holds every caller until its Retry-After (or reset header) is over, and the
-// bucket restarts empty (no burst into the next window). The rate itself is not cut on a single 429: a rate the
-// admin configured is the CRM's known limit, and pacing right at it can still meet an odd 429 from timing jitter at
-// a window's edge; halving it then (as this did before) drained a 20 req/s queue at 7–10 req/s. Only a 429 that
-// repeats within REPEAT_MS of the previous one (after its hold ended: the requests in flight when the first came
-// don't count) slows the rate, by a tenth each time, never below half a configured rate (a default, not a known
-// limit, may go down to 2 req/s), and the rate climbs back to the setting over RECOVERY_MS, so one bad patch costs
-// seconds, not the minute it used to.
+// bucket restarts empty (no burst into the next window). A configured rate is the CRM's known limit: a single 429 is
+// timing jitter at a window's edge and leaves it; one repeating within REPEAT_MS of the previous hold's end slows it
+// by a tenth (never below half) and it climbs back over RECOVERY_MS. The default is no known limit: the first 429s
+// teach it the CRM's (what the CRM accepted in the second before, from our recent takes), it paces just under that
+// and probes upward slowly while it paces, so a drain runs near the CRM's limit with a 429 now and then, not a burst
+// of them every few seconds as when it climbed back to the default after each.
 // The limiter waits in real time (it paces real requests), never on the injected clock.
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import { isCrmError, type CrmConnector, type CrmRequestPacer } from '../../connectors';
@@ -37,6 +36,24 @@ const RECOVERY_MS = 15_000;
 const SLOW_DOWN = 0.9;
 /** The lowest rate a default (unknown) limit may slow to. */
 const MIN_UNKNOWN_RATE = 2;
+/** An unknown limit is learnt per second (CRMs count per second) from up to this many recent takes. */
+const LEARN_WINDOW_MS = 1_000;
+const RECENT_TAKES = 1_024;
+/** Our takes in that second that make a 429 a measure of the CRM's limit. */
+const MIN_EVIDENCE = 10;
+/**
+ * After a 429 a learnt rate sits LEARN_MARGIN under what the CRM accepted (its ceiling), is back at PROBE_NEAR of it
+ * after RETURN_MS of pacing, then creeps up by PROBE_STEP of it per PROBE_MS of pacing (past the ceiling: the next 429
+ * says where it is now); after PROBE_PATIENCE_MS of pacing without one (the limit was raised) by PROBE_FAST per
+ * PROBE_MS. Only time spent pacing counts: a quiet spell keeps what was learnt.
+ */
+const LEARN_MARGIN = 0.95;
+const PROBE_NEAR = 0.98;
+const RETURN_MS = 5_000;
+const PROBE_MS = 10_000;
+const PROBE_STEP = 0.01;
+const PROBE_PATIENCE_MS = 60_000;
+const PROBE_FAST = 1.1;
 
 export interface RateLimiterOptions {
   ratePerSecond: number;
@@ -53,9 +70,9 @@ export interface RateLimiterOptions {
 export interface RateLimiter extends CrmRequestPacer {
   /** Resolves when one more request may go. */
   take(): Promise<void>;
-  /** A 429: nobody goes before `retryAfterMs` is over; a repeated one slows the rate for a while. */
+  /** A 429: nobody goes before `retryAfterMs` is over; a known rate slows for a while on a repeat, an unknown one learns. */
   rateLimited(retryAfterMs: number): void;
-  /** The rate now (lower than configured for a while after repeated 429s). */
+  /** The rate now: a known limit's, lower for a while after repeated 429s; an unknown one's, as learnt from 429s. */
   rate(): number;
   setRate(ratePerSecond: number): void;
   /**
@@ -83,9 +100,16 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let lastHoldEnd = Number.NEGATIVE_INFINITY;
   /** Callers queue in order: each waits for the one before it, so the pace holds however many wait. */
   let queue: Promise<void> = Promise.resolve();
+  // An unknown limit learnt from 429s: the CRM's ceiling (null: none learnt), the pacing time since, our last takes.
+  let ceiling: number | null = null;
+  let pacedMs = 0;
+  /** The 429s of one excess (the first and those met during its hold): the rate before it, our takes, refusals. */
+  let event: { rate: number; taken: number; refused: number } | null = null;
+  const takes = new Float64Array(RECENT_TAKES);
+  let taken = 0;
 
   const floor = () => (known ? configured / 2 : Math.min(configured, MIN_UNKNOWN_RATE));
-  const rate = () => {
+  const knownRate = () => {
     if (slowedTo === null) return configured;
     const recovered = slowedTo + ((configured - slowedTo) * Math.max(0, now() - slowedAt)) / RECOVERY_MS;
     if (recovered >= configured) {
@@ -94,10 +118,31 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     }
     return recovered;
   };
+  const learntRate = () => {
+    if (ceiling === null) return configured;
+    const back = LEARN_MARGIN + (PROBE_NEAR - LEARN_MARGIN) * Math.min(1, pacedMs / RETURN_MS);
+    const creep = (PROBE_STEP * Math.max(0, Math.min(pacedMs, PROBE_PATIENCE_MS) - RETURN_MS)) / PROBE_MS;
+    const probed = Math.max(floor(), ceiling * (back + creep) * PROBE_FAST ** (Math.max(0, pacedMs - PROBE_PATIENCE_MS) / PROBE_MS));
+    if (probed >= configured) {
+      ceiling = null; // back at the default: nothing left to remember
+      return configured;
+    }
+    return probed;
+  };
+  const rate = () => (known ? knownRate() : learntRate());
+  // A learnt rate allows a tenth of a second's worth at once, as the default does: a burst of the default's size
+  // after a quiet spell would meet the limit just learnt.
+  const burstNow = () => (ceiling === null ? burst : Math.max(1, Math.min(burst, Math.floor(rate() / 10))));
+  /** Our takes in the second before `t`: bounded by RECENT_TAKES. */
+  const takenInLastSecond = (t: number) => {
+    let count = 0;
+    while (count < Math.min(taken, RECENT_TAKES) && takes[(taken - 1 - count) % RECENT_TAKES]! > t - LEARN_WINDOW_MS) count += 1;
+    return count;
+  };
 
   const refill = () => {
     const t = now();
-    tokens = Math.min(burst, tokens + ((Math.max(t, blockedUntil) - Math.max(refilledAt, blockedUntil)) / 1000) * rate());
+    tokens = Math.min(burstNow(), tokens + ((Math.max(t, blockedUntil) - Math.max(refilledAt, blockedUntil)) / 1000) * rate());
     refilledAt = t;
   };
 
@@ -111,9 +156,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       refill();
       if (tokens >= 1) {
         tokens -= 1;
+        takes[taken % RECENT_TAKES] = now();
+        taken += 1;
         return;
       }
+      const waitFrom = now();
       await sleep(Math.max(1, ((1 - tokens) / rate()) * 1000));
+      // Only time spent pacing at the learnt rate probes upward: a quiet spell teaches nothing about the limit.
+      if (ceiling !== null) pacedMs += Math.min(RETURN_MS, now() - waitFrom);
     }
   };
 
@@ -121,6 +171,21 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const mine = queue.then(takeOne);
     queue = mine.catch(() => undefined);
     return mine;
+  };
+
+  /**
+   * An unknown limit: the CRM accepted about what we sent in the second before the 429, less the requests it
+   * refused (this one and those already on their way, which answer during the hold). Pace just under that. It is no
+   * measure when we sent little or when much of it was refused (the window was mostly someone else's: another
+   * client, or the console's own unpaced sign-in and catalog requests): then the rate is halved at most.
+   */
+  const learn = (t: number, sibling: boolean) => {
+    if (!sibling || !event) event = { rate: rate(), taken: takenInLastSecond(t), refused: 0 };
+    event.refused += 1;
+    const measured = (event.taken - event.refused) * LEARN_MARGIN;
+    const trusted = event.taken >= MIN_EVIDENCE && event.refused * 3 <= event.taken;
+    ceiling = Math.min(event.rate, Math.max(floor(), trusted ? measured : Math.max(measured, event.rate / 2))) / LEARN_MARGIN;
+    pacedMs = 0;
   };
 
   return {
@@ -132,11 +197,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       const sibling = t < blockedUntil;
       const repeat = !sibling && t - lastHoldEnd <= REPEAT_MS;
       refill();
+      if (!known) learn(t, sibling);
       blockedUntil = Math.max(blockedUntil, t + retryAfterMs);
       lastHoldEnd = blockedUntil;
       tokens = 0;
       refilledAt = t;
-      if (repeat) {
+      if (known && repeat) {
         slowedTo = Math.max(floor(), rate() * SLOW_DOWN);
         slowedAt = blockedUntil;
       }
@@ -148,11 +214,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     configure(setting) {
       refill();
-      // A new setting starts afresh: a slow-down learnt under the old one says nothing about the new rate.
+      // A new setting starts afresh: a slow-down or a limit learnt under the old one says nothing about the new one.
       configured = setting ? setting.ratePerSecond : unconfigured.ratePerSecond;
       burst = setting ? 1 : Math.max(1, unconfigured.burst);
       known = setting !== null;
       slowedTo = null;
+      ceiling = null;
+      event = null;
       tokens = Math.min(tokens, burst);
     },
   };
