@@ -1,8 +1,9 @@
 // Sync engine, rate limit: Kayse changes queued while the integration is off (Enable off), then drained through a
 // SmartAdvocate simulator that allows `limit` requests per second (a loopback proxy in front of it answers 429 with
-// Retry-After: 1 past that), the engine's limiter set to the same rate. Figures: the requests per second the drain
-// achieved against the allowed rate, the share of requests answered 429, and the changes lost (the final value of
-// every case must reach the simulator).
+// Retry-After: 1 past that), the engine's limiter set to the same rate (`configured`, the CRM's known limit) or left
+// at SmartAdvocate's default (`configured: false`: an unknown limit the limiter has to learn from the 429s). Figures:
+// the requests per second the drain achieved against the allowed rate, the share of requests answered 429, and the
+// changes lost (the final value of every case must reach the simulator).
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
@@ -48,10 +49,10 @@ async function limitedProxy(target: URL, perSecond: number) {
   };
 }
 
-export async function benchSyncDrain({ changes = 10_000, cases = 100, limit = 20 } = {}) {
+export async function benchSyncDrain({ changes = 10_000, cases = 100, limit = 20, configured = true } = {}) {
   const sim = await startSmartAdvocateSimulator({ records: 3 });
   const proxy = await limitedProxy(new URL(sim.host), limit);
-  const core = startTestCore({ fileSecrets: true, crm: { timeoutMs: 60_000, connectTimeoutMs: 5_000 }, sync: { rateLimits: { smartadvocate: limit } } });
+  const core = startTestCore({ fileSecrets: true, crm: { timeoutMs: 60_000, connectTimeoutMs: 5_000 }, sync: configured ? { rateLimits: { smartadvocate: limit } } : {} });
   try {
     await core.api.caseTypes.create({ name: 'Auto Accident', statuses: ['New'], fields: [] });
     const connected = await core.api.crm.connect({ crm: 'smartadvocate', endpointUrl: proxy.url, username: sim.credentials.username, password: sim.credentials.password, apiBaseUrl: `${proxy.url}/CaseSyncAPI` });
