@@ -104,7 +104,7 @@ function writeToKayse(d: ApplyDeps, kase: Case, wins: FieldDecision[]): Unwritte
   } catch (error) {
     // Kayse's rules refused a value (checked before anything is written): the case's fields still go.
     if (!(error instanceof AppError)) throw error;
-    return { fields: Object.keys(client), why: `Kayse refused it: ${error.message} Correct it in the CRM, then Retry now` };
+    return { fields: Object.keys(client), why: `Kayse refused it: ${error.message.replace(/\.?$/, '.')} Correct it in the CRM, then Retry now` };
   }
   return null;
 }
@@ -150,7 +150,7 @@ async function applyLinked(d: ApplyDeps, record: CrmRecord, caseId: string, crmC
   const toKayse = decisions.filter((x) => x.action === 'to_kayse');
   const done = (x: FieldDecision) => (x.action === 'to_kayse' && !unwritten?.fields.includes(x.kayseField)) || (x.action === 'to_crm' && sent && toCrm.includes(x)) || (x.action === 'none' && x.snapshot !== null);
   const logged = decisions.filter((x) => x.conflict);
-  let unwritten = null as Unwritten; // set inside the batch below (a cast: TypeScript can't see the callback assign it)
+  let unwritten = null as Unwritten; // assigned in the batch's callback (the cast keeps TypeScript from narrowing to null)
   // Decided on what was read before the CRM call: if the case or its client changed since, nothing is written and
   // the record is decided again on what they hold now (a console edit is never overwritten unseen).
   const stale = () => d.records.getCase(caseId)?.version !== kase.version || (client !== null && d.records.getClient(client.id)?.version !== client.version);
