@@ -146,6 +146,8 @@ describe('sync rate limiter', () => {
     await drive(fake, crm, 60_000);
     const learnt = fake.limiter.rate();
     expect(learnt).toBeLessThanOrEqual(21);
+    fake.limiter.configure(null); // another Sync setting saved: the limit stays unknown, and learnt
+    expect(fake.limiter.rate()).toBe(learnt);
     fake.advance(6 * 3_600_000); // a quiet night
     expect(fake.limiter.rate()).toBe(learnt);
     const morning = await drive(fake, crm, 30_000);

@@ -28,18 +28,16 @@ import type { Crm } from '../../crm';
 export const DEFAULT_RATE_LIMITS: Record<CrmConnectorId, number> = { lawruler: 150, smartadvocate: 300 };
 /** Requests that may go at once after a quiet spell at the default rate (a tenth of a second's worth). */
 const DEFAULT_BURST: Record<CrmConnectorId, number> = { lawruler: 15, smartadvocate: 30 };
-/** A 429 this soon after the previous one's hold ended is a repeat: the rate is too high for the CRM. */
+/** A known limit: a 429 within REPEAT_MS of the last hold's end slows it by SLOW_DOWN; it is back after RECOVERY_MS. */
 const REPEAT_MS = 30_000;
-/** How long the rate takes to climb back to the setting after a slow-down. */
 const RECOVERY_MS = 15_000;
-/** Each repeated 429 slows the rate by this factor. */
 const SLOW_DOWN = 0.9;
 /** The lowest rate a default (unknown) limit may slow to. */
 const MIN_UNKNOWN_RATE = 2;
-/** An unknown limit is learnt per second (CRMs count per second) from up to this many recent takes. */
+/** An unknown limit is learnt per second (CRMs count per second) from our last RECENT_TAKES takes; a 429 measures
+ * it only if at least MIN_EVIDENCE of ours went in that second. */
 const LEARN_WINDOW_MS = 1_000;
 const RECENT_TAKES = 1_024;
-/** Our takes in that second that make a 429 a measure of the CRM's limit. */
 const MIN_EVIDENCE = 10;
 /**
  * After a 429 a learnt rate sits LEARN_MARGIN under what the CRM accepted (its ceiling), is back at PROBE_NEAR of it
@@ -173,12 +171,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return mine;
   };
 
-  /**
-   * An unknown limit: the CRM accepted about what we sent in the second before the 429, less the requests it
-   * refused (this one and those already on their way, which answer during the hold). Pace just under that. It is no
-   * measure when we sent little or when much of it was refused (the window was mostly someone else's: another
-   * client, or the console's own unpaced sign-in and catalog requests): then the rate is halved at most.
-   */
+  // An unknown limit: the CRM accepted about what we sent in the second before the 429, less the requests it refused
+  // (this one and those already on their way, which answer during the hold): pace just under that. It is no measure
+  // when we sent little or much of it was refused (the window was mostly someone else's: another client, or the
+  // console's own unpaced sign-in and catalog requests): then the rate is halved at most.
   const learn = (t: number, sibling: boolean) => {
     if (!sibling || !event) event = { rate: rate(), taken: takenInLastSecond(t), refused: 0 };
     event.refused += 1;
@@ -213,9 +209,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       configured = ratePerSecond;
     },
     configure(setting) {
+      const next = setting ? setting.ratePerSecond : unconfigured.ratePerSecond;
+      // The same setting again (every Sync settings save hands it over) keeps what was learnt; a new one starts
+      // afresh: a slow-down or a limit learnt under the old setting says nothing about the new one.
+      if (known === (setting !== null) && configured === next) return;
       refill();
-      // A new setting starts afresh: a slow-down or a limit learnt under the old one says nothing about the new one.
-      configured = setting ? setting.ratePerSecond : unconfigured.ratePerSecond;
+      configured = next;
       burst = setting ? 1 : Math.max(1, unconfigured.burst);
       known = setting !== null;
       slowedTo = null;
