@@ -15,6 +15,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function limitedProxy(target: URL, perSecond: number) {
   let windowStart = Date.now();
   let inWindow = 0;
+  let limiting = true;
   const counts = { passed: 0, limited: 0, firstAt: 0, lastAt: 0 };
   const server: Server = createServer((req, res) => {
     const now = Date.now();
@@ -22,7 +23,7 @@ async function limitedProxy(target: URL, perSecond: number) {
       windowStart = now - ((now - windowStart) % 1000);
       inWindow = 0;
     }
-    if (inWindow >= perSecond) {
+    if (limiting && inWindow >= perSecond) {
       counts.limited += 1;
       res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"message":"Too many requests"}');
       return;
@@ -45,13 +46,19 @@ async function limitedProxy(target: URL, perSecond: number) {
     reset() {
       Object.assign(counts, { passed: 0, limited: 0, firstAt: 0, lastAt: 0 });
     },
+    /** Off: everything passes (the setup), so the drain meets the limit cold. */
+    limit(on: boolean) {
+      limiting = on;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-export async function benchSyncDrain({ changes = 10_000, cases = 100, limit = 20, configured = true } = {}) {
+/** `limitSetup: false`: the proxy limits only the drain, so an unknown limit is learnt during it, not while linking. */
+export async function benchSyncDrain({ changes = 10_000, cases = 100, limit = 20, configured = true, limitSetup = true } = {}) {
   const sim = await startSmartAdvocateSimulator({ records: 3 });
   const proxy = await limitedProxy(new URL(sim.host), limit);
+  proxy.limit(limitSetup);
   const core = startTestCore({ fileSecrets: true, crm: { timeoutMs: 60_000, connectTimeoutMs: 5_000 }, sync: configured ? { rateLimits: { smartadvocate: limit } } : {} });
   try {
     await core.api.caseTypes.create({ name: 'Auto Accident', statuses: ['New'], fields: [] });
@@ -80,6 +87,7 @@ export async function benchSyncDrain({ changes = 10_000, cases = 100, limit = 20
     });
     await sleep(2_000);
     proxy.reset();
+    proxy.limit(true);
     const started = Date.now();
     await core.api.crm.updateToggles({ crm: 'smartadvocate', toggles: { enabled: true } });
     const arrived = () => crmIds.filter((id, i) => sim.caseState(id)!.contact.firstName === last[i]).length;
