@@ -6,3 +6,4 @@ export { createEventBus, type EventBus } from './event-bus';
 export { announceChanged, holdAnnouncements } from './tables-changed';
 export { createTaskRegistry, type Task, type TaskRegistry } from './task-registry';
 export { mulberry32 } from './seeded-random';
+export { collectGarbage } from './heap';

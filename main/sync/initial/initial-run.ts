@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { Case, Client } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/result';
+import { collectGarbage } from '../../kernel';
 import type { RecordStore } from '../../workspace';
 import { CrmError, type CrmRecord } from '../../connectors';
 import { caseValues } from '../engine/case-values';
@@ -35,6 +36,9 @@ export interface RunDeps {
   /** The pull's decision for a linked record (absent: links keep both sides as they are). */
   apply?: ApplyDeps;
 }
+
+/** Pages (of 200 records) between full collections during the CRM phase: 25 → one per 5,000 records. */
+const GC_EVERY_PAGES = 25;
 
 /** 429s one Kayse case may wait out before the run gives up on it for now (the push retries it later). */
 const CASE_WAITS = 20;
@@ -71,6 +75,8 @@ export async function runInitial(deps: RunDeps, job: JobRow): Promise<JobRow> {
         }
         Object.assign(job, next);
         deps.onPage(job);
+        // The pages read are garbage now: collected every GC_EVERY_PAGES so the peak stays near the live heap (heap.ts).
+        if (job.pages % GC_EVERY_PAGES === 0) collectGarbage();
         if (next.phase === 'kayse') break;
         if (deps.reader.stopping()) return job;
       } finally {
