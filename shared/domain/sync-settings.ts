@@ -37,7 +37,7 @@ const RATE_LIMIT_MESSAGE = `rateLimit.requestsPerSecond is a whole number of req
 export const rateLimitSchema = z
   .strictObject(
     { requestsPerSecond: z.number({ error: RATE_LIMIT_MESSAGE }).int(RATE_LIMIT_MESSAGE).min(1, RATE_LIMIT_MESSAGE).max(MAX_RATE_LIMIT, RATE_LIMIT_MESSAGE) },
-    { error: 'rateLimit is { requestsPerSecond: <1 to 1000> } or null (unknown: the CRM\'s default)' },
+    { error: `rateLimit is { requestsPerSecond: <1 to ${MAX_RATE_LIMIT}> } or null (unknown: the CRM's default)` },
   )
   .nullable();
 

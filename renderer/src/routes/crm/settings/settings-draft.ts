@@ -1,8 +1,8 @@
 // The Sync settings form's draft: the saved settings as form values, the update holding only what changed, and the
 // plain lines that say what a save changed. Empty selective lists mean "all" in the core; the form shows every
 // record kind ticked then, and sends [] again when all are ticked. The CRM rate limit is either unknown or a number
-// typed by the admin, checked here as the core checks it (a whole number 1–1000) so the field can say so at once.
-import { MAX_RATE_LIMIT, RECORD_KINDS, type SyncSettings, type SyncSettingsUpdate } from '../../../../../shared/domain/sync-settings';
+// typed by the admin, checked with the core's schema (a whole number 1–1000) so the field can say so at once.
+import { MAX_RATE_LIMIT, RECORD_KINDS, rateLimitSchema, type SyncSettings, type SyncSettingsUpdate } from '../../../../../shared/domain/sync-settings';
 
 type RecordKind = (typeof RECORD_KINDS)[number];
 type Direction = SyncSettings['direction'];
@@ -53,7 +53,8 @@ export function draftOf(s: SyncSettings): SettingsDraft {
 export function rateLimitProblem(d: Pick<SettingsDraft, 'rateLimitKnown' | 'requestsPerSecond'>): string | null {
   if (!d.rateLimitKnown) return null;
   const n = typeof d.requestsPerSecond === 'number' ? d.requestsPerSecond : Number(d.requestsPerSecond.trim() || NaN);
-  if (Number.isInteger(n) && n >= 1 && n <= MAX_RATE_LIMIT) return null;
+  // The core's own rule (a whole number 1–MAX_RATE_LIMIT), said here in the form's words.
+  if (rateLimitSchema.safeParse({ requestsPerSecond: n }).success) return null;
   return `Enter a whole number of requests per second from 1 to ${MAX_RATE_LIMIT}, or choose Unknown.`;
 }
 
