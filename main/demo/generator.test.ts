@@ -133,7 +133,7 @@ function heldPoster() {
       closed = true;
     },
   };
-  return { poster, sent, held, release: () => held.splice(0).forEach((r) => r({ ok: true, eventId: null })), isClosed: () => closed };
+  return { poster, sent, held, release: () => held.splice(0).forEach((r) => r({ ok: true, eventId: null, changed: true })), isClosed: () => closed };
 }
 
 function smallWorld(): DemoWorld {

@@ -4,8 +4,11 @@ import { Agent, request } from 'undici';
 import { DEMO_SOURCE } from './demo-catalog';
 import type { DemoStep } from './event-factory';
 
-/** What one request came to: accepted (with the stored event id, for events), or refused with the API's reason. */
-export type PostOutcome = { ok: true; eventId: string | null } | { ok: false; message: string };
+/**
+ * What one request came to: accepted (with the stored event id, for events, and whether the API changed anything:
+ * a case already at the status sent is `unchanged` there), or refused with the API's reason.
+ */
+export type PostOutcome = { ok: true; eventId: string | null; changed: boolean } | { ok: false; message: string };
 
 export interface IngestPoster {
   send(step: DemoStep, signal?: AbortSignal): Promise<PostOutcome>;
@@ -33,8 +36,11 @@ export function createIngestPoster(baseUrl: string, apiKey: string, connections:
           body: JSON.stringify(body),
         });
         const text = await res.body.text();
-        const json = text ? (JSON.parse(text) as { id?: unknown; error?: { code?: string; message?: string } }) : {};
-        if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, eventId: step.kind === 'event' && typeof json.id === 'string' ? json.id : null };
+        const json = text ? (JSON.parse(text) as { id?: unknown; outcome?: unknown; error?: { code?: string; message?: string } }) : {};
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          if (step.kind === 'event') return { ok: true, eventId: typeof json.id === 'string' ? json.id : null, changed: true };
+          return { ok: true, eventId: null, changed: json.outcome !== 'unchanged' };
+        }
         return { ok: false, message: `${method} ${path} → ${res.statusCode} ${json.error?.code ?? ''}: ${json.error?.message ?? text.slice(0, 300)}` };
       } catch (error) {
         return { ok: false, message: `${method} ${path} failed: ${error instanceof Error ? error.message : String(error)}` };
