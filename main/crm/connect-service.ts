@@ -5,7 +5,7 @@
 import { CONNECTOR_NAMES, type CrmConnectorId } from '../../shared/domain/connectors';
 import { DEFAULT_CRM_TOGGLES, type CrmConnectInput, type CrmConnectionView, type CrmTestResult, type CrmToggles } from '../../shared/domain/crm';
 import { AppError, describeIssues, type FieldIssue } from '../../shared/result';
-import type { CrmConnector } from '../connectors';
+import type { CrmConnector, CrmRequestPacer } from '../connectors';
 import { announceChanged, type Clock, type EventBus } from '../kernel';
 import type { Logger } from '../log';
 import type { ActiveConnectors } from './active-connectors';
@@ -27,6 +27,8 @@ export interface ConnectServiceDeps {
   net: CrmNetOptions;
   /** Loads and stores the catalog with a connector that just signed in. */
   loadCatalog(crm: CrmConnectorId, connector: CrmConnector): Promise<void>;
+  /** The integration's rate limiter, once the sync has handed it over (Crm.pacedBy); null until then. */
+  pacerOf(crm: CrmConnectorId): CrmRequestPacer | null;
 }
 
 /** What establish() saves besides the row: secrets entered (keychain) or, for a demo, all of them (memory). */
@@ -49,6 +51,13 @@ export function createConnectService(deps: ConnectServiceDeps) {
     announceChanged(deps.events, ['crm_connections']);
   };
   const checkSummary = (checks: { name: string; ok: boolean }[]) => checks.map((c) => `${c.name}: ${c.ok ? 'ok' : 'failed'}`);
+  /** A connector paced from its first request: Connect's sign-in and catalog count against the CRM's limit too. */
+  const build = (crm: CrmConnectorId, settings: CrmSettings, values: SecretValues): BuiltConnector => {
+    const built = buildConnector(crm, settings, values, clock, deps.net);
+    const pacer = deps.pacerOf(crm);
+    if (pacer) built.connector.usePacer?.(pacer);
+    return built;
+  };
 
   /** The saved secrets of a live connection (keychain, or memory for a demo) and the fields missing from them. */
   const savedSecrets = async (row: ConnectionRow | null): Promise<{ values: SecretValues; missing: string[] }> => {
@@ -60,7 +69,7 @@ export function createConnectService(deps: ConnectServiceDeps) {
 
   /** Tests `settings` + `values`; when signing in works, saves everything and connects. */
   const establish = async (crm: CrmConnectorId, settings: CrmSettings, values: SecretValues, options: EstablishOptions): Promise<CrmTestResult> => {
-    const built = buildConnector(crm, settings, values, clock, deps.net);
+    const built = build(crm, settings, values);
     let checks;
     try {
       checks = await built.connector.testConnection();
@@ -156,7 +165,7 @@ export function createConnectService(deps: ConnectServiceDeps) {
         let checks;
         if (missing.length > 0) checks = [missingCredentialsCheck(missing.map((f) => FIELD_LABELS[f] ?? f))];
         else {
-          built = buildConnector(crm, row.settings, values, clock, deps.net);
+          built = build(crm, row.settings, values);
           try {
             checks = await built.connector.testConnection();
           } catch (error) {
@@ -212,7 +221,7 @@ export function createConnectService(deps: ConnectServiceDeps) {
           logger.warn({ crm, missing }, 'CRM credentials missing from the keychain: no connector');
           return null;
         }
-        const built = buildConnector(crm, row.settings, values, clock, deps.net);
+        const built = build(crm, row.settings, values);
         active.replace(crm, built);
         return built.connector;
       }),

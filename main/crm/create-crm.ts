@@ -7,7 +7,7 @@ import type { CrmConnectorId } from '../../shared/domain/connectors';
 import type { CrmCatalogState, CrmConnectInput, CrmConnectionView, CrmTestResult, CrmToggles } from '../../shared/domain/crm';
 import type { IntegrationCardState } from '../../shared/domain/integrations';
 import { AppError } from '../../shared/result';
-import type { CrmConnector } from '../connectors';
+import type { CrmConnector, CrmRequestPacer } from '../connectors';
 import { announceChanged, type Clock, type EventBus } from '../kernel';
 import type { Logger } from '../log';
 import type { SecretStore } from '../secrets';
@@ -49,6 +49,11 @@ export interface Crm {
   removeFieldSheet(caseTypeId: string): CrmCatalogState;
   /** The connector of a connected CRM (built from the saved credentials when first asked); null when not connected. */
   connectorFor(crm: CrmConnectorId): Promise<CrmConnector | null>;
+  /**
+   * Paces every connector built from now on (Connect, Test connection, the sync's) with the integration's rate
+   * limiter from its first request; the sync hands its limiters over at start.
+   */
+  pacedBy(pacerOf: (crm: CrmConnectorId) => CrmRequestPacer): void;
   /** Connects to a demo simulator on this computer, credentials in memory only (CONFLICT over a real connection). */
   connectDemo(input: DemoConnectInput): Promise<CrmTestResult>;
   /** Ends a demo connection; leaves a real one alone. */
@@ -66,6 +71,7 @@ export function createCrm(deps: CrmDeps): Crm {
   const secrets = createCrmSecrets(deps.secrets);
   const active = createActiveConnectors();
   const catalog = createCatalogService({ catalogs, events: deps.events, clock: deps.clock, logger: deps.logger });
+  let pacerOf: ((crm: CrmConnectorId) => CrmRequestPacer) | null = null;
   const service = createConnectService({
     connections,
     secrets,
@@ -77,6 +83,7 @@ export function createCrm(deps: CrmDeps): Crm {
     loadCatalog: async (crm, connector) => {
       await catalog.load(crm, connector);
     },
+    pacerOf: (crm) => pacerOf?.(crm) ?? null,
   });
 
   return {
@@ -96,6 +103,9 @@ export function createCrm(deps: CrmDeps): Crm {
     importFieldSheet: catalog.importFieldSheet,
     removeFieldSheet: catalog.removeFieldSheet,
     connectorFor: service.connectorFor,
+    pacedBy(next) {
+      pacerOf = next;
+    },
     connectDemo: (input) => connectDemoWith({ connections, active, service }, input),
     disconnectDemo: service.disconnectDemo,
     async forgetDemo(crm) {

@@ -32,7 +32,7 @@ import type { RecordStore } from '../workspace';
 export interface SyncDeps {
   sqlite: Database.Database;
   /** The CRM integrations: the stored catalog, the connection with its toggles and a ready connector of each CRM. */
-  crm: Pick<Crm, 'catalog' | 'connection' | 'connectorFor'>;
+  crm: Pick<Crm, 'catalog' | 'connection' | 'connectorFor' | 'pacedBy'>;
   /** The cases and clients the push reads (and the initial sync writes, with the CRM as origin). */
   records: Pick<RecordStore, 'getCase' | 'getClient' | 'upsertClient' | 'updateClient' | 'upsertCase' | 'batch'>;
   /** Kayse's case types with their statuses and custom fields. */
@@ -86,6 +86,8 @@ export function createSync(deps: SyncDeps) {
   // Every engine reaches the CRM through these: one limiter per integration.
   const rateLimits = createRateLimits(deps.options?.rateLimits);
   const pacedCrm = rateLimits.limit(deps.crm);
+  // Connect and Test connection build connectors of their own: paced by the same limiter from their first request.
+  deps.crm.pacedBy(rateLimits.limiterOf);
   // The firm's stored rate limit configures each limiter, now and on every save; it wins over options.rateLimits.
   const stopRateLimitSettings = applyRateLimitSettings(settings, rateLimits, deps.options?.rateLimits);
   const push = createPushEngine({

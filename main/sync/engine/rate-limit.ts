@@ -2,8 +2,8 @@
 // notes, the sample record, apply-all): a token bucket that counts HTTP requests, not connector calls (a
 // SmartAdvocate update is a GET and 2–3 writes), because that is what the CRM counts. It paces at the connector's
 // HTTP layer: the connector asks it before each request (CrmConnector.usePacer); a connector without that hook (a
-// test double) is paced per call instead. Once handed the limiter, the connector paces every caller, the CRM
-// service's own (catalog, Test connection) included: they count against the same CRM limit.
+// test double) is paced per call instead. The CRM service's own connectors (Connect, Test connection, Refresh
+// catalog) get the limiter when built (Crm.pacedBy): their sign-ins and catalog lists count against the same limit.
 //
 // 429s (sync.md "Rate limits"): every 429 holds every caller until its Retry-After (or reset header) is over, and the
 // bucket restarts empty (no burst into the next window). A configured rate is the CRM's known limit: a single 429 is
@@ -173,8 +173,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 
   // An unknown limit: the CRM accepted about what we sent in the second before the 429, less the requests it refused
   // (this one and those already on their way, which answer during the hold): pace just under that. It is no measure
-  // when we sent little or much of it was refused (the window was mostly someone else's: another client, or the
-  // console's own unpaced sign-in and catalog requests): then the rate is halved at most.
+  // when we sent little or much of it was refused (the window was mostly someone else's: another client of the same
+  // CRM account): then the rate is halved at most.
   const learn = (t: number, sibling: boolean) => {
     if (!sibling || !event) event = { rate: rate(), taken: takenInLastSecond(t), refused: 0 };
     event.refused += 1;
