@@ -177,6 +177,39 @@ test.describe('CRM monitoring', () => {
     await expect(page.getByTestId('case-crm-record-id')).toHaveText(sim.created()[0]!);
   });
 
+  test('SmartAdvocate answering 429: the requests tile says the sync waits, counts the wait down, then shows the rate learnt', async ({ page, request, console: kayse, cleanup }, testInfo) => {
+    const sim = cleanup.use(await startSmartAdvocateSimulator());
+    const auto = await createAuto(kayse);
+    await connectSmartAdvocate(kayse, sim, auto);
+    const ingest = await connectIngest(request, kayse);
+
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openConsole(page, kayse, monitoringPath());
+    const tile = page.getByTestId('tile-rate-limit');
+    // No limit set in the Sync settings: SmartAdvocate's default pace.
+    await expect(tile.getByTestId('rate-limit-pace')).toHaveText('CRM default');
+    await expect(tile.getByTestId('tile-value')).toContainText('300/s');
+    await expect(tile.getByTestId('tile-detail')).toContainText('no limit set');
+
+    sim.setFault({ kind: 'rate_limit', retryAfterSeconds: 8 }, { times: 1 });
+    await ingest.putCase('1', { firstName: 'Ana', lastName: 'Rivera', email: 'ana.rivera@example.com' });
+    await expect(tile.getByTestId('rate-limit-pace')).toHaveText('waiting');
+    await expect(tile.getByTestId('tile-detail')).toContainText('SmartAdvocate answered 429');
+    const secondsLeft = async () => Number(/for (\d+) s/.exec((await tile.getByTestId('tile-detail').textContent()) ?? '')?.[1] ?? NaN);
+    const first = await secondsLeft();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(8);
+    await screenshot(page, testInfo, 'crm-monitoring-rate-limited');
+    // The wait counts down on the screen without a reload, and nothing was created meanwhile.
+    await expect.poll(secondsLeft).toBeLessThan(first);
+    expect(sim.created()).toHaveLength(0);
+    // Once it is over the case goes, and the tile shows the pace learnt from the 429: under the default.
+    await expect.poll(() => sim.created().length, { timeout: 20_000 }).toBe(1);
+    await expect(tile.getByTestId('rate-limit-pace')).toHaveText('learnt');
+    await expect(tile.getByTestId('tile-detail')).toContainText('set it in Sync settings');
+    await expectFits1024(page);
+  });
+
   test('SmartAdvocate refusing the saved credentials: Monitoring says the sync is paused, why and what to do, with the changes waiting', async ({ page, request, console: kayse, cleanup }, testInfo) => {
     const sim = cleanup.use(await startSmartAdvocateSimulator());
     const auto = await createAuto(kayse);

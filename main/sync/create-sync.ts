@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../shared/domain/connectors';
 import type { CaseType } from '../../shared/domain/workspace';
 import type { Crm } from '../crm';
-import type { Clock, EventBus } from '../kernel';
+import { announceChanged, type Clock, type EventBus } from '../kernel';
 import type { Logger } from '../log';
 import { createPushEngine, type PushEngineDeps } from './engine/push-engine';
 import { createPushStatus } from './engine/push-status';
@@ -84,7 +84,8 @@ export function createSync(deps: SyncDeps) {
   const schedule = deps.options?.schedule ?? defaultSchedule;
   const runs = createRunEngine({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, crm: deps.crm, settings, timezone: () => deps.company.get().timezone, schedule });
   // Every engine reaches the CRM through these: one limiter per integration.
-  const rateLimits = createRateLimits(deps.options?.rateLimits);
+  // The monitoring shows each limiter's pace and a 429's wait: the screen reads it again when one meets a 429.
+  const rateLimits = createRateLimits(deps.options?.rateLimits, () => announceChanged(deps.events, ['rate_limits']));
   const pacedCrm = rateLimits.limit(deps.crm);
   // Connect and Test connection build connectors of their own: paced by the same limiter from their first request.
   deps.crm.pacedBy(rateLimits.limiterOf);
@@ -157,7 +158,7 @@ export function createSync(deps: SyncDeps) {
   // A run a crash or a shutdown left unfinished goes on from its last page.
   if (deps.options?.autoStart !== false) void initial.resume();
   const pushStatus = createPushStatus(push, deps.clock);
-  const monitoring = createMonitoring({ sqlite: deps.sqlite, clock: deps.clock, runs: runs.store, push, pauses: runs.pauses, timezone: () => deps.company.get().timezone });
+  const monitoring = createMonitoring({ sqlite: deps.sqlite, clock: deps.clock, runs: runs.store, push, pauses: runs.pauses, limiterOf: rateLimits.limiterOf, timezone: () => deps.company.get().timezone });
   const sample = createSample({ sqlite: deps.sqlite, push, fields, runs: runs.store, clock: deps.clock, authFailed: (crm, message) => runs.pauses.pause(crm, message) });
   const applyAll = createApplyAll({ sqlite: deps.sqlite, events: deps.events, clock: deps.clock, push, runs: runs.store, pauses: runs.pauses });
   return {

@@ -105,7 +105,7 @@ export const syncContract = {
     monitoring: procedure({
       input: monitoringInputSchema,
       output: syncMonitoringSchema,
-      reads: ['sync_runs', 'sync_links', 'sync_snapshots', 'sync_record_errors', 'sync_outbound_cursors', 'record_changes', 'sync_pauses', 'crm_inbound_events'],
+      reads: ['sync_runs', 'sync_links', 'sync_snapshots', 'sync_record_errors', 'sync_outbound_cursors', 'record_changes', 'sync_pauses', 'crm_inbound_events', 'rate_limits'],
       description: 'Monitoring of an integration: last sync, records synced, open errors, pending, recent runs, and chart data (records per run by outcome over 24 h, 7 or 30 days)',
     }),
     pause: procedure({

@@ -46,6 +46,17 @@ export const syncMonitoringSchema = z.object({
   }),
   /** Why the integration is paused by the sync (the CRM refused the credentials), with what to do. */
   paused: z.object({ reason: z.string(), fix: z.string(), since: z.string() }).nullable(),
+  /** The integration's rate limiter now (one per CRM, shared by everything that calls it). */
+  rateLimit: z.object({
+    /** The firm set the CRM's limit in the Sync settings; false: the CRM's default, learnt down from its 429s. */
+    known: z.boolean(),
+    /** Requests per second the console paces at now. */
+    requestsPerSecond: z.number(),
+    /** set: as set; slowed: a set limit slowed after repeated 429s; default: the CRM's default; learnt: learnt from 429s. */
+    pace: z.enum(['set', 'slowed', 'default', 'learnt']),
+    /** Seconds left of a 429's wait (nothing goes to the CRM before); 0 when none. */
+    holdSeconds: z.number().int(),
+  }),
   recentRuns: z.array(syncRunSchema),
   /** Buckets of local hours (24h) or local days (7d, 30d: 23 or 25 hours on DST days) in `timezone`. */
   chart: z.object({ range: z.enum(CHART_RANGES), timezone: z.string(), buckets: z.array(chartBucketSchema) }),

@@ -52,9 +52,10 @@ export type DatabaseTable = (typeof DATABASE_TABLES)[number];
 
 /**
  * State kept outside the database that the renderer still refreshes on `tables.changed`: UI preferences (a JSON
- * file), whether and where the ingest API listens, and demo mode's state and generator.
+ * file), whether and where the ingest API listens, demo mode's state and generator, and the CRM rate limiters
+ * (a 429's wait, a new setting).
  */
-export const OTHER_CHANGE_TOPICS = ['preferences', 'ingest', 'demo'] as const;
+export const OTHER_CHANGE_TOPICS = ['preferences', 'ingest', 'demo', 'rate_limits'] as const;
 
 /** What `reads` and `tables.changed` name: a database table or one of the other change topics. */
 export const TABLE_NAMES = [...DATABASE_TABLES, ...OTHER_CHANGE_TOPICS] as const;

@@ -63,6 +63,8 @@ export interface RateLimiterOptions {
   unconfigured?: { ratePerSecond: number; burst: number };
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told when what state() shows moves other than with time: a 429 (its wait, a learnt rate), a new setting. */
+  onChange?: () => void;
 }
 
 export interface RateLimiter extends CrmRequestPacer {
@@ -78,6 +80,19 @@ export interface RateLimiter extends CrmRequestPacer {
    * most); null returns to the CRM's default (its burst, not a known limit).
    */
   configure(setting: { ratePerSecond: number } | null): void;
+  /** What the monitoring shows: how fast it paces now, why, and how long a 429's hold still lasts. */
+  state(): RateLimiterState;
+}
+
+export interface RateLimiterState {
+  /** The firm set the CRM's limit (Sync settings); false: the CRM's default, learnt down from its 429s. */
+  known: boolean;
+  /** Requests per second it paces at now. */
+  ratePerSecond: number;
+  /** set: as set; slowed: a set limit slowed after repeated 429s; default: the CRM's default; learnt: learnt from 429s. */
+  pace: 'set' | 'slowed' | 'default' | 'learnt';
+  /** Milliseconds left of a 429's hold (nothing goes to the CRM before); 0 when none. */
+  holdMs: number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -202,8 +217,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         slowedTo = Math.max(floor(), rate() * SLOW_DOWN);
         slowedAt = blockedUntil;
       }
+      options.onChange?.();
     },
     rate,
+    state() {
+      const ratePerSecond = rate();
+      const pace = known ? (ratePerSecond < configured ? 'slowed' : 'set') : ratePerSecond < configured ? 'learnt' : 'default';
+      return { known, ratePerSecond, pace, holdMs: Math.max(0, blockedUntil - now()) };
+    },
     setRate(ratePerSecond) {
       refill();
       configured = ratePerSecond;
@@ -221,6 +242,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       ceiling = null;
       event = null;
       tokens = Math.min(tokens, burst);
+      options.onChange?.();
     },
   };
 }
@@ -261,7 +283,7 @@ export function limitConnector(connector: CrmConnector, limiter: RateLimiter): C
 }
 
 /** One limiter per integration, and the CRM service whose connectors go through them. */
-export function createRateLimits(rates: Partial<Record<CrmConnectorId, number>> = {}) {
+export function createRateLimits(rates: Partial<Record<CrmConnectorId, number>> = {}, onChange?: (crm: CrmConnectorId) => void) {
   const limiters = new Map<CrmConnectorId, RateLimiter>();
   // A configured rate is the CRM's known limit and paces evenly (the CRM counts per second); the default allows a
   // short burst so that a quiet integration answers a change at once.
@@ -270,7 +292,8 @@ export function createRateLimits(rates: Partial<Record<CrmConnectorId, number>> 
     if (!limiter) {
       const configured = rates[crm];
       const unconfigured = { ratePerSecond: DEFAULT_RATE_LIMITS[crm], burst: DEFAULT_BURST[crm] };
-      limiter = createRateLimiter(configured ? { ratePerSecond: configured, burst: 1, known: true, unconfigured } : { ...unconfigured, unconfigured });
+      const changed = onChange ? { onChange: () => onChange(crm) } : {};
+      limiter = createRateLimiter(configured ? { ratePerSecond: configured, burst: 1, known: true, unconfigured, ...changed } : { ...unconfigured, unconfigured, ...changed });
       limiters.set(crm, limiter);
     }
     return limiter;

@@ -7,6 +7,7 @@ import { useCleanup } from '../../test-support/use-cleanup';
 import { FULL_CALL } from '../../ingest/crm-webhook/test-crm-webhook';
 import { startPullTest } from '../engine/test-pull';
 import { runKeychain, startRunTest, type RunTest } from '../engine/test-runs';
+import { DEFAULT_RATE_LIMITS } from '../engine/rate-limit';
 import { bucketStarts } from './monitoring';
 
 const cleanup = useCleanup();
@@ -96,6 +97,29 @@ describe.skipIf(!runKeychain)('sync monitoring', () => {
     expect(detail).toMatchObject({ direction: 'from_crm', error: { kind: 'not_found' }, response: { kind: 'not_found' }, request: { operation: 'apply', crmRecordId: '99999', values: {} }, mappedValues: [] });
     expect(detail.error.message).toMatch(/99999/);
     expect(await refusal(t.core.api.raw.sync.errorDetail({ crm: 'lawruler', caseId: 'crm:99999' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Kayse → CRM/) });
+  });
+
+  it("shows how fast the integration's requests go: the CRM's default, learnt from a 429 with its wait, then the firm's set limit", async () => {
+    const t = cleanup.use(await startRunTest());
+    const rateLimit = async () => (await t.core.api.sync.monitoring({ crm: 'smartadvocate' })).rateLimit;
+    expect(await rateLimit()).toEqual({ known: false, requestsPerSecond: DEFAULT_RATE_LIMITS.smartadvocate, pace: 'default', holdSeconds: 0 });
+
+    const announced: string[] = [];
+    cleanup.add(t.core.events.on('tables.changed', ({ tables }) => announced.push(...tables)));
+    t.smartadvocate.setFault({ kind: 'rate_limit', retryAfterSeconds: 20 }, { times: 1 });
+    t.kayseCase(t.client('Quinn'));
+    await t.idle();
+    expect(t.smartadvocate.requests().filter((r) => r.status === 429)).toHaveLength(1);
+    // The screen reads the monitoring again: no table changes when a 429 only makes the sync wait.
+    expect(announced).toContain('rate_limits');
+    const learnt = await rateLimit();
+    expect(learnt).toMatchObject({ known: false, pace: 'learnt' });
+    expect(learnt.requestsPerSecond).toBeLessThan(DEFAULT_RATE_LIMITS.smartadvocate);
+    expect(learnt.holdSeconds).toBeGreaterThan(15);
+    expect(learnt.holdSeconds).toBeLessThanOrEqual(20);
+
+    await t.core.api.sync.updateSettings({ crm: 'smartadvocate', rateLimit: { requestsPerSecond: 20 } });
+    expect(await rateLimit()).toMatchObject({ known: true, requestsPerSecond: 20, pace: 'set' });
   });
 
   it('buckets local days across daylight saving: the fall-back day is 25 hours long', () => {

@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/result';
 import type { Clock } from '../../kernel';
 import type { AuthPauses } from '../engine/auth-pause';
 import type { PushEngine } from '../engine/push-engine';
+import type { RateLimiter } from '../engine/rate-limit';
 import type { RunStore } from '../engine/run-store';
 import { dayStart, hourStart } from '../engine/run-schedule';
 import { planCase } from '../sample/case-plan';
@@ -27,6 +28,8 @@ export interface MonitoringDeps {
   runs: RunStore;
   push: Pick<PushEngine, 'store' | 'depsFor'>;
   pauses: Pick<AuthPauses, 'pauseOf'>;
+  /** The integration's rate limiter, for how fast it paces now. */
+  limiterOf(crm: CrmConnectorId): Pick<RateLimiter, 'state'>;
   /** The company's timezone: the chart's hours and days are its own. */
   timezone(): string;
 }
@@ -91,6 +94,7 @@ export function createMonitoring(deps: MonitoringDeps) {
       const last = recentRuns[0];
       const cursor = store.cursor(crm);
       const pause = deps.pauses.pauseOf(crm);
+      const limiter = deps.limiterOf(crm).state();
       return {
         crm,
         lastSync: last ? { at: last.finishedAt, outcome: last.outcome, trigger: last.trigger } : null,
@@ -98,6 +102,7 @@ export function createMonitoring(deps: MonitoringDeps) {
         errors: q.errors.get(crm)?.n ?? 0,
         pending: { kayse: cursor === null ? 0 : store.pendingCount(crm, cursor), crm: crm === 'lawruler' ? (q.inbound.get(crm)?.n ?? 0) : null },
         paused: pause ? { reason: pause.reason, fix: pause.fix, since: pause.since } : null,
+        rateLimit: { known: limiter.known, requestsPerSecond: Math.round(limiter.ratePerSecond * 10) / 10, pace: limiter.pace, holdSeconds: Math.ceil(limiter.holdMs / 1000) },
         recentRuns,
         chart: { range, timezone, buckets: chartOf(deps.runs.since(crm, new Date(starts[0]!).toISOString()), starts) },
       };

@@ -14,7 +14,7 @@ import { RecordTime } from '../../../components/ui/record-time';
 import { crmName } from '../crm-paths';
 import { InitialSyncButton } from '../initial-sync/initial-sync-button';
 import { ErrorsTable } from './errors-table';
-import { MonitoringTiles } from './monitoring-tiles';
+import { MonitoringTiles, rateLimitRefresh } from './monitoring-tiles';
 import { RunsChart } from './runs-chart';
 import { RunsTable } from './runs-table';
 import { OUTCOME_LABELS } from './run-labels';
@@ -48,7 +48,8 @@ export function MonitoringTab({ connection }: { connection: CrmConnectionView })
   const name = crmName(crm);
   const [range, setRange] = useState<ChartRange>('24h');
   // The previous range's numbers stay on screen while the next range loads.
-  const monitoring = useContractQuery('sync.monitoring', { crm, range }, { placeholderData: keepPreviousData });
+  // No table changes while a 429's wait counts down or a slowed rate climbs back: look again every few seconds then.
+  const monitoring = useContractQuery('sync.monitoring', { crm, range }, { placeholderData: keepPreviousData, refetchInterval: (q) => rateLimitRefresh(q.state.data) });
   return (
     <Stack gap="lg" data-testid="crm-monitoring">
       <Group justify="space-between" wrap="wrap" gap="sm">
