@@ -71,6 +71,11 @@ export const syncRecordErrors = sqliteTable(
     lastAt: isoTime('last_at').notNull(),
     /** When it is tried again; null: it waits for a change of the record or "Retry now". */
     nextTryAt: isoTime('next_try_at'),
+    /**
+     * to_crm: the create or update the failed attempt sent (or was sending), for support to see what the CRM refused;
+     * null when no call went out, and on rows from before it was kept. Read back through sentRequestSchema.
+     */
+    sentRequest: jsonText<unknown>('sent_request'),
   },
   (t) => [primaryKey({ columns: [t.crm, t.caseId, t.direction] })],
 );
