@@ -78,6 +78,19 @@ export const errorDetailInputSchema = z.strictObject({
   direction: z.enum(['to_crm', 'from_crm'], { error: 'direction is to_crm or from_crm' }).default('to_crm'),
 });
 
+/**
+ * The create or update a failed Kayse → CRM attempt sent (or was sending), as it was sent: the CRM record (update),
+ * CRM field id (`standard.*`, custom field ids, `$status`) → value, and when. Kept with the error row and read back
+ * through this schema (a row it can't read shows as not kept).
+ */
+export const sentRequestSchema = z.object({
+  operation: z.enum(['create', 'update']),
+  crmRecordId: z.string().nullable(),
+  values: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type SentRequest = z.infer<typeof sentRequestSchema>;
+
 export const errorDetailSchema = z.object({
   crm: crmConnectorIdSchema,
   caseId: z.string(),
@@ -89,6 +102,12 @@ export const errorDetailSchema = z.object({
    * the last sync). from_crm: `apply`, the CRM record it reads, no values (the CRM's record is read afresh).
    */
   request: z.object({ operation: z.enum(['create', 'update', 'skip', 'apply']), crmRecordId: z.string().nullable(), values: z.record(z.string(), z.unknown()) }),
+  /**
+   * to_crm: the call of the last failed attempt as it was sent (what the CRM refused), beside `request`, which is
+   * rebuilt from the case now. Null for from_crm, when the attempt failed before any call (a config error, Kayse
+   * refusing a CRM value), and for errors stored before calls were kept.
+   */
+  sent: sentRequestSchema.nullable(),
   /** The CRM's answer: its HTTP status, its own words, the field it refused. */
   response: z.object({ kind: z.string(), httpStatus: z.number().int().nullable(), crmMessage: z.string().nullable(), field: z.string().nullable() }),
   /** Every mapped value of the record now, both sides named. */

@@ -10,6 +10,7 @@ import { markRead } from './in-flight';
 import { applyCrmRecord, ClientNotUpdatable, type ApplyDeps, type ApplyOutcome } from './pull-apply';
 import type { PullStore } from './pull-store';
 import type { PushDeps } from './push-record';
+import { noteSent, type Attempt } from './sent-request';
 
 /** What a push needs beyond its own deps to decide with the pull's apply path. */
 export interface TwoWayDeps {
@@ -47,13 +48,15 @@ export function decidingDeps(deps: PushDeps, connector: Pick<CrmConnector, 'get'
 /**
  * Reads the linked CRM record and decides it against the snapshot: 'updated' when an update was sent to the CRM,
  * 'unchanged' when every field was the CRM's to keep (or equal), 'failed' when Kayse refused a CRM value that won
- * (recorded); null when the push may not decide (see decidingDeps). Throws what the CRM refused (the push records it).
+ * (recorded); null when the push may not decide (see decidingDeps). Throws what the CRM refused (the push records it,
+ * with the update sent, noted in `attempt`).
  */
-export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: string, onConflicts?: (n: number) => void): Promise<'updated' | 'unchanged' | 'failed' | null> {
+export async function pushDecided(deps: PushDeps, caseId: string, crmRecordId: string, onConflicts?: (n: number) => void, attempt?: Attempt): Promise<'updated' | 'unchanged' | 'failed' | null> {
   let wrote = false;
   const connector = {
     get: (id: string) => deps.connector.get(id),
     update: async (...args: Parameters<CrmConnector['update']>) => {
+      noteSent(attempt, deps.clock, { operation: 'update', crmRecordId: args[0], changes: args[1] });
       const result = await deps.connector.update(...args);
       wrote = true;
       return result;

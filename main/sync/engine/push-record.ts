@@ -2,8 +2,8 @@
 // looked up with findExisting before any second create) or an update of only the mapped values that changed since
 // the snapshot. Two ways (Receive on, direction both), such an update first reads the CRM record and decides each
 // field against the snapshot (push-decide.ts), so a CRM change not yet pulled is never overwritten. A CRM failure
-// becomes the record's own error (rejected waits, the others back off), except a 429, which the integration as a
-// whole waits out.
+// becomes the record's own error (rejected waits, the others back off), kept with the call as it was sent
+// (sent-request.ts), except a 429, which the integration as a whole waits out.
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { CrmCatalogView, CrmToggles } from '../../../shared/domain/crm';
 import type { FieldMappingView, StatusMappingSet } from '../../../shared/domain/sync';
@@ -16,6 +16,7 @@ import { caseValues, changedSince, toChanges, toCreateInput, type CaseValues } f
 import { holdSent } from './in-flight';
 import { pushDecided, type TwoWayDeps } from './push-decide';
 import type { PushStore } from './push-store';
+import { noteSent, type Attempt } from './sent-request';
 
 /** An object: the record goes again later (after a 429's wait; `auth`: once the integration's pause ends). */
 export type PushOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed' | { waitMs: number; auth?: string };
@@ -92,26 +93,27 @@ export async function pushCase(deps: PushDeps, caseId: string, onConflicts?: (n:
   const statusSet = deps.toggles.syncStatuses ? (deps.statusSets.find((s) => s.kayseCaseTypeId === record.caseTypeId) ?? null) : null;
   const values = caseValues({ record, client, caseTypes: deps.caseTypes, catalog: deps.catalog, mappings: deps.mappingsFor(crmCaseTypeId), statuses: statusSet });
 
+  const attempt: Attempt = { sent: null };
   try {
-    if (link) return await updateLinked(deps, caseId, link.crmRecordId, values, onConflicts);
-    return await create(deps, record, client, crmCaseTypeId, values, intent?.marker ?? null);
+    if (link) return await updateLinked(deps, caseId, link.crmRecordId, values, attempt, onConflicts);
+    return await create(deps, record, client, crmCaseTypeId, values, intent?.marker ?? null, attempt);
   } catch (error) {
-    return failed(deps, caseId, error);
+    return failed(deps, caseId, error, attempt);
   }
 }
 
 /** A linked case: nothing changed since the snapshot → no CRM call; else decided against the CRM record when two-way. */
-async function updateLinked(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues, onConflicts?: (n: number) => void): Promise<PushOutcome> {
+async function updateLinked(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues, attempt: Attempt, onConflicts?: (n: number) => void): Promise<PushOutcome> {
   const snapshot = deps.store.snapshot(deps.crm, caseId);
   if (Object.keys(changedSince(values.crm, snapshot?.crmValues ?? null)).length > 0) {
-    const decided = await pushDecided(deps, caseId, crmRecordId, onConflicts);
+    const decided = await pushDecided(deps, caseId, crmRecordId, onConflicts, attempt);
     if (decided) return decided;
   }
-  return update(deps, caseId, crmRecordId, values);
+  return update(deps, caseId, crmRecordId, values, attempt);
 }
 
 /** Sends every mapped value changed since the snapshot as it is (one way, and a create found by its marker). */
-async function update(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues): Promise<PushOutcome> {
+async function update(deps: PushDeps, caseId: string, crmRecordId: string, values: CaseValues, attempt: Attempt): Promise<PushOutcome> {
   const snapshot = deps.store.snapshot(deps.crm, caseId);
   const changed = changedSince(values.crm, snapshot?.crmValues ?? null);
   const syncedAt = deps.clock.now().toISOString();
@@ -124,7 +126,9 @@ async function update(deps: PushDeps, caseId: string, crmRecordId: string, value
   const sent = holdSent(deps.crm, caseId);
   sent.add(changed);
   try {
-    await deps.connector.update(crmRecordId, toChanges(changed));
+    const changes = toChanges(changed);
+    noteSent(attempt, deps.clock, { operation: 'update', crmRecordId, changes });
+    await deps.connector.update(crmRecordId, changes);
     deps.store.synced(deps.crm, caseId, next);
   } finally {
     sent.release();
@@ -132,7 +136,7 @@ async function update(deps: PushDeps, caseId: string, crmRecordId: string, value
   return 'updated';
 }
 
-async function create(deps: PushDeps, record: Case, client: Client | null, crmCaseTypeId: string, values: CaseValues, earlierMarker: string | null): Promise<PushOutcome> {
+async function create(deps: PushDeps, record: Case, client: Client | null, crmCaseTypeId: string, values: CaseValues, earlierMarker: string | null, attempt: Attempt): Promise<PushOutcome> {
   const { crm, store, connector } = deps;
   const input = toCreateInput(values.crm, crmCaseTypeId, client, record);
   const lookUp = (marker: string) => connector.findExisting({ ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) }, marker);
@@ -145,6 +149,7 @@ async function create(deps: PushDeps, record: Case, client: Client | null, crmCa
   }
   if (!found) {
     try {
+      noteSent(attempt, deps.clock, { operation: 'create', input });
       const created = await connector.create(input, marker!);
       store.linkCreated(crm, { caseId: record.id, crmRecordId: created.id, crmCaseTypeId, linkedAt: deps.clock.now().toISOString() }, {
         kayseValues: values.kayse,
@@ -165,11 +170,12 @@ async function create(deps: PushDeps, record: Case, client: Client | null, crmCa
     crmValues: {},
     syncedAt: deps.clock.now().toISOString(),
   });
-  await update(deps, record.id, found.id, values);
+  await update(deps, record.id, found.id, values, attempt);
   return 'created';
 }
 
-function failed(deps: PushDeps, caseId: string, error: unknown): PushOutcome {
+/** `attempt.sent`: the call the attempt sent last, kept with the error (none: nothing went out before it failed). */
+function failed(deps: PushDeps, caseId: string, error: unknown, attempt: Attempt): PushOutcome {
   const lastAt = deps.clock.now().toISOString();
   if (error instanceof CrmError && error.kind === 'rate_limited') return { waitMs: error.crmDetails.retryAfterMs ?? 60_000 };
   // Not the record's fault: the integration pauses and the record waits with the rest.
@@ -189,10 +195,10 @@ function failed(deps: PushDeps, caseId: string, error: unknown): PushOutcome {
       field: d.field ?? null,
       lastAt,
       nextTryAt: waits ? null : retryAt,
-    });
+    }, attempt.sent);
     return 'failed';
   }
   const message = error instanceof Error ? error.message : String(error);
-  deps.store.recordError(deps.crm, { caseId, kind: 'internal', message, crmMessage: null, httpStatus: null, field: null, lastAt, nextTryAt: retryAt });
+  deps.store.recordError(deps.crm, { caseId, kind: 'internal', message, crmMessage: null, httpStatus: null, field: null, lastAt, nextTryAt: retryAt }, attempt.sent);
   return 'failed';
 }

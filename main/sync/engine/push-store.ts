@@ -3,6 +3,7 @@
 // own short transaction (a CRM call never runs inside one).
 import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import { sentRequestSchema, type SentRequest } from '../../../shared/domain/sync-monitoring';
 import type { TableName } from '../../../shared/domain/tables';
 import { writeTransaction } from '../../db';
 import { announceChanged, type EventBus } from '../../kernel';
@@ -112,11 +113,16 @@ export function createPushStore(sqlite: Database.Database, events: EventBus) {
       "SELECT case_id FROM sync_record_errors WHERE crm = ? AND direction = 'to_crm' AND next_try_at IS NOT NULL AND next_try_at <= ? ORDER BY next_try_at",
     ),
     nextTry: sqlite.prepare<[string], { at: string | null }>("SELECT min(next_try_at) AS at FROM sync_record_errors WHERE crm = ? AND direction = 'to_crm'"),
+    // The sent request is the latest attempt's (null when it sent nothing): the row describes the last failure.
     upsertError: sqlite.prepare(
-      `INSERT INTO sync_record_errors (crm, case_id, direction, kind, message, crm_message, http_status, field, attempts, first_at, last_at, next_try_at)
-       VALUES (@crm, @caseId, 'to_crm', @kind, @message, @crmMessage, @httpStatus, @field, 1, @lastAt, @lastAt, @nextTryAt)
+      `INSERT INTO sync_record_errors (crm, case_id, direction, kind, message, crm_message, http_status, field, attempts, first_at, last_at, next_try_at, sent_request)
+       VALUES (@crm, @caseId, 'to_crm', @kind, @message, @crmMessage, @httpStatus, @field, 1, @lastAt, @lastAt, @nextTryAt, @sentRequest)
        ON CONFLICT (crm, case_id, direction) DO UPDATE SET kind = excluded.kind, message = excluded.message, crm_message = excluded.crm_message,
-         http_status = excluded.http_status, field = excluded.field, attempts = attempts + 1, last_at = excluded.last_at, next_try_at = excluded.next_try_at`,
+         http_status = excluded.http_status, field = excluded.field, attempts = attempts + 1, last_at = excluded.last_at, next_try_at = excluded.next_try_at,
+         sent_request = excluded.sent_request`,
+    ),
+    sentRequest: sqlite.prepare<[string, string], { sent_request: string | null }>(
+      "SELECT sent_request FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'to_crm'",
     ),
     deleteError: sqlite.prepare("DELETE FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'to_crm'"),
     deletePullError: sqlite.prepare("DELETE FROM sync_record_errors WHERE crm = ? AND case_id = ? AND direction = 'from_crm'"),
@@ -196,7 +202,20 @@ export function createPushStore(sqlite: Database.Database, events: EventBus) {
       return r ? toError(r) : null;
     },
     errors: (crm: CrmConnectorId): RecordError[] => q.errors.all(crm).map(toError),
-    recordError: (crm: CrmConnectorId, e: ErrorInput) => write(['sync_record_errors'], () => void q.upsertError.run({ crm, ...e })),
+    /** `sent`: the call the failed attempt sent or was sending (null: none went out). */
+    recordError: (crm: CrmConnectorId, e: ErrorInput, sent: SentRequest | null = null) =>
+      write(['sync_record_errors'], () => void q.upsertError.run({ crm, ...e, sentRequest: sent ? JSON.stringify(sent) : null })),
+    /** What the record's failed attempt sent; null when none was kept (or kept by a version whose shape this one can't read). */
+    sentRequest(crm: CrmConnectorId, caseId: string): SentRequest | null {
+      const raw = q.sentRequest.get(crm, caseId)?.sent_request;
+      if (!raw) return null;
+      try {
+        const parsed = sentRequestSchema.safeParse(JSON.parse(raw));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null; // not JSON: shown as not kept rather than failing the whole error detail
+      }
+    },
     clearError: (crm: CrmConnectorId, caseId: string) => write(['sync_record_errors'], () => void q.deleteError.run(crm, caseId)),
     /** "Retry now": due at `now`; false when the record has no error. */
     retryNow: (crm: CrmConnectorId, caseId: string, now: string) => write(['sync_record_errors'], () => q.retryError.run(now, crm, caseId).changes > 0),

@@ -1,7 +1,8 @@
 // The monitoring of one integration, read from what the engine keeps: the last run, linked records and those
 // synced in the last 24 hours, open errors, Kayse changes waiting (and LawRuler's webhook calls not yet applied),
 // the pause, recent runs, and the runs' records by outcome in time buckets for the chart. Plus one record's error
-// in detail: the CRM's answer beside the request the next attempt sends and the record's mapped values.
+// in detail: the CRM's answer beside the call the failed attempt sent, the request the next attempt sends and the
+// record's mapped values.
 import type Database from 'better-sqlite3';
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
 import type { ChartBucket, ChartRange, ErrorDetail, SyncMonitoring } from '../../../shared/domain/sync-monitoring';
@@ -108,13 +109,13 @@ export function createMonitoring(deps: MonitoringDeps) {
       };
     },
 
-    /** One record's error with the request the next attempt sends and the record's mapped values. */
+    /** One record's error with the call it sent (to_crm, where kept), the request the next attempt sends and the record's mapped values. */
     async errorDetail(crm: CrmConnectorId, caseId: string, direction: 'to_crm' | 'from_crm' = 'to_crm'): Promise<ErrorDetail> {
       const error = direction === 'to_crm' ? store.error(crm, caseId) : toErrorOrNull(q.pullError.get(crm, caseId));
       if (!error) throw new AppError('NOT_FOUND', `${caseId.startsWith('crm:') ? `CRM record ${caseId.slice(4)}` : `Case ${caseId}`} has no ${direction === 'to_crm' ? 'Kayse → CRM' : 'CRM → Kayse'} error with this CRM.`);
       const ready = caseId.startsWith('crm:') ? null : await deps.push.depsFor(crm);
       const plan = ready ? planCase(ready.push, caseId) : null;
-      const sent = Object.fromEntries((plan?.values ?? []).filter((v) => v.differs).map((v) => [v.crmFieldId, v.value]));
+      const next = Object.fromEntries((plan?.values ?? []).filter((v) => v.differs).map((v) => [v.crmFieldId, v.value]));
       const crmRecordId = caseId.startsWith('crm:') ? caseId.slice(4) : (q.linkOf.get(crm, caseId)?.crm_record_id ?? null);
       return {
         crm,
@@ -122,7 +123,8 @@ export function createMonitoring(deps: MonitoringDeps) {
         caseName: plan?.caseName ?? null,
         direction,
         error,
-        request: direction === 'to_crm' ? { operation: plan?.operation ?? 'skip', crmRecordId: plan?.crmRecordId ?? null, values: sent } : { operation: 'apply', crmRecordId, values: {} },
+        request: direction === 'to_crm' ? { operation: plan?.operation ?? 'skip', crmRecordId: plan?.crmRecordId ?? null, values: next } : { operation: 'apply', crmRecordId, values: {} },
+        sent: direction === 'to_crm' ? store.sentRequest(crm, caseId) : null,
         response: { kind: error.kind, httpStatus: error.httpStatus, crmMessage: error.crmMessage, field: error.field },
         mappedValues: plan?.values ?? [],
       };
