@@ -155,6 +155,11 @@ test.describe('CRM monitoring', () => {
     const drawer = page.getByRole('dialog');
     await expect(drawer.getByTestId('error-detail-response')).toContainText('403');
     await expect(drawer.getByTestId('error-detail-response')).toContainText('rejected');
+    // The call SmartAdvocate refused, as it was sent (kept with the error), above what the next attempt would send.
+    const sent = drawer.getByTestId('error-detail-sent');
+    await expect(sent).toContainText('What was sent');
+    await expect(sent).toContainText('Create a record');
+    await expect(sent.getByTestId('json-block')).toContainText('"standard.first_name": "Ben"');
     await expect(drawer.getByTestId('error-detail-request')).toContainText('Create a record');
     await expect(drawer.locator('[data-testid=mapped-value][data-field="client.first_name"]')).toContainText('Ben');
     await expect(drawer.getByTestId('error-detail-case')).toHaveAttribute('href', `#/cases/${caseId}`);

@@ -1,5 +1,6 @@
 // One record's error in a side drawer: what failed and the CRM's answer (status, its words, the field it refused),
-// the request the next attempt sends, every mapped value of the record, Retry now (either direction) and a link to the record.
+// the call that failed as it was sent, the request the next attempt sends, every mapped value of the record, Retry
+// now (either direction) and a link to the record.
 import { Alert, Anchor, Badge, DataList, Drawer, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { CrmConnectorId } from '../../../../../shared/domain/connectors';
@@ -20,6 +21,40 @@ const OPERATIONS: Record<ErrorDetail['request']['operation'], string> = {
   apply: 'Apply to the Kayse case',
   skip: 'Nothing to send',
 };
+
+/** The failed attempt's call as kept with the error (Kayse → CRM only; the CRM → Kayse side sends nothing). */
+function SentSection({ sent, crmName }: { sent: ErrorDetail['sent']; crmName: string }) {
+  const dates = useDateFormat();
+  return (
+    <div data-testid="error-detail-sent">
+      <Title order={4} size="h5" mb="xs">
+        What was sent
+      </Title>
+      {sent ? (
+        <>
+          <Text size="sm" mb="xs">
+            {OPERATIONS[sent.operation]}
+            {sent.crmRecordId && (
+              <>
+                {' '}
+                <Text span ff="monospace" size="sm">
+                  {sent.crmRecordId}
+                </Text>
+              </>
+            )}
+            ,{' '}
+            sent {dates.full(sent.at)}, with these values:
+          </Text>
+          <JsonBlock value={sent.values} label="the values sent" />
+        </>
+      ) : (
+        <Text size="sm" c="dimmed">
+          The call was not kept: no call to {crmName} went out before it failed, or the error was recorded before this version kept calls.
+        </Text>
+      )}
+    </div>
+  );
+}
 
 function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string }) {
   const dates = useDateFormat();
@@ -57,6 +92,7 @@ function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string 
           <DataItem label="Field refused">{valueText(response.field, true)}</DataItem>
         </DataList>
       </div>
+      {detail.direction === 'to_crm' && <SentSection sent={detail.sent} crmName={crmName} />}
       <div data-testid="error-detail-request">
         {/* Built from the case as it is now (what Retry now would send), not a copy of the failed call. */}
         <Title order={4} size="h5" mb="xs">
