@@ -22,6 +22,23 @@ const OPERATIONS: Record<ErrorDetail['request']['operation'], string> = {
   skip: 'Nothing to send',
 };
 
+/** "Update the record <id>": what a call does, and to which CRM record (in monospace). */
+function CallTarget({ operation, crmRecordId }: { operation: ErrorDetail['request']['operation']; crmRecordId: string | null }) {
+  return (
+    <>
+      {OPERATIONS[operation]}
+      {crmRecordId && (
+        <>
+          {' '}
+          <Text span ff="monospace" size="sm">
+            {crmRecordId}
+          </Text>
+        </>
+      )}
+    </>
+  );
+}
+
 /** The failed attempt's call as kept with the error (Kayse → CRM only; the CRM → Kayse side sends nothing). */
 function SentSection({ sent, crmName }: { sent: ErrorDetail['sent']; crmName: string }) {
   const dates = useDateFormat();
@@ -33,16 +50,7 @@ function SentSection({ sent, crmName }: { sent: ErrorDetail['sent']; crmName: st
       {sent ? (
         <>
           <Text size="sm" mb="xs">
-            {OPERATIONS[sent.operation]}
-            {sent.crmRecordId && (
-              <>
-                {' '}
-                <Text span ff="monospace" size="sm">
-                  {sent.crmRecordId}
-                </Text>
-              </>
-            )}
-            ,{' '}
+            <CallTarget operation={sent.operation} crmRecordId={sent.crmRecordId} />,{' '}
             sent {dates.full(sent.at)}, with these values:
           </Text>
           <JsonBlock value={sent.values} label="the values sent" />
@@ -99,15 +107,7 @@ function DetailBody({ detail, crmName }: { detail: ErrorDetail; crmName: string 
           What the next attempt sends
         </Title>
         <Text size="sm" mb="xs">
-          {OPERATIONS[request.operation]}
-          {request.crmRecordId && (
-            <>
-              {' '}
-              <Text span ff="monospace" size="sm">
-                {request.crmRecordId}
-              </Text>
-            </>
-          )}
+          <CallTarget operation={request.operation} crmRecordId={request.crmRecordId} />
           {request.operation !== 'skip' && ', with the values that differ from the last sync:'}
         </Text>
         {request.operation !== 'skip' && <JsonBlock value={request.values} label="the request's values" />}
