@@ -57,7 +57,7 @@ function SentSection({ sent, crmName }: { sent: ErrorDetail['sent']; crmName: st
         </>
       ) : (
         <Text size="sm" c="dimmed">
-          The call was not kept: no call to {crmName} went out before it failed, or the error was recorded before this version kept calls.
+          No create or update went out to {crmName} before it failed (a read or a check failed first), or the error was recorded before this version kept calls.
         </Text>
       )}
     </div>
