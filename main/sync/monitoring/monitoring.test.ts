@@ -115,7 +115,7 @@ describe.skipIf(!runKeychain)('sync monitoring', () => {
     const learnt = await rateLimit();
     expect(learnt).toMatchObject({ known: false, pace: 'learnt' });
     expect(learnt.requestsPerSecond).toBeLessThan(DEFAULT_RATE_LIMITS.smartadvocate);
-    expect(learnt.holdSeconds).toBeGreaterThan(15);
+    expect(learnt.holdSeconds).toBeGreaterThan(10); // 20 s from the 429, less the time since on a busy machine
     expect(learnt.holdSeconds).toBeLessThanOrEqual(20);
 
     await t.core.api.sync.updateSettings({ crm: 'smartadvocate', rateLimit: { requestsPerSecond: 20 } });
