@@ -2,13 +2,14 @@
 // simulator started by each test: a Kayse status change reaching SmartAdvocate and a SmartAdvocate change coming
 // into the case's history (origin SmartAdvocate), with the tiles, chart and runs; a record SmartAdvocate refuses in
 // the errors table with its drawer, then Retry now once SmartAdvocate allows it; Retry now on a LawRuler → Kayse error.
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { Agent } from 'undici';
 import { createSmartAdvocateConnector } from '../main/connectors';
 import { startLawRulerSimulator } from '../main/connectors/lawruler/simulator';
 import { startSmartAdvocateSimulator, type SmartAdvocateSimulator } from '../main/connectors/smartadvocate/simulator';
 import { connectIngest, connectSmartAdvocate, createAuto, expectFits1024, monitoringPath, SA_STATUS, screenshot, viewScreenshot } from './crm-sync-helpers';
-import { expect as baseExpect, openConsole, test } from './fixtures';
+import type { Cleanup } from '../main/test-support/cleanup';
+import { expect as baseExpect, openConsole, test, type ConsoleHost } from './fixtures';
 
 // Long flows with many round trips on a shared, busy machine: more time per step and per test than the defaults.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -50,12 +51,16 @@ async function editInSmartAdvocate(sim: SmartAdvocateSimulator, recordId: string
   }
 }
 
+/** A SmartAdvocate simulator connected with the Auto Accident mappings, and an ingest key to change cases with. */
+async function smartAdvocateWithIngest(kayse: ConsoleHost, request: APIRequestContext, cleanup: Cleanup) {
+  const sim = cleanup.use(await startSmartAdvocateSimulator());
+  await connectSmartAdvocate(kayse, sim, await createAuto(kayse));
+  return { sim, ingest: await connectIngest(request, kayse) };
+}
+
 test.describe('CRM monitoring', () => {
   test("a Kayse status change reaches SmartAdvocate, a SmartAdvocate change comes into the case's history, and Monitoring shows the runs", async ({ page, request, console: kayse, cleanup }, testInfo) => {
-    const sim = cleanup.use(await startSmartAdvocateSimulator());
-    const auto = await createAuto(kayse);
-    await connectSmartAdvocate(kayse, sim, auto);
-    const ingest = await connectIngest(request, kayse);
+    const { sim, ingest } = await smartAdvocateWithIngest(kayse, request, cleanup);
 
     await page.setViewportSize({ width: 1440, height: 1000 });
     await openConsole(page, kayse, monitoringPath());
@@ -122,10 +127,7 @@ test.describe('CRM monitoring', () => {
   });
 
   test('a record SmartAdvocate refuses: the errors table, its drawer, and Retry now once SmartAdvocate allows it', async ({ page, request, console: kayse, cleanup }, testInfo) => {
-    const sim = cleanup.use(await startSmartAdvocateSimulator());
-    const auto = await createAuto(kayse);
-    await connectSmartAdvocate(kayse, sim, auto);
-    const ingest = await connectIngest(request, kayse);
+    const { sim, ingest } = await smartAdvocateWithIngest(kayse, request, cleanup);
     // The integration user may not create cases: SmartAdvocate answers 403, a refusal the record waits out.
     sim.deny(['CreateCase']);
     const caseId = await ingest.putCase('2', { firstName: 'Ben', lastName: 'Okafor', email: 'ben.okafor@example.com' });
@@ -183,10 +185,7 @@ test.describe('CRM monitoring', () => {
   });
 
   test('SmartAdvocate answering 429: the requests tile says the sync waits, counts the wait down, then shows the rate learnt', async ({ page, request, console: kayse, cleanup }, testInfo) => {
-    const sim = cleanup.use(await startSmartAdvocateSimulator());
-    const auto = await createAuto(kayse);
-    await connectSmartAdvocate(kayse, sim, auto);
-    const ingest = await connectIngest(request, kayse);
+    const { sim, ingest } = await smartAdvocateWithIngest(kayse, request, cleanup);
 
     await page.setViewportSize({ width: 1440, height: 1000 });
     await openConsole(page, kayse, monitoringPath());
@@ -217,10 +216,7 @@ test.describe('CRM monitoring', () => {
   });
 
   test('SmartAdvocate refusing the saved credentials: Monitoring says the sync is paused, why and what to do, with the changes waiting', async ({ page, request, console: kayse, cleanup }, testInfo) => {
-    const sim = cleanup.use(await startSmartAdvocateSimulator());
-    const auto = await createAuto(kayse);
-    await connectSmartAdvocate(kayse, sim, auto);
-    const ingest = await connectIngest(request, kayse);
+    const { sim, ingest } = await smartAdvocateWithIngest(kayse, request, cleanup);
     await ingest.putCase('1', { firstName: 'Ana', lastName: 'Rivera', email: 'ana.rivera@example.com' });
     await expect.poll(() => sim.created().length).toBe(1);
 

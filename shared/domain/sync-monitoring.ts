@@ -8,6 +8,10 @@ import { syncMappedValueSchema } from './sync-sample';
 import { RUN_OUTCOMES, syncRunSchema } from './sync-runs';
 
 export const CHART_RANGES = ['24h', '7d', '30d'] as const;
+
+/** set: as set; slowed: a set limit slowed after repeated 429s; default: the CRM's default; learnt: learnt from 429s. */
+export const RATE_PACES = ['set', 'slowed', 'default', 'learnt'] as const;
+export type RatePace = (typeof RATE_PACES)[number];
 export type ChartRange = (typeof CHART_RANGES)[number];
 
 export const monitoringInputSchema = z.strictObject({
@@ -52,8 +56,7 @@ export const syncMonitoringSchema = z.object({
     known: z.boolean(),
     /** Requests per second the console paces at now. */
     requestsPerSecond: z.number(),
-    /** set: as set; slowed: a set limit slowed after repeated 429s; default: the CRM's default; learnt: learnt from 429s. */
-    pace: z.enum(['set', 'slowed', 'default', 'learnt']),
+    pace: z.enum(RATE_PACES),
     /** Seconds left of a 429's wait (nothing goes to the CRM before); 0 when none. */
     holdSeconds: z.number().int(),
   }),

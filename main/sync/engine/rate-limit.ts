@@ -14,6 +14,7 @@
 // of them every few seconds as when it climbed back to the default after each.
 // The limiter waits in real time (it paces real requests), never on the injected clock.
 import type { CrmConnectorId } from '../../../shared/domain/connectors';
+import type { RatePace } from '../../../shared/domain/sync-monitoring';
 import { isCrmError, type CrmConnector, type CrmRequestPacer } from '../../connectors';
 import type { Crm } from '../../crm';
 
@@ -89,8 +90,7 @@ export interface RateLimiterState {
   known: boolean;
   /** Requests per second it paces at now. */
   ratePerSecond: number;
-  /** set: as set; slowed: a set limit slowed after repeated 429s; default: the CRM's default; learnt: learnt from 429s. */
-  pace: 'set' | 'slowed' | 'default' | 'learnt';
+  pace: RatePace;
   /** Milliseconds left of a 429's hold (nothing goes to the CRM before); 0 when none. */
   holdMs: number;
 }
